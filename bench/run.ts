@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: DeskDial's click-to-dial against baselines measured in the same run.
+ *   (a) dial() until the REFER reaches a loopback listener, against a raw UDP send of the same bytes;
+ *   (b) full dials to `connected` against SIPp playing the phone system, against SIPp's own UAC
+ *       doing the same REFER/NOTIFY flow with the same peer.
+ * Prints medians and ratios; docs/benchmarks.md records a run.
+ */
+import { spawn } from 'node:child_process'
+import { createSocket, type Socket } from 'node:dgram'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { DeskDialService } from '../src/main/service/deskdial-service'
+import type { AccountSettings } from '../src/shared/account-settings'
+
+const REFER_SAMPLES = 200
+const CALLS = 100
+const SCENARIOS = join(__dirname, 'scenarios')
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
+}
+
+function account(port: number, register = false): AccountSettings {
+  return { servers: [`127.0.0.1:${port}`], transport: 'udp', user: 'deskdial', line: '1001', register, expires: 600 }
+}
+
+async function bind(): Promise<Socket> {
+  const socket = createSocket('udp4')
+  socket.bind(0, '127.0.0.1')
+  await once(socket, 'listening')
+  return socket
+}
+
+/** Answers a REFER with 403 so the client's transaction ends at once. */
+function forbid(listener: Socket, text: string, rinfo: { address: string; port: number }): void {
+  const header = (name: string): string => new RegExp(`^${name}:.*$`, 'mi').exec(text)?.[0] ?? ''
+  const response = ['SIP/2.0 403 Forbidden', header('Via'), header('From'), header('To') + ';tag=bench', header('Call-ID'), header('CSeq'), 'Content-Length: 0', '', ''].join('\r\n')
+  listener.send(response, rinfo.port, rinfo.address)
+}
+
+async function benchReferLatency(): Promise<{ dial: number[]; raw: number[] }> {
+  const listener = await bind()
+  const port = listener.address().port
+  const arrivals = new Map<string, number>()
+  let lastRaw = 0
+  listener.on('message', (buffer, rinfo) => {
+    const now = performance.now()
+    const text = buffer.toString('utf8')
+    const callId = /^Call-ID:\s*(\S+)/im.exec(text)?.[1] ?? ''
+    if (text.startsWith('REFER ') && !arrivals.has(callId)) arrivals.set(callId, now)
+    if (callId === 'raw-baseline') lastRaw = now
+    else if (text.startsWith('REFER ')) forbid(listener, text, rinfo)
+  })
+
+  const service = new DeskDialService({ account: account(port) })
+  await service.start()
+  const dial: number[] = []
+  for (let i = 0; i < REFER_SAMPLES; i += 1) {
+    const started = performance.now()
+    const progress = service.dial('1002')
+    while (!arrivals.has(progress.id)) await new Promise((resolve) => setImmediate(resolve))
+    dial.push(arrivals.get(progress.id)! - started)
+  }
+  await service.stop()
+
+  const rawSocket = await bind()
+  const sample = Buffer.from(
+    'REFER sip:1001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bKraw\r\nCall-ID: raw-baseline\r\nCSeq: 1 REFER\r\nRefer-To: <sip:1002@127.0.0.1>\r\nContent-Length: 0\r\n\r\n'
+  )
+  const raw: number[] = []
+  for (let i = 0; i < REFER_SAMPLES; i += 1) {
+    lastRaw = 0
+    const started = performance.now()
+    rawSocket.send(sample, port, '127.0.0.1')
+    while (lastRaw === 0) await new Promise((resolve) => setImmediate(resolve))
+    raw.push(lastRaw - started)
+  }
+  rawSocket.close()
+  listener.close()
+  return { dial, raw }
+}
+
+function runSipp(args: string[]): { exited: Promise<number>; kill(): void } {
+  const child = spawn('sipp', args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return {
+    exited: new Promise((resolve, reject) => {
+      child.on('error', reject)
+      child.on('exit', (code) => (code === 0 ? resolve(0) : reject(new Error(`sipp ${args.join(' ')} exited ${code}: ${stderr}`))))
+    }),
+    kill: () => child.kill('SIGKILL')
+  }
+}
+
+async function freePort(): Promise<number> {
+  const socket = await bind()
+  const port = socket.address().port
+  socket.close()
+  return port
+}
+
+function phoneSystem(port: number, calls: number) {
+  return runSipp(['-sf', join(SCENARIOS, 'phone-system-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', String(calls), '-nostdin', '-timeout', '60s', '-timeout_error'])
+}
+
+async function benchFullDials(): Promise<{ deskdial: number; sipp: number }> {
+  const port = await freePort()
+  const peer = phoneSystem(port, CALLS)
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const service = new DeskDialService({ account: account(port) })
+  await service.start()
+  const started = performance.now()
+  for (let i = 0; i < CALLS; i += 1) {
+    const progress = service.dial('1002')
+    await new Promise<void>((resolve, reject) => {
+      const stop = service.onCallProgress((update) => {
+        if (update.id !== progress.id) return
+        if (update.state === 'connected') {
+          stop()
+          resolve()
+        } else if (update.state === 'failed') {
+          stop()
+          reject(new Error(`call ${i} failed: ${update.reason}`))
+        }
+      })
+    })
+  }
+  const deskdial = performance.now() - started
+  await service.stop()
+  await peer.exited
+
+  const sippPort = await freePort()
+  const sippPeer = phoneSystem(sippPort, CALLS)
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const sippStarted = performance.now()
+  await runSipp([`127.0.0.1:${sippPort}`, '-sf', join(SCENARIOS, 'click-to-dial-uac.xml'), '-i', '127.0.0.1', '-p', String(await freePort()), '-t', 'u1', '-m', String(CALLS), '-l', '1', '-r', '10000', '-nostdin', '-timeout', '60s', '-timeout_error']).exited
+  const sipp = performance.now() - sippStarted
+  await sippPeer.exited
+  return { deskdial, sipp }
+}
+
+async function main(): Promise<void> {
+  const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
+  const refer = await benchReferLatency()
+  console.log(`(a) dial() -> REFER on the wire, ${REFER_SAMPLES} samples`)
+  console.log(`    deskdial  median ${fmt(median(refer.dial))}  p95 ${fmt(percentile(refer.dial, 0.95))}`)
+  console.log(`    raw send  median ${fmt(median(refer.raw))}  p95 ${fmt(percentile(refer.raw, 0.95))}`)
+  console.log(`    ratio (median) ${(median(refer.dial) / median(refer.raw)).toFixed(2)}x`)
+
+  const full = await benchFullDials()
+  console.log(`(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp`)
+  console.log(`    deskdial  ${fmt(full.deskdial)} total, ${fmt(full.deskdial / CALLS)} per call`)
+  console.log(`    sipp uac  ${fmt(full.sipp)} total (incl. process start), ${fmt(full.sipp / CALLS)} per call`)
+  console.log(`    ratio ${(full.deskdial / full.sipp).toFixed(2)}x`)
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  }
+)

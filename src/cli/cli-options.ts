@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings, type SipTransportProtocol } from '../shared/account-settings'
+
+export const USAGE = `Usage:
+  deskdial dial <number> [options]   ring your desk phone, then connect it to <number>
+  deskdial register [options]        register DeskDial's account, report, unregister
+
+Options:
+  --server host[:port]    phone system address (repeat, or separate with commas, for failover)
+  --transport udp|tcp|tls (default udp)
+  --user NAME             DeskDial's own SIP account (also the auth user unless --auth-user)
+  --auth-user NAME        digest user name, when it differs from --user
+  --password PASS         or set DESKDIAL_PASSWORD
+  --domain DOMAIN         SIP domain (default: the server's host)
+  --line NUMBER           your desk phone's number (the phone that rings first)
+  --no-register           do not register (e.g. an SRST without a pool for DeskDial)
+  --expires SECONDS       registration lifetime (default 600)
+  --ca FILE               PEM file with the CA of the phone system's TLS certificate
+  --config FILE.json      settings file (the app's keys); options above override it
+  --timeout SECONDS       give up after this long (default 60)
+  --json                  one JSON object per line instead of sentences
+  --verbose               SIP diagnostics on stderr
+  --help`
+
+export interface CliCommand {
+  command: 'dial' | 'register'
+  number?: string
+  account: AccountSettings
+  password?: string
+  timeoutSeconds: number
+  json: boolean
+  verbose: boolean
+}
+
+/** A usage or configuration problem: the CLI prints it and exits 2. */
+export class UsageError extends Error {}
+
+function readConfig(file: string): Partial<AccountSettings> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
+  const record = parsed as Record<string, unknown>
+  // The app's settings file nests the account; a file with just the account keys works too.
+  const account = record.account && typeof record.account === 'object' ? (record.account as Record<string, unknown>) : record
+  const settings: Partial<AccountSettings> = {}
+  const strings = ['user', 'authUser', 'domain', 'line', 'displayName', 'caFile'] as const
+  for (const key of strings) {
+    if (account[key] === undefined) continue
+    if (typeof account[key] !== 'string') throw new UsageError(`"${key}" in ${file} must be a string.`)
+    settings[key] = account[key]
+  }
+  if (account.servers !== undefined) {
+    if (!Array.isArray(account.servers) || !account.servers.every((s) => typeof s === 'string')) throw new UsageError(`"servers" in ${file} must be a list of addresses.`)
+    settings.servers = account.servers as string[]
+  }
+  if (account.transport !== undefined) settings.transport = account.transport as SipTransportProtocol
+  if (account.register !== undefined) settings.register = account.register === true
+  if (account.expires !== undefined) settings.expires = Number(account.expires)
+  return settings
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        server: { type: 'string', multiple: true },
+        transport: { type: 'string' },
+        user: { type: 'string' },
+        'auth-user': { type: 'string' },
+        password: { type: 'string' },
+        domain: { type: 'string' },
+        line: { type: 'string' },
+        'no-register': { type: 'boolean' },
+        expires: { type: 'string' },
+        ca: { type: 'string' },
+        config: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help || positionals.length === 0) return 'help'
+  const [command, ...rest] = positionals
+  if (command !== 'dial' && command !== 'register') throw new UsageError(`Unknown command "${command}": use "dial <number>" or "register".`)
+  if (command === 'dial' && rest.length !== 1) throw new UsageError('Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001')
+  if (command === 'register' && rest.length !== 0) throw new UsageError('"register" takes no number.')
+
+  const account: AccountSettings = { ...DEFAULT_ACCOUNT_SETTINGS, ...(values.config ? readConfig(values.config) : {}) }
+  if (values.server) account.servers = values.server.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
+  if (values.transport !== undefined) {
+    if (!['udp', 'tcp', 'tls'].includes(values.transport)) throw new UsageError(`--transport must be udp, tcp or tls, not "${values.transport}".`)
+    account.transport = values.transport as SipTransportProtocol
+  }
+  if (values.user !== undefined) account.user = values.user
+  if (values['auth-user'] !== undefined) account.authUser = values['auth-user']
+  if (values.domain !== undefined) account.domain = values.domain
+  if (values.line !== undefined) account.line = values.line
+  if (values.ca !== undefined) account.caFile = values.ca
+  if (values['no-register']) account.register = false
+  if (values.expires !== undefined) account.expires = Number(values.expires)
+  const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout)
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3_600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600.')
+  return {
+    command,
+    number: rest[0],
+    account,
+    password: values.password ?? env.DESKDIAL_PASSWORD,
+    timeoutSeconds,
+    json: values.json === true,
+    verbose: values.verbose === true
+  }
+}

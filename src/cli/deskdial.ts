@@ -1,0 +1,150 @@
+/**
+ * `deskdial`: the DeskDial service without Electron, for scripts, support and tests.
+ * Exit codes: 0 connected/registered, 1 refused or failed, 2 bad usage or configuration,
+ * 3 the phone system could not be reached.
+ */
+import type { CallProgress } from '../shared/call-progress'
+import type { RegistrationStatus } from '../shared/registration-status'
+import { DeskDialService } from '../main/service/deskdial-service'
+import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
+
+export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
+
+/** SIP codes that mean nobody answered rather than that somebody said no. */
+const UNREACHABLE_CODES = new Set([408, 503])
+
+interface Output {
+  registration(status: RegistrationStatus): void
+  call(progress: CallProgress): void
+  error(message: string, exitCode: number): void
+}
+
+function makeOutput(json: boolean, write: (line: string) => void, writeError: (line: string) => void): Output {
+  if (json) {
+    return {
+      registration: (status) => write(JSON.stringify({ event: 'registration', ...status })),
+      call: (progress) => write(JSON.stringify({ event: 'call', ...progress })),
+      error: (message, exitCode) => write(JSON.stringify({ event: 'error', message, exitCode }))
+    }
+  }
+  return {
+    registration: (status) => write(`Registration: ${status.reason}${status.state === 'registered' && status.expiresSeconds ? ` (for ${status.expiresSeconds} s at ${status.server})` : ''}`),
+    call: (progress) => write(`Call ${progress.target}: ${progress.reason}${progress.code && progress.state === 'failed' ? ` [SIP ${progress.code}]` : ''}`),
+    error: (message) => writeError(message)
+  }
+}
+
+/** Resolves with the first registration outcome: registered, or the first failure. */
+function firstRegistrationOutcome(service: DeskDialService): Promise<RegistrationStatus> {
+  return new Promise((resolve) => {
+    const settle = (status: RegistrationStatus): void => {
+      if (status.state === 'registered' || status.state === 'failed' || status.state === 'retrying' || status.state === 'disabled') {
+        unsubscribe()
+        resolve(status)
+      }
+    }
+    const unsubscribe = service.onRegistration(settle)
+    settle(service.registration)
+  })
+}
+
+function registrationExitCode(status: RegistrationStatus): number {
+  if (status.state === 'registered' || status.state === 'disabled') return EXIT.connected
+  return status.code !== undefined && UNREACHABLE_CODES.has(status.code) ? EXIT.unreachable : EXIT.failed
+}
+
+function callExitCode(progress: CallProgress): number {
+  if (progress.state === 'connected') return EXIT.connected
+  return progress.code !== undefined && UNREACHABLE_CODES.has(progress.code) && progress.state === 'failed' ? EXIT.unreachable : EXIT.failed
+}
+
+async function execute(command: CliCommand, out: Output, log: (line: string) => void): Promise<number> {
+  let service: DeskDialService
+  try {
+    service = new DeskDialService({
+      account: command.account,
+      password: command.password,
+      log: command.verbose ? (level, message) => log(`[${level}] ${message}`) : undefined
+    })
+  } catch (error) {
+    out.error((error as Error).message, EXIT.usage)
+    return EXIT.usage
+  }
+  service.onRegistration((status) => out.registration(status))
+  service.onCallProgress((progress) => out.call(progress))
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), command.timeoutSeconds * 1_000)
+  })
+  try {
+    try {
+      await service.start()
+    } catch (error) {
+      out.error((error as Error).message, EXIT.unreachable)
+      return EXIT.unreachable
+    }
+    const registration = await Promise.race([firstRegistrationOutcome(service), timedOut])
+    if (registration === 'timeout') {
+      out.error(`No answer to the registration within ${command.timeoutSeconds} s.`, EXIT.unreachable)
+      return EXIT.unreachable
+    }
+    const registrationCode = registrationExitCode(registration)
+    if (command.command === 'register' || registrationCode !== EXIT.connected) return registrationCode
+
+    let progress: CallProgress
+    try {
+      progress = service.dial(command.number ?? '')
+    } catch (error) {
+      out.error((error as Error).message, EXIT.usage)
+      return EXIT.usage
+    }
+    const final = await Promise.race([
+      new Promise<CallProgress>((resolve) => {
+        service.onCallProgress((update) => {
+          if (update.id === progress.id && (update.state === 'connected' || update.state === 'failed')) resolve(update)
+        })
+      }),
+      timedOut
+    ])
+    if (final === 'timeout') {
+      const latest = service.calls.find((call) => call.id === progress.id)
+      out.error(`The call did not finish within ${command.timeoutSeconds} s (last state: ${latest?.state ?? 'unknown'}).`, EXIT.failed)
+      return latest?.state === 'requesting' ? EXIT.unreachable : EXIT.failed
+    }
+    return callExitCode(final)
+  } finally {
+    clearTimeout(timer)
+    await service.stop()
+  }
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const write = (line: string): void => void process.stdout.write(line + '\n')
+  const writeError = (line: string): void => void process.stderr.write(line + '\n')
+  let command: CliCommand | 'help'
+  try {
+    command = parseCli(argv, env)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    const json = argv.includes('--json')
+    makeOutput(json, write, writeError).error(error.message, EXIT.usage)
+    if (!json) writeError(USAGE)
+    return EXIT.usage
+  }
+  if (command === 'help') {
+    write(USAGE)
+    return EXIT.connected
+  }
+  return execute(command, makeOutput(command.json, write, writeError), writeError)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: Error) => {
+    process.stderr.write(`DeskDial failed unexpectedly: ${error.stack ?? error.message}\n`)
+    process.exitCode = EXIT.failed
+  }
+)

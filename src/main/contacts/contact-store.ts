@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from '../../shared/ipc-contract'
+import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
+import { numberKey } from './contact-number-key'
+import { ContactSearchIndex, type ContactHit } from './contact-search'
+import { checkContactDraft } from './contact-validation'
+
+export interface ContactMatch {
+  contact: Contact
+  label: ContactNumberLabel
+}
+
+export interface ContactStore {
+  /** Sorted by name. */
+  list(): Promise<Contact[]>
+  get(id: string): Promise<Contact | undefined>
+  /** Adds a contact (no `id`) or replaces the one with the draft's `id`. */
+  save(draft: ContactDraft): Promise<ContactSaveResult>
+  delete(id: string): Promise<void>
+  search(query: string, limit?: number): Promise<ContactHit[]>
+  /** The contact with this number, comparing numbers after normalisation for `country`. */
+  findByNumber(number: string, country: string): Promise<ContactMatch | undefined>
+}
+
+export interface FileContactStoreOptions {
+  directory: string
+  now?: () => number
+  newId?: () => string
+  log?: (message: string) => void
+}
+
+const FILE_VERSION = 1
+
+function isContact(value: unknown): value is Contact {
+  if (typeof value !== 'object' || value === null) return false
+  const id = (value as { id?: unknown }).id
+  return typeof id === 'string' && id !== '' && checkContactDraft(value).ok
+}
+
+/** Contacts in `<directory>/contacts.json`, kept in memory after the first read, written atomically. */
+export class FileContactStore implements ContactStore {
+  readonly #file: string
+  readonly #now: () => number
+  readonly #newId: () => string
+  readonly #log: (message: string) => void
+  readonly #changes = new WriteQueue()
+  #contacts: Promise<Contact[]> | undefined
+  #index: ContactSearchIndex | undefined
+  #numberKeys: { country: string; keys: Map<string, ContactMatch> } | undefined
+
+  constructor(options: FileContactStoreOptions) {
+    this.#file = join(options.directory, 'contacts.json')
+    this.#now = options.now ?? Date.now
+    this.#newId = options.newId ?? randomUUID
+    this.#log = options.log ?? (() => undefined)
+  }
+
+  async list(): Promise<Contact[]> {
+    return [...(await this.#all())]
+  }
+
+  async get(id: string): Promise<Contact | undefined> {
+    return (await this.#all()).find((contact) => contact.id === id)
+  }
+
+  async save(draft: ContactDraft): Promise<ContactSaveResult> {
+    const checked = checkContactDraft(draft)
+    if (!checked.ok) return checked
+    // Read-modify-write as one step, so two quick saves cannot lose each other's change.
+    return this.#changes.run(async () => {
+    const contacts = await this.#all()
+      const id = draft.id
+    if (id !== undefined && !contacts.some((contact) => contact.id === id)) {
+      return { ok: false, error: 'This contact no longer exists: it may have been deleted. Add it again.', field: 'name' }
+    }
+    const contact: Contact = { id: id ?? this.#newId(), ...checked.contact }
+    const next = sortByName([...contacts.filter((existing) => existing.id !== contact.id), contact])
+    await this.#persist(next)
+    return { ok: true, contact }
+    })
+  }
+
+  delete(id: string): Promise<void> {
+    return this.#changes.run(async () => {
+      const contacts = await this.#all()
+      if (contacts.some((contact) => contact.id === id)) await this.#persist(contacts.filter((contact) => contact.id !== id))
+    })
+  }
+
+  async search(query: string, limit?: number): Promise<ContactHit[]> {
+    const contacts = await this.#all()
+    this.#index ??= new ContactSearchIndex(contacts)
+    return this.#index.search(query, limit)
+  }
+
+  async findByNumber(number: string, country: string): Promise<ContactMatch | undefined> {
+    const contacts = await this.#all()
+    if (this.#numberKeys?.country !== country) {
+      const keys = new Map<string, ContactMatch>()
+      for (const contact of contacts) {
+        for (const entry of contact.numbers) {
+          const key = numberKey(entry.number, country)
+          if (!keys.has(key)) keys.set(key, { contact, label: entry.label })
+        }
+      }
+      this.#numberKeys = { country, keys }
+    }
+    return this.#numberKeys.keys.get(numberKey(number, country))
+  }
+
+  #all(): Promise<Contact[]> {
+    this.#contacts ??= this.#read()
+    return this.#contacts
+  }
+
+  async #read(): Promise<Contact[]> {
+    const content = await readJsonFile(this.#file)
+    if (content.kind === 'missing') return []
+    const stored = content.kind === 'ok' ? (content.value as { contacts?: unknown }).contacts : undefined
+    if (!Array.isArray(stored)) {
+      const backup = await backUpUnreadableFile(this.#file, this.#now())
+      this.#log(`The contacts file could not be read; DeskDial kept it as ${backup} and started with no contacts.`)
+      return []
+    }
+    const contacts = stored.filter(isContact)
+    if (contacts.length < stored.length) this.#log(`Skipped ${stored.length - contacts.length} unreadable contact(s) in ${this.#file}.`)
+    return sortByName(contacts)
+  }
+
+  async #persist(contacts: Contact[]): Promise<void> {
+    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, contacts })
+    this.#contacts = Promise.resolve(contacts)
+    this.#index = undefined
+    this.#numberKeys = undefined
+  }
+}
+
+function sortByName(contacts: Contact[]): Contact[] {
+  return contacts.sort((a, b) => a.name.localeCompare(b.name))
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import type { CallRecord } from '../../shared/ipc-contract'
+import type { CallState } from '../../shared/call-progress'
+import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
+import { digitsOf, foldText } from '../contacts/contact-search'
+
+/** Finished calls, newest first, persisted across restarts. */
+export interface HistoryStore {
+  list(): Promise<CallRecord[]>
+  /** Adds a call, or replaces the record with the same id. The oldest records go beyond the cap. */
+  record(call: CallRecord): Promise<void>
+  clear(): Promise<void>
+  /** Calls whose target, number sent or contact name matches `query` (like contact search). */
+  search(query: string, limit?: number): Promise<CallRecord[]>
+}
+
+export const DEFAULT_HISTORY_LIMIT = 1000
+const FILE_VERSION = 1
+const CALL_STATES: readonly CallState[] = ['requesting', 'trying', 'ringing', 'connected', 'failed']
+
+function isCallRecord(value: unknown): value is CallRecord {
+  if (typeof value !== 'object' || value === null) return false
+  const record = value as Record<string, unknown>
+  return (
+    typeof record.id === 'string' &&
+    typeof record.target === 'string' &&
+    typeof record.dialString === 'string' &&
+    typeof record.startedAt === 'number' &&
+    CALL_STATES.includes(record.state as CallState) &&
+    typeof record.reason === 'string' &&
+    (record.code === undefined || typeof record.code === 'number') &&
+    (record.contactName === undefined || typeof record.contactName === 'string')
+  )
+}
+
+export interface FileHistoryStoreOptions {
+  directory: string
+  limit?: number
+  now?: () => number
+  log?: (message: string) => void
+}
+
+/** History in `<directory>/history.json`: every change is written atomically before it is confirmed. */
+export class FileHistoryStore implements HistoryStore {
+  readonly #file: string
+  readonly #limit: number
+  readonly #now: () => number
+  readonly #log: (message: string) => void
+  readonly #changes = new WriteQueue()
+  #calls: Promise<CallRecord[]> | undefined
+
+  constructor(options: FileHistoryStoreOptions) {
+    this.#file = join(options.directory, 'history.json')
+    this.#limit = options.limit ?? DEFAULT_HISTORY_LIMIT
+    this.#now = options.now ?? Date.now
+    this.#log = options.log ?? (() => undefined)
+  }
+
+  async list(): Promise<CallRecord[]> {
+    return [...(await this.#all())]
+  }
+
+  record(call: CallRecord): Promise<void> {
+    return this.#changes.run(async () => {
+      const calls = (await this.#all()).filter((existing) => existing.id !== call.id)
+      calls.push(call)
+      calls.sort((a, b) => b.startedAt - a.startedAt)
+      await this.#persist(calls.slice(0, this.#limit))
+    })
+  }
+
+  clear(): Promise<void> {
+    return this.#changes.run(() => this.#persist([]))
+  }
+
+  async search(query: string, limit = 50): Promise<CallRecord[]> {
+    const calls = await this.#all()
+    const text = foldText(query.trim())
+    if (text === '') return calls.slice(0, limit)
+    const digits = /^[+\d\s().\-/]+$/.test(text) ? digitsOf(text) : ''
+    return calls
+      .filter((call) =>
+        digits !== ''
+          ? digitsOf(call.target).includes(digits) || digitsOf(call.dialString).includes(digits)
+          : foldText(`${call.contactName ?? ''} ${call.target}`).includes(text)
+      )
+      .slice(0, limit)
+  }
+
+  #all(): Promise<CallRecord[]> {
+    this.#calls ??= this.#read()
+    return this.#calls
+  }
+
+  async #read(): Promise<CallRecord[]> {
+    const content = await readJsonFile(this.#file)
+    if (content.kind === 'missing') return []
+    const stored = content.kind === 'ok' ? (content.value as { calls?: unknown }).calls : undefined
+    if (!Array.isArray(stored)) {
+      const backup = await backUpUnreadableFile(this.#file, this.#now())
+      this.#log(`The call history file could not be read; DeskDial kept it as ${backup} and started a new history.`)
+      return []
+    }
+    const calls = stored.filter(isCallRecord)
+    if (calls.length < stored.length) this.#log(`Skipped ${stored.length - calls.length} unreadable call record(s) in ${this.#file}.`)
+    return calls.sort((a, b) => b.startedAt - a.startedAt).slice(0, this.#limit)
+  }
+
+  async #persist(calls: CallRecord[]): Promise<void> {
+    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, calls })
+    this.#calls = Promise.resolve(calls)
+  }
+}

@@ -1,0 +1,34 @@
+import type { AccountSettings } from '../../shared/account-settings'
+import type { CallProgress } from '../../shared/call-progress'
+import type { RegistrationStatus } from '../../shared/registration-status'
+
+export type Unsubscribe = () => void
+
+export interface DeskDialServiceOptions {
+  account: AccountSettings
+  password?: string
+  /** Where SIP diagnostics go (passwords are masked before they get here). */
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
+}
+
+/**
+ * The phone-system side of DeskDial, Electron-free: registration and click-to-dial.
+ * The Electron app, the CLI, the tests and the benchmarks all drive this.
+ */
+export interface DeskDialServiceApi {
+  readonly registration: RegistrationStatus
+  /** Live and recently finished dials. */
+  readonly calls: readonly CallProgress[]
+  /** Connect and (when `register` is set) start registering; resolves once the transport is up. Rejects with a sentence when the server cannot be reached. */
+  start(): Promise<void>
+  /** Unregister (bounded in time) and close the transport. */
+  stop(): Promise<void>
+  /**
+   * Send the click-to-dial REFER for `dialString` (digits, +, *, # or a SIP user part, already
+   * through the dial plan). Returns the first progress (`requesting`) with the call's id.
+   * Throws an Error with a sentence for people when the target is invalid or the service is not started.
+   */
+  dial(dialString: string): CallProgress
+  onRegistration(listener: (status: RegistrationStatus) => void): Unsubscribe
+  onCallProgress(listener: (progress: CallProgress) => void): Unsubscribe
+}

@@ -1,0 +1,247 @@
+import type { AccountSettings } from '../../shared/account-settings'
+import type { CallProgress } from '../../shared/call-progress'
+import type { RegistrationStatus } from '../../shared/registration-status'
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
+import { ClickToDial, type ClickToDialTiming } from '../sip/click-to-dial'
+import { Registration } from '../sip/registration'
+import { parseServerAddress } from '../sip/server-address'
+import { SipEndpoint, type ServerAddress, type SipLog } from '../sip/sip-endpoint'
+import type { SipTransportOptions } from '../sip/transport/create-transport'
+import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
+
+export interface DeskDialServiceTiming extends Partial<ClickToDialTiming> {
+  backoff?: BackoffPolicy
+  unregisterTimeoutMs?: number
+}
+
+export interface DeskDialServiceConfig extends DeskDialServiceOptions {
+  /** Tests and benchmarks shorten the protocol's timers here; the app keeps the defaults. */
+  timing?: DeskDialServiceTiming
+  transport?: Partial<SipTransportOptions>
+}
+
+const RECENT_CALLS = 50
+
+/** Checks what the service needs before anything goes on the wire; a sentence per problem. */
+export function accountProblems(account: AccountSettings): string[] {
+  const problems: string[] = []
+  if (account.servers.length === 0) problems.push('Enter the address of your phone system (server).')
+  for (const server of account.servers) {
+    try {
+      parseServerAddress(server, account.transport)
+    } catch (error) {
+      problems.push((error as Error).message)
+    }
+  }
+  if (!/^[A-Za-z0-9._~+-]{1,64}$/.test(account.user)) problems.push("Enter DeskDial's SIP user name (letters, digits and . _ ~ + - only).")
+  if (account.authUser && !/^[^\s"\\]{1,128}$/.test(account.authUser)) problems.push('The authentication user name cannot contain spaces, quotes or backslashes.')
+  if (!/^[A-Za-z0-9*#+._~-]{1,64}$/.test(account.line)) problems.push('Enter the number of your desk phone (its line or extension).')
+  if (!['udp', 'tcp', 'tls'].includes(account.transport)) problems.push('Choose UDP, TCP or TLS as the transport.')
+  if (!Number.isFinite(account.expires) || account.expires < 60 || account.expires > 86_400) problems.push('Registration expiry must be between 60 and 86400 seconds.')
+  return problems
+}
+
+/**
+ * DeskDial's connection to the phone system: one endpoint on the current server (failing over in
+ * list order), its registration, and the click-to-dial calls placed through it.
+ */
+export class DeskDialService implements DeskDialServiceApi {
+  readonly #config: DeskDialServiceConfig
+  readonly #log: SipLog
+  readonly #servers: ServerAddress[]
+  readonly #registrationListeners = new Set<(status: RegistrationStatus) => void>()
+  readonly #callListeners = new Set<(progress: CallProgress) => void>()
+  readonly #dialer: ClickToDial
+  #endpoint: SipEndpoint | undefined
+  #serverIndex = 0
+  #registration: Registration | undefined
+  #registrationStatus: RegistrationStatus
+  #calls: CallProgress[] = []
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined
+  #reconnectFailures = 0
+  #running = false
+
+  constructor(config: DeskDialServiceConfig) {
+    this.#config = config
+    this.#log = config.log ?? (() => undefined)
+    const problems = accountProblems(config.account)
+    if (problems.length > 0) throw new Error(problems.join(' '))
+    this.#servers = config.account.servers.map((server) => parseServerAddress(server, config.account.transport))
+    this.#registrationStatus = { state: 'unregistered', reason: 'Not connected yet', at: Date.now() }
+    this.#dialer = new ClickToDial((progress) => this.#onCallProgress(progress), config.timing)
+  }
+
+  get registration(): RegistrationStatus {
+    return this.#registrationStatus
+  }
+
+  get calls(): readonly CallProgress[] {
+    return this.#calls
+  }
+
+  get currentServer(): string | undefined {
+    return this.#endpoint?.serverLabel
+  }
+
+  async start(): Promise<void> {
+    if (this.#running) return
+    this.#running = true
+    try {
+      await this.#connectFrom(0)
+    } catch (error) {
+      this.#running = false
+      this.#setRegistration({ state: 'failed', reason: (error as Error).message, at: Date.now() })
+      throw error
+    }
+    const { account } = this.#config
+    if (!account.register) {
+      this.#setRegistration({
+        state: 'disabled',
+        server: this.currentServer,
+        reason: `Registration is off: calls go straight to ${this.currentServer}.`,
+        at: Date.now()
+      })
+      return
+    }
+    this.#registration = new Registration({
+      endpoint: () => this.#requireEndpoint(),
+      expires: account.expires,
+      backoff: this.#config.timing?.backoff,
+      unregisterTimeoutMs: this.#config.timing?.unregisterTimeoutMs,
+      onStatus: (status) => this.#setRegistration(status),
+      prepareRetry: (code) => this.#prepareRetry(code)
+    })
+    this.#registration.start()
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#running) return
+    this.#running = false
+    clearTimeout(this.#reconnectTimer)
+    await this.#registration?.stop()
+    this.#registration = undefined
+    this.#dialer.dispose()
+    await this.#closeEndpoint()
+  }
+
+  /** Re-register now, e.g. after the computer resumes from sleep. */
+  refresh(): void {
+    this.#registration?.refreshNow()
+  }
+
+  dial(dialString: string): CallProgress {
+    if (!this.#running || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
+    if (!this.#endpoint.isConnected) throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
+    const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
+    this.#log('info', `Dialling ${dialString} through ${this.#endpoint.serverLabel} (Call-ID ${progress.id})`)
+    this.#onCallProgress(progress)
+    return progress
+  }
+
+  onRegistration(listener: (status: RegistrationStatus) => void): Unsubscribe {
+    this.#registrationListeners.add(listener)
+    return () => this.#registrationListeners.delete(listener)
+  }
+
+  onCallProgress(listener: (progress: CallProgress) => void): Unsubscribe {
+    this.#callListeners.add(listener)
+    return () => this.#callListeners.delete(listener)
+  }
+
+  #requireEndpoint(): SipEndpoint {
+    if (!this.#endpoint) throw new Error('DeskDial is not connected to the phone system.')
+    return this.#endpoint
+  }
+
+  #setRegistration(status: RegistrationStatus): void {
+    this.#registrationStatus = status
+    for (const listener of this.#registrationListeners) listener(status)
+  }
+
+  #onCallProgress(progress: CallProgress): void {
+    const others = this.#calls.filter((call) => call.id !== progress.id)
+    this.#calls = [...others, progress].slice(-RECENT_CALLS)
+    if (progress.state === 'failed' || progress.state === 'connected') {
+      this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
+    }
+    for (const listener of this.#callListeners) listener(progress)
+  }
+
+  /** Connects to the first reachable server, starting at `first` and wrapping around the list. */
+  async #connectFrom(first: number): Promise<void> {
+    let lastError: Error | undefined
+    for (let offset = 0; offset < this.#servers.length; offset += 1) {
+      const index = (first + offset) % this.#servers.length
+      try {
+        await this.#connectTo(index)
+        return
+      } catch (error) {
+        lastError = error as Error
+        this.#log('warn', `Could not connect to ${this.#servers[index].host}:${this.#servers[index].port}: ${lastError.message}`)
+      }
+    }
+    throw lastError ?? new Error('No phone system server is configured.')
+  }
+
+  async #connectTo(index: number): Promise<void> {
+    await this.#closeEndpoint()
+    const endpoint = new SipEndpoint({
+      account: this.#config.account,
+      server: this.#servers[index],
+      password: this.#config.password,
+      log: this.#log,
+      transport: this.#config.transport
+    })
+    endpoint.onDisconnect((error) => this.#onDisconnect(endpoint, error))
+    try {
+      await endpoint.connect()
+    } catch (error) {
+      await endpoint.close().catch(() => undefined)
+      throw error
+    }
+    this.#endpoint = endpoint
+    this.#serverIndex = index
+  }
+
+  async #closeEndpoint(): Promise<void> {
+    const endpoint = this.#endpoint
+    this.#endpoint = undefined
+    if (endpoint) await endpoint.close().catch((error: Error) => this.#log('warn', `Closing the SIP connection failed: ${error.message}`))
+  }
+
+  #onDisconnect(endpoint: SipEndpoint, error?: Error): void {
+    if (!this.#running || endpoint !== this.#endpoint || !error) return
+    this.#log('warn', `Lost the connection to ${endpoint.serverLabel}: ${error.message}`)
+    this.#dialer.connectionLost()
+    if (this.#registration) {
+      this.#registration.connectionLost()
+    } else {
+      this.#scheduleReconnect()
+    }
+  }
+
+  /** Without registration nobody else retries: keep reconnecting so the next dial works. */
+  #scheduleReconnect(): void {
+    this.#reconnectFailures += 1
+    const delay = backoffDelayMs(this.#reconnectFailures, this.#config.timing?.backoff ?? DEFAULT_BACKOFF)
+    this.#reconnectTimer = setTimeout(() => {
+      this.#prepareRetry(503).then(
+        () => {
+          this.#reconnectFailures = 0
+        },
+        () => this.#scheduleReconnect()
+      )
+    }, delay)
+  }
+
+  /** Before a retry: reconnect a dropped transport; after no answer, fail over to the next server. */
+  async #prepareRetry(failedCode: number | undefined): Promise<void> {
+    if (!this.#running) return
+    const noAnswer = failedCode === 408 || failedCode === 503
+    if (noAnswer && this.#servers.length > 1) {
+      await this.#connectFrom((this.#serverIndex + 1) % this.#servers.length)
+      return
+    }
+    if (!this.#endpoint?.isConnected) await this.#connectFrom(this.#serverIndex)
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+export type JsonFileContent = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; text: string; error: string }
+
+/** Reads a JSON file, telling a missing file apart from one that cannot be parsed. */
+export async function readJsonFile(path: string): Promise<JsonFileContent> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
+    throw error
+  }
+  try {
+    return { kind: 'ok', value: JSON.parse(text) as unknown }
+  } catch (error) {
+    return { kind: 'corrupt', text, error: (error as Error).message }
+  }
+}
+
+/**
+ * Writes `value` as JSON so that a crash or power loss leaves either the old file or the new one,
+ * never half of each: write a temporary file next to it, flush it to disk, then rename over.
+ */
+export async function writeJsonFileAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
+  const handle = await open(temporary, 'w', mode)
+  try {
+    await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+}
+
+/** Runs writes one after another, so a later save never lands before an earlier one. */
+export class WriteQueue {
+  #tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task, task)
+    this.#tail = result.catch(() => undefined)
+    return result
+  }
+}
+
+/**
+ * Moves an unreadable file aside as `<name>.corrupt-<timestamp>.json` next to it, so the user's
+ * data is kept for inspection and the app can start fresh. Returns the backup's file name.
+ */
+export async function backUpUnreadableFile(path: string, time: number): Promise<string> {
+  const name = `${basename(path, '.json')}.corrupt-${new Date(time).toISOString().replace(/[:.]/g, '-')}.json`
+  await rename(path, join(dirname(path), name))
+  return name
+}

@@ -1,0 +1,73 @@
+import { rm } from 'node:fs/promises'
+import type { SecretStorageKind } from '../../shared/ipc-contract'
+import { readJsonFile, writeJsonFileAtomic, WriteQueue } from './atomic-json-file'
+
+/** Where the SIP password lives: never in the settings file, never in logs. */
+export interface SecretStore {
+  readonly kind: SecretStorageKind
+  getPassword(): Promise<string | undefined>
+  setPassword(password: string): Promise<void>
+  deletePassword(): Promise<void>
+}
+
+/** Encryption provided by the platform (Electron's safeStorage in the app). */
+export interface SecretCipher {
+  encrypt(plainText: string): Promise<Buffer>
+  /** `shouldReEncrypt` is true when the key was rotated and the secret should be stored again. */
+  decrypt(cipherText: Buffer): Promise<{ plainText: string; shouldReEncrypt: boolean }>
+}
+
+/** The password for this session only: for machines without any secret storage, and for tests. */
+export class MemorySecretStore implements SecretStore {
+  #password: string | undefined
+
+  constructor(readonly kind: SecretStorageKind = 'unavailable') {}
+
+  async getPassword(): Promise<string | undefined> {
+    return this.#password
+  }
+
+  async setPassword(password: string): Promise<void> {
+    this.#password = password
+  }
+
+  async deletePassword(): Promise<void> {
+    this.#password = undefined
+  }
+}
+
+/** The password encrypted by a {@link SecretCipher}, stored as base64 in its own file. */
+export class EncryptedFileSecretStore implements SecretStore {
+  readonly #writes = new WriteQueue()
+
+  constructor(
+    readonly kind: SecretStorageKind,
+    private readonly file: string,
+    private readonly cipher: SecretCipher,
+    private readonly log: (message: string) => void = () => undefined
+  ) {}
+
+  async getPassword(): Promise<string | undefined> {
+    const content = await readJsonFile(this.file)
+    if (content.kind !== 'ok') return undefined
+    const stored = (content.value as { password?: unknown }).password
+    if (typeof stored !== 'string') return undefined
+    try {
+      const { plainText, shouldReEncrypt } = await this.cipher.decrypt(Buffer.from(stored, 'base64'))
+      if (shouldReEncrypt) await this.setPassword(plainText)
+      return plainText
+    } catch (error) {
+      this.log(`The stored SIP password could not be decrypted (${(error as Error).message}); enter it again in Settings.`)
+      return undefined
+    }
+  }
+
+  async setPassword(password: string): Promise<void> {
+    const cipherText = await this.cipher.encrypt(password)
+    await this.#writes.run(() => writeJsonFileAtomic(this.file, { password: cipherText.toString('base64') }))
+  }
+
+  async deletePassword(): Promise<void> {
+    await this.#writes.run(() => rm(this.file, { force: true }))
+  }
+}

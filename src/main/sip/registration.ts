@@ -1,0 +1,209 @@
+import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
+import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
+import { registrationFailedReason } from './call-messages'
+import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
+
+/** Codes after which retrying cannot help: the user must fix the account first. */
+const PERMANENT_FAILURES = new Set([401, 403, 404, 407])
+
+/** Refresh this long before the registration would expire, but never sooner than half its life. */
+const REFRESH_MARGIN_SECONDS = 30
+const MIN_EXPIRES_SECONDS = 10
+
+export interface RegistrationOptions {
+  /** The endpoint to register through; may change between attempts (failover, reconnect). */
+  endpoint: () => SipEndpoint
+  expires: number
+  onStatus: (status: RegistrationStatus) => void
+  /**
+   * Called before every attempt after the first: reconnects or moves to another server.
+   * `failedCode` is the SIP code (or 408/503 for no answer / transport failure) of the last failure.
+   */
+  prepareRetry?: (failedCode: number | undefined) => Promise<void>
+  backoff?: BackoffPolicy
+  unregisterTimeoutMs?: number
+  random?: () => number
+  now?: () => number
+}
+
+/**
+ * DeskDial's own REGISTER state machine, written on the sip.js core rather than its Registerer,
+ * which has no retry, mis-reads a missing `expires` (a REGISTER storm) and ignores 423.
+ */
+export class Registration {
+  readonly #options: RegistrationOptions
+  #expires: number
+  #callId: string | undefined
+  #fromTag: string | undefined
+  #nextCseq = 1
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #failures = 0
+  #stopped = false
+  #inFlight = false
+  #status: RegistrationStatus
+
+  constructor(options: RegistrationOptions) {
+    this.#options = options
+    this.#expires = Math.max(MIN_EXPIRES_SECONDS, Math.round(options.expires))
+    this.#status = { state: 'unregistered', reason: 'Not registered yet', at: this.#now() }
+  }
+
+  get status(): RegistrationStatus {
+    return this.#status
+  }
+
+  start(): void {
+    this.#stopped = false
+    this.#attempt()
+  }
+
+  /** The transport dropped: registration is gone until we reconnect. */
+  connectionLost(): void {
+    if (this.#stopped) return
+    this.#clearTimer()
+    this.#inFlight = false
+    this.#scheduleRetry(503, undefined, 'The connection to the phone system was lost.')
+  }
+
+  /** Re-register at once (after resume from sleep or a network change). */
+  refreshNow(): void {
+    if (this.#stopped || this.#inFlight) return
+    this.#clearTimer()
+    this.#attempt()
+  }
+
+  /** Removes the binding, waiting at most `unregisterTimeoutMs` for the server. */
+  async stop(): Promise<void> {
+    const wasRegistered = this.#status.state === 'registered'
+    this.#stopped = true
+    this.#clearTimer()
+    if (wasRegistered) {
+      await new Promise<void>((resolve) => {
+        const bound = setTimeout(resolve, this.#options.unregisterTimeoutMs ?? 3_000)
+        try {
+          this.#send(0, () => {
+            clearTimeout(bound)
+            resolve()
+          })
+        } catch {
+          clearTimeout(bound)
+          resolve()
+        }
+      })
+    }
+    this.#emit('unregistered', { reason: 'Not registered' })
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)()
+  }
+
+  #emit(state: RegistrationState, details: Partial<RegistrationStatus> & { reason: string }): void {
+    let server: string | undefined
+    try {
+      server = this.#options.endpoint().serverLabel
+    } catch {
+      server = undefined
+    }
+    this.#status = { state, server, ...details, at: this.#now() }
+    this.#options.onStatus(this.#status)
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  #attempt(minExpiresRetry = false): void {
+    if (this.#stopped) return
+    this.#inFlight = true
+    this.#emit('registering', { reason: 'Registering with the phone system...' })
+    try {
+      this.#send(this.#expires, (response) => this.#onFinal(response, minExpiresRetry))
+    } catch (error) {
+      this.#inFlight = false
+      this.#scheduleRetry(503, undefined, (error as Error).message)
+    }
+  }
+
+  #send(expires: number, onFinal: (response: SipResponse) => void): OutgoingSipRequest {
+    const endpoint = this.#options.endpoint()
+    const request = endpoint.send(
+      'REGISTER',
+      endpoint.registrar,
+      endpoint.aor,
+      [`Contact: ${endpoint.contact};expires=${expires}`, `Expires: ${expires}`, 'Allow: NOTIFY, OPTIONS'],
+      { onFinal: (response) => {
+        this.#nextCseq = request.cseq + 1
+        onFinal(response)
+      } },
+      { callId: this.#callId, fromTag: this.#fromTag, cseq: this.#nextCseq }
+    )
+    // One Call-ID and From-tag for the life of this registration (RFC 3261 §10.2.4).
+    this.#callId = request.callId
+    this.#fromTag = request.fromTag
+    this.#nextCseq = request.cseq + 1
+    return request
+  }
+
+  #onFinal(response: SipResponse, minExpiresRetry: boolean): void {
+    this.#inFlight = false
+    if (this.#stopped) return
+    const { code } = response
+    if (code >= 200 && code < 300) {
+      this.#failures = 0
+      const granted = this.#grantedExpires(response)
+      this.#emit('registered', { reason: 'Registered', expiresSeconds: granted })
+      const refreshIn = Math.max(granted / 2, granted - REFRESH_MARGIN_SECONDS)
+      this.#timer = setTimeout(() => this.#attempt(), refreshIn * 1_000)
+      return
+    }
+    if (code === 423 && !minExpiresRetry) {
+      const minExpires = Number(response.header('Min-Expires'))
+      if (Number.isFinite(minExpires) && minExpires > this.#expires && minExpires <= 86_400) {
+        this.#expires = minExpires
+        this.#attempt(true)
+        return
+      }
+    }
+    if (PERMANENT_FAILURES.has(code)) {
+      this.#emit('failed', { code, reason: registrationFailedReason(code) })
+      return
+    }
+    this.#scheduleRetry(code, parseRetryAfterSeconds(response.header('Retry-After')), registrationFailedReason(code))
+  }
+
+  /** The expiry the server granted: our Contact's `expires`, else Expires, else what we asked. */
+  #grantedExpires(response: SipResponse): number {
+    const contactUser = this.#options.endpoint().contact
+    const hostPort = /@([^;>]+)/.exec(contactUser)?.[1]
+    for (const contact of response.headers('Contact').flatMap((value) => value.split(/,(?=\s*(?:"[^"]*"\s*)?<)/))) {
+      if (hostPort && !contact.includes(hostPort)) continue
+      const match = /;\s*expires\s*=\s*(\d+)/i.exec(contact)
+      if (match) return this.#sane(Number(match[1]))
+    }
+    return this.#sane(Number(response.header('Expires')))
+  }
+
+  #sane(seconds: number): number {
+    return Number.isFinite(seconds) && seconds >= MIN_EXPIRES_SECONDS ? Math.min(seconds, 86_400) : this.#expires
+  }
+
+  #scheduleRetry(code: number, retryAfterSeconds: number | undefined, reason: string): void {
+    this.#failures += 1
+    const delayMs =
+      retryAfterSeconds !== undefined
+        ? retryAfterSeconds * 1_000
+        : backoffDelayMs(this.#failures, this.#options.backoff ?? DEFAULT_BACKOFF, this.#options.random)
+    const retryInSeconds = Math.ceil(delayMs / 1_000)
+    this.#emit('retrying', { code, reason: `${reason} Retrying in ${retryInSeconds} s.`, retryInSeconds })
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined
+      const prepare = this.#options.prepareRetry?.(code) ?? Promise.resolve()
+      prepare.then(
+        () => this.#attempt(),
+        (error: Error) => this.#scheduleRetry(503, undefined, error.message)
+      )
+    }, delayMs)
+  }
+}

@@ -1,0 +1,29 @@
+import type { TransportError } from './transport-errors'
+
+export interface LocalEndpoint {
+  /** The local IP address that routes to the server (never a wildcard address). */
+  address: string
+  port: number
+}
+
+/** What a channel reports to the transport that owns it. */
+export interface SipChannelEvents {
+  /** One whole SIP message, keep-alives already removed. */
+  onMessage(message: string): void
+  /** The connection ended without `close()` being called. Reported at most once. */
+  onLost(error: TransportError): void
+}
+
+/**
+ * One socket to the phone system, for the life of one connection: the part of a transport that
+ * differs between UDP and TCP/TLS. The owning transport runs the state machine and Via fix-ups.
+ */
+export interface SipChannel {
+  /** Where the socket is bound, once open. */
+  readonly local: LocalEndpoint | undefined
+  /** Resolves once messages can be sent; rejects with a TransportError. */
+  open(): Promise<void>
+  send(message: string): Promise<void>
+  /** Never rejects; safe to call at any time and more than once. Stops every timer. */
+  close(): Promise<void>
+}

@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react'
+import { isFinalCallState } from '../../../shared/call-progress'
+import type { AppStatus, Contact, PendingLink, SettingsView } from '../../../shared/ipc-contract'
+import { CallCards } from '../calls/call-cards'
+import { CallsView } from '../calls/calls-view'
+import { useCalls } from '../calls/use-calls'
+import { ConfirmDialog } from '../common/confirm-dialog'
+import { useDeskDialEvent } from '../common/use-deskdial-event'
+import { ContactEditor } from '../contacts/contact-editor'
+import { ContactsView } from '../contacts/contacts-view'
+import { useContacts } from '../contacts/use-contacts'
+import { HistoryView } from '../history/history-view'
+import { useHistory } from '../history/use-history'
+import { LinkConfirmation } from '../links/link-confirmation'
+import { SettingsView as SettingsPage } from '../settings/settings-view'
+import { Navigation } from './navigation'
+import { NoticeBanner } from './notice-banner'
+import { RegistrationLine } from './registration-line'
+import { useShortcuts } from './use-shortcuts'
+import { VIEWS, type ViewName } from './views'
+
+interface WorkspaceProps {
+  status: AppStatus
+  settings: SettingsView
+  onSettingsSaved(view: SettingsView): void
+}
+
+/** Which dialog is open over the workspace, if any. */
+type Dialog = { kind: 'edit-contact'; contact?: Contact } | { kind: 'delete-contact'; contact: Contact } | { kind: 'clear-history' }
+
+/** Navigation, the current view, live calls, the registration line, and the dialogs over them. */
+export function Workspace({ status, settings, onSettingsSaved }: WorkspaceProps) {
+  const [view, setView] = useState<ViewName>('contacts')
+  const [dialog, setDialog] = useState<Dialog>()
+  const [links, setLinks] = useState<PendingLink[]>(status.pendingLinks)
+  const [focusSearch, setFocusSearch] = useState(0)
+  const numberField = useRef<HTMLInputElement>(null)
+  const contacts = useContacts()
+  const history = useHistory()
+  const calls = useCalls(status.calls, () => void history.reload())
+
+  useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link]))
+  useDeskDialEvent('navigate', (target) => {
+    if (target !== 'quick-dial') setView(target)
+  })
+
+  useShortcuts({
+    ...Object.fromEntries(VIEWS.map((entry) => [entry.shortcut, () => setView(entry.name)])),
+    f: () => {
+      if (view !== 'history') setView('contacts')
+      setFocusSearch((count) => count + 1)
+    },
+    n: () => {
+      setView('contacts')
+      setDialog({ kind: 'edit-contact' })
+    },
+    d: () => {
+      setView('calls')
+      numberField.current?.focus()
+    }
+  })
+
+  const liveCalls = calls.calls.filter((call) => !isFinalCallState(call.state)).length
+  const pendingLink = links[0]
+
+  return (
+    <div className="workspace">
+      <Navigation current={view} onChange={setView} liveCalls={liveCalls} />
+      <main className="content">
+        <NoticeBanner notice={settings.notice} />
+        {view !== 'calls' && <CallCards calls={calls} compact />}
+        {view === 'calls' && <CallsView calls={calls} numberRef={numberField} />}
+        {view === 'contacts' && (
+          <ContactsView
+            contacts={contacts}
+            dial={(target, contactId) => void calls.dial(target, contactId)}
+            onNew={() => setDialog({ kind: 'edit-contact' })}
+            onEdit={(contact) => setDialog({ kind: 'edit-contact', contact })}
+            onDelete={(contact) => setDialog({ kind: 'delete-contact', contact })}
+            focusSearch={focusSearch}
+          />
+        )}
+        {view === 'history' && (
+          <HistoryView history={history} redial={(record) => void calls.dial(record.target)} onClear={() => setDialog({ kind: 'clear-history' })} focusSearch={focusSearch} />
+        )}
+        {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
+      </main>
+      <RegistrationLine status={status.registration} user={settings.settings.account.user} hotkeyProblem={status.hotkeyProblem} />
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
+        {calls.announcement}
+      </div>
+      {dialog?.kind === 'edit-contact' && (
+        <ContactEditor
+          contact={dialog.contact}
+          onCancel={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined)
+            void contacts.reload()
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete-contact' && (
+        <ConfirmDialog
+          title={`Delete ${dialog.contact.name}?`}
+          confirmLabel="Delete contact"
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() => {
+            setDialog(undefined)
+            void window.deskdial.deleteContact(dialog.contact.id).then(contacts.reload)
+          }}
+        >
+          <p>
+            {dialog.contact.name} and {dialog.contact.numbers.length === 1 ? 'their number' : `their ${dialog.contact.numbers.length} numbers`} will be removed from DeskDial. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+      {dialog?.kind === 'clear-history' && (
+        <ConfirmDialog
+          title="Clear the call history?"
+          confirmLabel="Clear history"
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() => {
+            setDialog(undefined)
+            void history.clear()
+          }}
+        >
+          <p>All {history.records?.length ?? 0} calls will be removed from the history. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+      {pendingLink && !dialog && (
+        <LinkConfirmation
+          key={pendingLink.id}
+          link={pendingLink}
+          onSettled={(link, result) => {
+            setLinks((current) => current.filter((pending) => pending.id !== link.id))
+            if (result?.ok) calls.label(result.callId, link.preview)
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState, type FormEvent, type Ref } from 'react'
+import { CallCards } from './call-cards'
+import type { Calls } from './use-calls'
+
+interface CallsViewProps {
+  calls: Calls
+  numberRef: Ref<HTMLInputElement>
+}
+
+/** Dial any number, and follow every call of this session. */
+export function CallsView({ calls, numberRef }: CallsViewProps) {
+  const [number, setNumber] = useState('')
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (number.trim() === '') return
+    if (await calls.dial(number.trim())) setNumber('')
+  }
+
+  return (
+    <div className="view calls-view">
+      <header className="view-header">
+        <h1>Calls</h1>
+      </header>
+      <form className="dial-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="dial-number">Number to call</label>
+        <div className="dial-form-row">
+          <input
+            ref={numberRef}
+            id="dial-number"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            placeholder="e.g. +1 201 555 0123 or 1002"
+            value={number}
+            onChange={(event) => setNumber(event.target.value)}
+          />
+          <button type="submit" className="primary" disabled={calls.dialling || number.trim() === ''}>
+            {calls.dialling ? 'Calling…' : 'Call'}
+          </button>
+        </div>
+        <p className="hint">Your desk phone rings first; pick it up and DeskDial connects you.</p>
+      </form>
+      <CallCards calls={calls} />
+      {calls.calls.length === 0 && !calls.dialError && <p className="empty-state">No calls yet in this session.</p>}
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react'
+import type { ConnectionTestResult, SettingsView } from '../../../shared/ipc-contract'
+import { AccountFields } from '../settings/account-fields'
+import { ConnectionTest } from '../settings/connection-test'
+import { saveSettings, type SaveError } from '../settings/save-settings'
+import { SecretStorageWarning } from '../settings/secret-storage-warning'
+import { draftFrom, updateFrom, type SettingsField } from '../settings/settings-draft'
+
+interface FirstRunSetupProps {
+  view: SettingsView
+  onDone(view: SettingsView): void
+}
+
+/** The first start: only what a first call needs, a connection test, and done. */
+export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
+  const [draft, setDraft] = useState(() => draftFrom(view))
+  const [error, setError] = useState<SaveError>()
+  const [test, setTest] = useState<ConnectionTestResult>()
+  const [saving, setSaving] = useState(false)
+
+  const errorFor = (field: SettingsField) => (error?.field === field ? error.message : undefined)
+
+  async function finish(event: FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    const outcome = await saveSettings(draft)
+    setSaving(false)
+    if (outcome.ok) onDone(outcome.view)
+    else setError(outcome.error)
+  }
+
+  return (
+    <main className="first-run">
+      <form className="first-run-card" onSubmit={(event) => void finish(event)} noValidate aria-labelledby="first-run-title">
+        <h1 id="first-run-title">Set up DeskDial</h1>
+        <p className="lead">DeskDial asks your phone system to ring your desk phone, then connects it to the number you pick. Tell it where your phone system is and which desk phone is yours.</p>
+        <SecretStorageWarning kind={view.secretStorage} />
+        {error && !error.field && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <AccountFields
+          draft={draft}
+          onChange={(next) => {
+            setTest(undefined)
+            setDraft(next)
+          }}
+          errorFor={errorFor}
+          passwordSet={view.passwordSet}
+          essentialsOnly
+        />
+        <div className="first-run-steps">
+          <ConnectionTest update={() => updateFrom(draft)} onResult={setTest} primary={!test?.ok} />
+          <button type="submit" className={test?.ok ? 'primary' : undefined} disabled={saving}>
+            {saving ? 'Saving…' : test && !test.ok ? 'Save anyway' : 'Done'}
+          </button>
+        </div>
+        <p className="hint">You can change these and the dial plan later in Settings.</p>
+      </form>
+    </main>
+  )
+}

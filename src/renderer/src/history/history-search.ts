@@ -1,0 +1,11 @@
+import type { CallRecord } from '../../../shared/ipc-contract'
+import { digitsOf } from '../contacts/contact-search'
+
+/** A past call matches by contact name or target, or by the digits of what was dialled. */
+export function historyMatches(record: CallRecord, query: string): boolean {
+  const trimmed = query.trim().toLowerCase()
+  if (trimmed === '') return true
+  const digits = digitsOf(trimmed)
+  if (digits !== '' && (digitsOf(record.target).includes(digits) || digitsOf(record.dialString).includes(digits))) return true
+  return `${record.contactName ?? ''} ${record.target}`.toLowerCase().includes(trimmed)
+}

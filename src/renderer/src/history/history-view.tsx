@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { CallRecord } from '../../../shared/ipc-contract'
+import { SearchField } from '../common/search-field'
+import { VirtualList } from '../common/virtual-list'
+import { CALL_STATE_LABEL } from '../calls/call-state-words'
+import { historyMatches } from './history-search'
+import type { History } from './use-history'
+
+interface HistoryViewProps {
+  history: History
+  redial(record: CallRecord): void
+  onClear(): void
+  focusSearch: number
+}
+
+const LIST_ID = 'history-list'
+const ROW_HEIGHT = 60
+
+const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** Every call DeskDial placed, kept across restarts: search it, call again, or clear it. */
+export function HistoryView({ history, redial, onClear, focusSearch }: HistoryViewProps) {
+  const [query, setQuery] = useState('')
+  const [active, setActive] = useState(0)
+  const search = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    search.current?.focus()
+  }, [focusSearch])
+
+  const matches = useMemo(() => (history.records ?? []).filter((record) => historyMatches(record, query)), [history.records, query])
+  const activeIndex = Math.min(active, matches.length - 1)
+  const empty = (history.records ?? []).length === 0
+
+  return (
+    <div className="view history-view">
+      <header className="view-header">
+        <h1>History</h1>
+        <span className="view-count">{history.records && `${matches.length} of ${history.records.length}`}</span>
+        <button type="button" className="danger-quiet" onClick={onClear} disabled={empty}>
+          Clear history…
+        </button>
+      </header>
+      <SearchField
+        inputRef={search}
+        label="Search history"
+        placeholder="Search by name or number (Ctrl+F)"
+        value={query}
+        onChange={(value) => {
+          setQuery(value)
+          setActive(0)
+        }}
+        listId={LIST_ID}
+        count={matches.length}
+        activeIndex={activeIndex}
+        onActiveChange={setActive}
+        onEnter={() => matches[activeIndex] && redial(matches[activeIndex])}
+        autoFocus
+      />
+      {history.loadError && (
+        <p className="form-error" role="alert">
+          {history.loadError}
+        </p>
+      )}
+      <VirtualList
+        id={LIST_ID}
+        label="Call history (Enter calls again)"
+        items={matches}
+        rowHeight={ROW_HEIGHT}
+        activeIndex={activeIndex}
+        onActiveChange={setActive}
+        onActivate={redial}
+        itemKey={(record) => record.id}
+        renderRow={(record) => (
+          <div className={`history-row state-${record.state}`}>
+            <span className={`call-state-badge small state-${record.state}`}>{CALL_STATE_LABEL[record.state]}</span>
+            <span className="history-row-text">
+              <span className="history-row-name">
+                {record.contactName ?? record.target}
+                {record.contactName && <span className="muted"> · {record.target}</span>}
+              </span>
+              <span className="history-row-reason">{record.reason}</span>
+            </span>
+            <time className="history-row-when" dateTime={new Date(record.startedAt).toISOString()}>
+              {whenFormat.format(record.startedAt)}
+            </time>
+            <button
+              type="button"
+              className="quiet"
+              tabIndex={-1}
+              onClick={(event) => {
+                event.stopPropagation()
+                redial(record)
+              }}
+            >
+              Redial
+            </button>
+          </div>
+        )}
+        empty={history.records === undefined ? 'Loading history…' : empty ? 'No calls yet. Calls you place appear here.' : `No call matches “${query}”.`}
+      />
+    </div>
+  )
+}

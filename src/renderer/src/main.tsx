@@ -1,0 +1,16 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { MainWindow } from './app/main-window'
+import { QuickDial } from './quick-dial/quick-dial'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/controls.css'
+import './styles/views.css'
+
+// The quick-dial window loads this same page with #quick-dial.
+const isQuickDial = window.location.hash === '#quick-dial'
+document.documentElement.dataset.window = isQuickDial ? 'quick-dial' : 'main'
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>{isQuickDial ? <QuickDial /> : <MainWindow />}</StrictMode>
+)

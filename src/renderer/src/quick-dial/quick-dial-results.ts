@@ -1,0 +1,61 @@
+import type { CallRecord, Contact } from '../../../shared/ipc-contract'
+import { contactMatches, digitsOf } from '../contacts/contact-search'
+import { historyMatches } from '../history/history-search'
+
+export interface QuickDialResult {
+  key: string
+  kind: 'clipboard' | 'number' | 'contact' | 'recent'
+  title: string
+  detail: string
+  target: string
+  contactId?: string
+}
+
+const MAX_RESULTS = 40
+const RECENT_WHEN_EMPTY = 6
+/** What a typed phone number may contain. */
+const NUMBER_TYPED = /^\+?[\d\s\-()./*#]+$/
+
+/**
+ * What Enter can call, best first: the number on the clipboard, the number as typed, the
+ * matching contacts' numbers, then recent calls (with nothing typed: just the recent calls).
+ */
+export function quickDialResults(query: string, contacts: readonly Contact[], history: readonly CallRecord[], clipboard: string | undefined): QuickDialResult[] {
+  const trimmed = query.trim()
+  const results: QuickDialResult[] = []
+  if (clipboard && (trimmed === '' || digitsOf(clipboard).includes(digitsOf(trimmed)))) {
+    results.push({ key: 'clipboard', kind: 'clipboard', title: clipboard, detail: 'Number on the clipboard', target: clipboard })
+  }
+  if (NUMBER_TYPED.test(trimmed) && digitsOf(trimmed).length > 0 && digitsOf(trimmed) !== digitsOf(clipboard ?? '')) {
+    results.push({ key: 'typed', kind: 'number', title: trimmed, detail: 'Call this number', target: trimmed })
+  }
+  if (trimmed !== '') {
+    for (const contact of contacts) {
+      if (!contactMatches(contact, trimmed)) continue
+      contact.numbers.forEach((entry, index) => {
+        results.push({
+          key: `contact-${contact.id}-${index}`,
+          kind: 'contact',
+          title: contact.name,
+          detail: `${entry.label} · ${entry.number}${contact.company ? ` · ${contact.company}` : ''}`,
+          target: entry.number,
+          contactId: contact.id
+        })
+      })
+      if (results.length >= MAX_RESULTS) return results.slice(0, MAX_RESULTS)
+    }
+  }
+  const seen = new Set(results.map((result) => digitsOf(result.target)))
+  const recentLimit = trimmed === '' ? RECENT_WHEN_EMPTY : MAX_RESULTS
+  let recentCount = 0
+  for (const record of history) {
+    if (!historyMatches(record, trimmed)) continue
+    const digits = digitsOf(record.target)
+    if (seen.has(digits)) continue
+    seen.add(digits)
+    results.push({ key: `recent-${record.id}`, kind: 'recent', title: record.contactName ?? record.target, detail: `Recent · ${record.target}`, target: record.target })
+    recentCount += 1
+    if (recentCount >= recentLimit || results.length >= MAX_RESULTS) break
+  }
+  return results.slice(0, MAX_RESULTS)
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import type { ConnectionTestResult, SettingsUpdate } from '../../../shared/ipc-contract'
+import { errorText } from '../common/error-text'
+import { registrationSentence } from '../app/registration-words'
+
+interface ConnectionTestProps {
+  /** The settings as currently typed: the test uses them without saving them. */
+  update(): SettingsUpdate
+  onResult?(result: ConnectionTestResult): void
+  primary?: boolean
+}
+
+/** "Test connection": registers with what is in the form and says how it went. */
+export function ConnectionTest({ update, onResult, primary }: ConnectionTestProps) {
+  const [running, setRunning] = useState(false)
+  const [result, setResult] = useState<ConnectionTestResult>()
+
+  async function run() {
+    setRunning(true)
+    setResult(undefined)
+    const settings = update()
+    let outcome: ConnectionTestResult
+    try {
+      outcome = await window.deskdial.testConnection(settings)
+    } catch (error) {
+      outcome = { ok: false, error: `The test could not run: ${errorText(error)}` }
+    }
+    setRunning(false)
+    setResult(outcome)
+    onResult?.(outcome)
+  }
+
+  const server = update().settings.account.servers[0]
+  return (
+    <div className="connection-test">
+      <button type="button" className={primary ? 'primary' : undefined} onClick={() => void run()} disabled={running} aria-describedby="connection-test-result">
+        {running ? 'Testing…' : 'Test connection'}
+      </button>
+      <p id="connection-test-result" className={`connection-test-result${result ? (result.ok ? ' ok' : ' failed') : ''}`} role="status">
+        {running && (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            Contacting {server ?? 'the phone system'}…
+          </>
+        )}
+        {result?.ok && `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`}
+        {result && !result.ok && result.error}
+      </p>
+    </div>
+  )
+}

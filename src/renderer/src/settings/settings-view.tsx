@@ -1,0 +1,152 @@
+import { useState, type FormEvent } from 'react'
+import type { AppSettings, DialPlanSettings, SettingsView as SettingsViewData } from '../../../shared/ipc-contract'
+import { AccountFields } from './account-fields'
+import { ConnectionTest } from './connection-test'
+import { SecretStorageWarning } from './secret-storage-warning'
+import { describedBy, Checkbox, Field } from './settings-field'
+import { saveSettings, type SaveError } from './save-settings'
+import { draftFrom, updateFrom, type SettingsField } from './settings-draft'
+
+interface SettingsViewProps {
+  view: SettingsViewData
+  onSaved(view: SettingsViewData): void
+}
+
+/** Account, dial plan, hotkey, links and start-up, saved together; errors appear beside their field. */
+export function SettingsView({ view, onSaved }: SettingsViewProps) {
+  const [draft, setDraft] = useState(() => draftFrom(view))
+  const [error, setError] = useState<SaveError>()
+  const [saving, setSaving] = useState(false)
+  const [saved, setSaved] = useState(false)
+
+  const settings = draft.settings
+  const setSettings = (change: Partial<AppSettings>) => {
+    setSaved(false)
+    setDraft({ ...draft, settings: { ...settings, ...change } })
+  }
+  const setDialPlan = (change: Partial<DialPlanSettings>) => setSettings({ dialPlan: { ...settings.dialPlan, ...change } })
+  const errorFor = (field: SettingsField) => (error?.field === field ? error.message : undefined)
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setSaved(false)
+    const outcome = await saveSettings(draft)
+    setSaving(false)
+    if (!outcome.ok) {
+      setError(outcome.error)
+      return
+    }
+    setError(undefined)
+    setDraft(draftFrom(outcome.view))
+    setSaved(true)
+    onSaved(outcome.view)
+  }
+
+  return (
+    <div className="view settings-view">
+      <header className="view-header">
+        <h1>Settings</h1>
+      </header>
+      <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
+        <SecretStorageWarning kind={view.secretStorage} />
+        {error && !error.field && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <fieldset>
+          <legend>Phone system account</legend>
+          <AccountFields
+            draft={draft}
+            onChange={(next) => {
+              setSaved(false)
+              setDraft(next)
+            }}
+            errorFor={errorFor}
+            passwordSet={view.passwordSet}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Dial plan</legend>
+          <div className="field-grid">
+            <Field field="dialPlan.country" label="Country" hint="Two letters, e.g. US, DE, GB" error={errorFor('dialPlan.country')}>
+              <input
+                {...describedBy('dialPlan.country', errorFor('dialPlan.country'), true)}
+                value={settings.dialPlan.country}
+                maxLength={2}
+                autoComplete="off"
+                onChange={(event) => setDialPlan({ country: event.target.value.toUpperCase() })}
+              />
+            </Field>
+            <Field field="dialPlan.outsideLinePrefix" label="Outside-line prefix" hint="e.g. 0 or 9; empty when none" error={errorFor('dialPlan.outsideLinePrefix')}>
+              <input
+                {...describedBy('dialPlan.outsideLinePrefix', errorFor('dialPlan.outsideLinePrefix'), true)}
+                value={settings.dialPlan.outsideLinePrefix}
+                inputMode="numeric"
+                onChange={(event) => setDialPlan({ outsideLinePrefix: event.target.value })}
+              />
+            </Field>
+            <Field field="dialPlan.internalExtensionLength" label="Extension length" hint="Digits in an internal extension; 0 for none" error={errorFor('dialPlan.internalExtensionLength')}>
+              <input
+                {...describedBy('dialPlan.internalExtensionLength', errorFor('dialPlan.internalExtensionLength'), true)}
+                type="number"
+                min={0}
+                max={12}
+                value={settings.dialPlan.internalExtensionLength}
+                onChange={(event) => setDialPlan({ internalExtensionLength: Number(event.target.value) })}
+              />
+            </Field>
+            <Field field="dialPlan.internationalPrefix" label="International prefix" hint="e.g. 00 or 011" error={errorFor('dialPlan.internationalPrefix')}>
+              <input
+                {...describedBy('dialPlan.internationalPrefix', errorFor('dialPlan.internationalPrefix'), true)}
+                value={settings.dialPlan.internationalPrefix}
+                inputMode="numeric"
+                onChange={(event) => setDialPlan({ internationalPrefix: event.target.value })}
+              />
+            </Field>
+          </div>
+          <Checkbox
+            field="dialPlan.dialE164WithPlus"
+            label="Send international numbers with + (E.164)"
+            hint="For phone systems that route +<country><number> themselves"
+            checked={settings.dialPlan.dialE164WithPlus}
+            onChange={(dialE164WithPlus) => setDialPlan({ dialE164WithPlus })}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Quick dial and links</legend>
+          <Field field="hotkey" label="Quick-dial hotkey" hint="e.g. CommandOrControl+Alt+D" error={errorFor('hotkey')}>
+            <input {...describedBy('hotkey', errorFor('hotkey'), true)} value={settings.hotkey} autoComplete="off" spellCheck={false} onChange={(event) => setSettings({ hotkey: event.target.value })} />
+          </Field>
+          <Checkbox
+            field="trustLinksWithoutConfirmation"
+            label="Call tel:, sip: and callto: links without asking"
+            hint="Any web page can open a link: leave this off unless you trust every page you visit"
+            checked={settings.trustLinksWithoutConfirmation}
+            onChange={(trustLinksWithoutConfirmation) => setSettings({ trustLinksWithoutConfirmation })}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>General</legend>
+          <Checkbox field="startAtLogin" label="Start DeskDial when I log in" checked={settings.startAtLogin} onChange={(startAtLogin) => setSettings({ startAtLogin })} />
+          <Checkbox
+            field="notifications"
+            label="Show notifications for call progress and failures"
+            checked={settings.notifications}
+            onChange={(notifications) => setSettings({ notifications })}
+          />
+        </fieldset>
+        <div className="form-footer">
+          <ConnectionTest update={() => updateFrom(draft)} />
+          <span className="form-footer-status" role="status">
+            {saved && 'Settings saved.'}
+          </span>
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

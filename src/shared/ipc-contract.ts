@@ -1,0 +1,193 @@
+/**
+ * The one contract between the renderer and the main process.
+ * The preload exposes `window.deskdial: DeskDialApi`, one method per action; the main process
+ * registers one handler per command channel and validates the sender and every argument.
+ */
+import type { AccountSettings } from './account-settings'
+import type { CallProgress, CallState } from './call-progress'
+import type { RegistrationStatus } from './registration-status'
+
+/** How the phone system wants numbers dialled (applied after E.164 normalisation). */
+export interface DialPlanSettings {
+  /** ISO 3166-1 alpha-2 country of the desk phone, e.g. "DE", "US", "GB". */
+  country: string
+  /** Digit(s) for an outside line, e.g. "0" or "9"; empty when none is needed. */
+  outsideLinePrefix: string
+  /** Internal extensions have exactly this many digits and are dialled as they are (0 = none). */
+  internalExtensionLength: number
+  /** The prefix for international calls from this country, e.g. "00" or "011". */
+  internationalPrefix: string
+  /** Send E.164 numbers as +<digits> instead of applying national/international prefixes. */
+  dialE164WithPlus: boolean
+}
+
+export interface AppSettings {
+  account: AccountSettings
+  dialPlan: DialPlanSettings
+  /** Electron accelerator for the quick-dial window. */
+  hotkey: string
+  /** Links from other applications (tel:, sip:, callto:) are shown for confirmation unless this is true. */
+  trustLinksWithoutConfirmation: boolean
+  startAtLogin: boolean
+  notifications: boolean
+}
+
+export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
+
+export interface SettingsView {
+  settings: AppSettings
+  /** Whether a SIP password is stored (the password itself never crosses IPC towards the renderer). */
+  passwordSet: boolean
+  secretStorage: SecretStorageKind
+  /** True until the first-run setup has been completed. */
+  firstRun: boolean
+  /** A message for the user about the settings file, e.g. that a corrupt file was backed up. */
+  notice?: string
+}
+
+export interface SettingsUpdate {
+  settings: AppSettings
+  /** A new password; omitted keeps the stored one, empty string removes it. */
+  password?: string
+}
+
+export type SaveResult = { ok: true; view: SettingsView } | { ok: false; error: string; field?: string }
+
+export type ContactNumberLabel = 'work' | 'mobile' | 'home' | 'other'
+
+export interface ContactNumber {
+  label: ContactNumberLabel
+  number: string
+}
+
+export interface Contact {
+  id: string
+  name: string
+  company?: string
+  numbers: ContactNumber[]
+}
+
+export type ContactDraft = Omit<Contact, 'id'> & { id?: string }
+
+export type ContactSaveResult = { ok: true; contact: Contact } | { ok: false; error: string; field?: string }
+
+export interface CallRecord {
+  /** The dial's id (its REFER's Call-ID). */
+  id: string
+  target: string
+  /** What was actually sent to the phone system after the dial plan. */
+  dialString: string
+  contactName?: string
+  startedAt: number
+  state: CallState
+  code?: number
+  reason: string
+}
+
+export type DialPreview =
+  | {
+      ok: true
+      target: string
+      dialString: string
+      /** For people, e.g. "Calling 9 0201 555 0123". */
+      display: string
+      contact?: { id: string; name: string; label: ContactNumberLabel }
+    }
+  | { ok: false; target: string; error: string }
+
+export interface DialRequest {
+  target: string
+  contactId?: string
+}
+
+export type DialResult = { ok: true; callId: string; dialString: string } | { ok: false; error: string }
+
+/** A link from another application, waiting for the user to confirm it. */
+export interface PendingLink {
+  id: string
+  scheme: 'tel' | 'sip' | 'callto'
+  raw: string
+  preview: DialPreview
+}
+
+export type ConnectionTestResult = { ok: true; status: RegistrationStatus } | { ok: false; error: string; status?: RegistrationStatus }
+
+export interface AppStatus {
+  registration: RegistrationStatus
+  calls: CallProgress[]
+  pendingLinks: PendingLink[]
+  /** Set when the hotkey could not be registered, with what to do about it. */
+  hotkeyProblem?: string
+}
+
+/** Commands: renderer -> main, each answered once. */
+export interface DeskDialCommands {
+  getStatus(): Promise<AppStatus>
+  previewDial(target: string): Promise<DialPreview>
+  dial(request: DialRequest): Promise<DialResult>
+  dismissCall(callId: string): Promise<void>
+  confirmLink(linkId: string): Promise<DialResult>
+  rejectLink(linkId: string): Promise<void>
+  listContacts(): Promise<Contact[]>
+  saveContact(draft: ContactDraft): Promise<ContactSaveResult>
+  deleteContact(id: string): Promise<void>
+  listHistory(): Promise<CallRecord[]>
+  clearHistory(): Promise<void>
+  getSettings(): Promise<SettingsView>
+  saveSettings(update: SettingsUpdate): Promise<SaveResult>
+  testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
+  /** A phone number found on the clipboard, for the quick-dial window. */
+  clipboardNumber(): Promise<string | undefined>
+  hideWindow(): Promise<void>
+}
+
+/** Events: main -> renderer. */
+export interface DeskDialEvents {
+  callProgress: CallProgress
+  registration: RegistrationStatus
+  pendingLink: PendingLink
+  /** Ask the renderer to show a view, e.g. from the tray menu. */
+  navigate: 'contacts' | 'history' | 'settings' | 'quick-dial'
+  settingsChanged: SettingsView
+}
+
+export type DeskDialEventName = keyof DeskDialEvents
+
+/** What the preload exposes as `window.deskdial`. */
+export type DeskDialApi = DeskDialCommands & {
+  on<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): () => void
+}
+
+export type DeskDialCommandName = keyof DeskDialCommands
+
+export const COMMAND_CHANNEL_PREFIX = 'deskdial:cmd:'
+export const EVENT_CHANNEL_PREFIX = 'deskdial:event:'
+
+export const COMMAND_NAMES: readonly DeskDialCommandName[] = [
+  'getStatus',
+  'previewDial',
+  'dial',
+  'dismissCall',
+  'confirmLink',
+  'rejectLink',
+  'listContacts',
+  'saveContact',
+  'deleteContact',
+  'listHistory',
+  'clearHistory',
+  'getSettings',
+  'saveSettings',
+  'testConnection',
+  'clipboardNumber',
+  'hideWindow'
+]
+
+export const EVENT_NAMES: readonly DeskDialEventName[] = ['callProgress', 'registration', 'pendingLink', 'navigate', 'settingsChanged']
+
+export function commandChannel(name: DeskDialCommandName): string {
+  return COMMAND_CHANNEL_PREFIX + name
+}
+
+export function eventChannel(name: DeskDialEventName): string {
+  return EVENT_CHANNEL_PREFIX + name
+}

@@ -1,0 +1,41 @@
+/**
+ * External tools the SIP integration tests need. Missing on a developer machine: the suite is
+ * skipped with a printed reason. Missing in CI (`CI` set): the suite fails, naming what to install,
+ * so a broken CI image never turns the SIP tests into a silent pass.
+ */
+import { accessSync, constants } from 'node:fs'
+import path from 'node:path'
+
+const INSTALL_HINTS = {
+  sipp: 'SIPp 3.6 or later as `sipp` on PATH (Debian/Ubuntu: apt-get install sip-tester), or set SIPP=/path/to/sipp',
+  openssl: 'the openssl command line tool on PATH (Debian/Ubuntu: apt-get install openssl)'
+} as const
+
+export type RequiredTool = keyof typeof INSTALL_HINTS
+
+function executableOnPath(command: string): boolean {
+  const candidates = command.includes('/')
+    ? [command]
+    : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, command))
+  return candidates.some((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * Returns whether the tool can be run, for `describe.skipIf(!requireTool('sipp'))`.
+ * Throws (failing the test file) when it is missing and `CI` is set.
+ */
+export function requireTool(tool: RequiredTool): boolean {
+  const command = tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool
+  if (executableOnPath(command)) return true
+  const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`
+  if (process.env.CI) throw new Error(`${message} The SIP integration tests cannot run without it.`)
+  console.warn(`Skipping the tests that need ${tool}: ${message}`)
+  return false
+}

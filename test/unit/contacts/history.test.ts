@@ -1,0 +1,52 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FileHistoryStore } from '../../../src/main/history/history-store'
+import type { CallRecord } from '../../../src/shared/ipc-contract'
+
+let directory: string
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'deskdial-history-'))
+})
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true })
+})
+
+function call(id: string, startedAt: number, extra: Partial<CallRecord> = {}): CallRecord {
+  return { id, target: '0201 5550123', dialString: '002015550123', startedAt, state: 'connected', code: 200, reason: 'Connected.', ...extra }
+}
+
+describe('FileHistoryStore', () => {
+  it('survives a restart, newest first, with state, code, reason and contact', async () => {
+    const store = new FileHistoryStore({ directory })
+    await store.record(call('a', 1))
+    await store.record(call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' }))
+    expect(await new FileHistoryStore({ directory }).list()).toEqual([call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' }), call('a', 1)])
+  })
+
+  it('keeps only the newest calls beyond the cap', async () => {
+    const store = new FileHistoryStore({ directory, limit: 3 })
+    for (let i = 0; i < 5; i++) await store.record(call(`c${i}`, i))
+    expect((await new FileHistoryStore({ directory, limit: 3 }).list()).map((c) => c.id)).toEqual(['c4', 'c3', 'c2'])
+  })
+
+  it('replaces a record with the same id and clears everything', async () => {
+    const store = new FileHistoryStore({ directory })
+    await store.record(call('a', 1, { state: 'ringing' }))
+    await store.record(call('a', 1))
+    expect(await store.list()).toEqual([call('a', 1)])
+    await store.clear()
+    expect(await new FileHistoryStore({ directory }).list()).toEqual([])
+    expect(await readdir(directory)).toEqual(['history.json'])
+  })
+
+  it('searches by contact name without accents and by digits without separators', async () => {
+    const store = new FileHistoryStore({ directory })
+    await store.record(call('a', 1, { contactName: 'Jürgen Müller' }))
+    await store.record(call('b', 2, { target: '+1 212 555 0142', dialString: '0112125550142' }))
+    expect((await store.search('muller')).map((c) => c.id)).toEqual(['a'])
+    expect((await store.search('212-555')).map((c) => c.id)).toEqual(['b'])
+    expect((await store.search('')).map((c) => c.id)).toEqual(['b', 'a'])
+  })
+})

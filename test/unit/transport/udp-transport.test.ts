@@ -1,0 +1,164 @@
+import dgram from 'node:dgram'
+import { once } from 'node:events'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { RetransmitTimers } from '../../../src/main/sip/transport/create-transport'
+import { branchOf, delay, recordingTransport, sipRequest, sipResponse, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
+
+interface Datagram {
+  text: string
+  at: number
+}
+
+/** A phone system on loopback UDP; `answer` decides what to send back for each datagram. */
+async function startPeer(answer: (text: string, index: number) => string | undefined = () => undefined) {
+  const socket = dgram.createSocket('udp4')
+  const received: Datagram[] = []
+  let client: dgram.RemoteInfo | undefined
+  socket.on('message', (data, rinfo) => {
+    client = rinfo
+    const text = data.toString()
+    received.push({ text, at: Date.now() })
+    const reply = answer(text, received.length - 1)
+    if (reply !== undefined) socket.send(reply, rinfo.port, rinfo.address)
+  })
+  socket.bind(0, '127.0.0.1')
+  await once(socket, 'listening')
+  return {
+    port: socket.address().port,
+    received,
+    /** Sends to whoever last sent us something. */
+    send: (text: string) => {
+      if (!client) throw new Error('no client yet')
+      socket.send(text, client.port, client.address)
+    },
+    close: () => new Promise<void>((resolve) => socket.close(() => resolve()))
+  }
+}
+
+const FAST: RetransmitTimers = { t1Ms: 20, t2Ms: 80 }
+const cleanups: (() => Promise<unknown>)[] = []
+
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
+})
+
+async function connectedTransport(peerPort: number, timers = FAST) {
+  const recording = recordingTransport({ protocol: 'udp', host: '127.0.0.1', port: peerPort, retransmitTimers: timers })
+  cleanups.push(() => recording.transport.dispose())
+  await recording.transport.connect()
+  return recording
+}
+
+describe('NodeSipTransport over UDP', () => {
+  it('resends a lost request with the same branch until the response, which comes back with viaHost', { timeout: 5000 }, async () => {
+    const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
+    cleanups.push(peer.close)
+    const { transport, messages } = await connectedTransport(peer.port)
+
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlost2' }))
+    await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
+    await delay(8 * FAST.t2Ms)
+
+    expect(peer.received).toHaveLength(3)
+    for (const { text } of peer.received) {
+      expect(topVia(text)).toBe(`Via: SIP/2.0/UDP 127.0.0.1:${transport.localPort};branch=z9hG4bKlost2;rport`)
+    }
+    expect(topVia(messages[0])).toBe(`Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bKlost2;rport;received=127.0.0.1`)
+  })
+
+  it('slows to T2 after a provisional response and stops at the final one', { timeout: 5000 }, async () => {
+    const timers = { t1Ms: 40, t2Ms: 150 }
+    const peer = await startPeer((text, index) => (index === 0 ? sipResponse(text, 100, 'Trying') : undefined))
+    cleanups.push(peer.close)
+    const { transport } = await connectedTransport(peer.port, timers)
+
+    const request = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKslow', method: 'REFER' })
+    await transport.send(request)
+    await waitUntil(() => peer.received.length >= 4, 2000, 'three retransmissions')
+    peer.send(sipResponse(request, 202, 'Accepted'))
+    await delay(3 * timers.t2Ms)
+
+    const times = peer.received.map((d) => d.at)
+    // The retransmission already scheduled at T1 goes out; every later one waits T2.
+    const gapsAfterFirstResend = times.slice(2).map((at, i) => at - times[i + 1])
+    expect(gapsAfterFirstResend.every((gap) => gap >= timers.t2Ms - 5)).toBe(true)
+    expect(peer.received.length).toBeLessThanOrEqual(5)
+    expect(new Set(peer.received.map((d) => branchOf(d.text)))).toEqual(new Set(['z9hG4bKslow']))
+  })
+
+  it('gives up after 64*T1 without an answer', { timeout: 5000 }, async () => {
+    const timers = { t1Ms: 10, t2Ms: 40 }
+    const peer = await startPeer()
+    cleanups.push(peer.close)
+    const { transport } = await connectedTransport(peer.port, timers)
+
+    const sentAt = Date.now()
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKnobody' }))
+    await delay(64 * timers.t1Ms + 100)
+    const countAtGiveUp = peer.received.length
+    await delay(4 * timers.t2Ms)
+
+    expect(countAtGiveUp).toBeGreaterThan(10)
+    expect(peer.received.length).toBe(countAtGiveUp)
+    expect(peer.received.at(-1)!.at - sentAt).toBeLessThan(64 * timers.t1Ms + 50)
+  })
+
+  it('stops retransmitting and refuses to send once disconnected', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    cleanups.push(peer.close)
+    const { transport } = await connectedTransport(peer.port)
+
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKbye' }))
+    await transport.disconnect()
+    await delay(5 * FAST.t1Ms)
+
+    expect(peer.received).toHaveLength(1)
+    expect(transport.state).toBe('Disconnected')
+    await expect(transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlate' }))).rejects.toThrow(/not connected/)
+  })
+
+  it('accepts datagrams only from the server it connected to, and drops keep-alives', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    cleanups.push(peer.close)
+    const { transport, messages } = await connectedTransport(peer.port)
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKhello' }))
+    await waitUntil(() => peer.received.length > 0)
+
+    const stranger = dgram.createSocket('udp4')
+    cleanups.push(() => new Promise<void>((resolve) => stranger.close(() => resolve())))
+    await new Promise((resolve) => stranger.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKstranger' }), transport.localPort!, '127.0.0.1', resolve))
+    await delay(50)
+    peer.send('\r\n\r\n')
+    peer.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKserver', method: 'NOTIFY' }))
+    await waitUntil(() => messages.length > 0)
+    await delay(50)
+
+    expect(messages.map(branchOf)).toEqual(['z9hG4bKserver'])
+  })
+
+  it('sends our responses to the server unchanged', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    cleanups.push(peer.close)
+    const { transport } = await connectedTransport(peer.port)
+    const notify = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKnotify', method: 'NOTIFY' }).replace(VIA_HOST, '127.0.0.1:5060')
+    const ok = sipResponse(notify, 200)
+
+    await transport.send(ok)
+    await waitUntil(() => peer.received.length === 1)
+    await delay(3 * FAST.t1Ms)
+
+    expect(peer.received.map((d) => d.text)).toEqual([ok])
+  })
+
+  it('reports the local address that routes to the server', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    cleanups.push(peer.close)
+    const { transport, states } = await connectedTransport(peer.port)
+
+    expect(transport.protocol).toBe('UDP')
+    expect(transport.remote).toBe(`127.0.0.1:${peer.port}`)
+    expect(transport.localAddress).toBe('127.0.0.1')
+    expect(transport.localPort).toBeGreaterThan(0)
+    expect(states).toEqual(['Connecting', 'Connected'])
+  })
+})
