@@ -38,7 +38,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 /** The desktop around the backend; the app passes Electron's, plain Node leaves it out. */
 export interface DesktopFunctions {
   hideWindow(): void
-  readClipboardText(): string
+  /** Electron 45's clipboard answers asynchronously; a plain value is fine elsewhere. */
+  readClipboardText(): string | Promise<string>
 }
 
 export interface DeskAppBackendOptions {
@@ -131,14 +132,17 @@ export class DeskAppBackend implements DeskDialCommands {
     this.#registration = { state: 'unregistered', reason: 'DeskDial is starting.', at: this.#now() }
   }
 
-  /** Loads the settings and connects to the phone system when an account is set up. */
+  /**
+   * Loads the settings; then connects to the phone system in the background when an account is
+   * set up (progress arrives as `registration` events).
+   */
   async start(): Promise<void> {
     const loaded = await this.#options.settings.load()
     this.#settings = loaded.settings
     this.#firstRun = loaded.firstRun
     this.#notice = loaded.notice
     if (loaded.notice) this.#log('warn', loaded.notice)
-    await this.#restartService()
+    this.#restartService().catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
   }
 
   /** Stops the service (unregistering, bounded in time); nothing reconnects afterwards. */
@@ -344,7 +348,7 @@ export class DeskAppBackend implements DeskDialCommands {
   }
 
   async clipboardNumber(): Promise<string | undefined> {
-    const text = this.#options.desktop?.readClipboardText()
+    const text = await this.#options.desktop?.readClipboardText()
     return text === undefined ? undefined : looksLikePhoneNumber(text)
   }
 
@@ -460,13 +464,19 @@ export class DeskAppBackend implements DeskDialCommands {
     this.#calls.delete(progress.id)
     this.#calls.set(progress.id, progress)
     for (const id of [...this.#calls.keys()].slice(0, Math.max(0, this.#calls.size - MAX_SHOWN_CALLS))) this.#calls.delete(id)
+    // A call's end is announced once it is in the history, so a listener reloading the history sees it.
+    if (context && isFinalCallState(progress.state) && this.#callContexts.delete(progress.id)) {
+      void this.#record(progress.id, context, progress.state, progress.code, progress.reason).then(() => this.#announce(progress, context))
+    } else {
+      this.#announce(progress, context)
+    }
+  }
+
+  #announce(progress: CallProgress, context: CallContext | undefined): void {
     this.#options.emit('callProgress', progress)
     if (this.settings.notifications) {
       const notice = callNotice(progress, context?.contactName)
       if (notice) this.#notify(notice)
-    }
-    if (context && isFinalCallState(progress.state) && this.#callContexts.delete(progress.id)) {
-      void this.#record(progress.id, context, progress.state, progress.code, progress.reason)
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from '../../shared/ipc-contract'
-import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
+import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 import { numberKey } from './contact-number-key'
 import { ContactSearchIndex, type ContactHit } from './contact-search'
 import { checkContactDraft } from './contact-validation'
@@ -115,16 +115,7 @@ export class FileContactStore implements ContactStore {
   }
 
   async #read(): Promise<Contact[]> {
-    const content = await readJsonFile(this.#file)
-    if (content.kind === 'missing') return []
-    const stored = content.kind === 'ok' ? (content.value as { contacts?: unknown }).contacts : undefined
-    if (!Array.isArray(stored)) {
-      const backup = await backUpUnreadableFile(this.#file, this.#now())
-      this.#log(`The contacts file could not be read; DeskDial kept it as ${backup} and started with no contacts.`)
-      return []
-    }
-    const contacts = stored.filter(isContact)
-    if (contacts.length < stored.length) this.#log(`Skipped ${stored.length - contacts.length} unreadable contact(s) in ${this.#file}.`)
+    const contacts = await readJsonList({ file: this.#file, key: 'contacts', isItem: isContact, fileName: 'contacts file', itemName: 'contact(s)', now: this.#now, log: this.#log })
     return sortByName(contacts)
   }
 

@@ -42,7 +42,7 @@ export type DialPlanResult =
   | { ok: false; error: string }
 
 /** Longer input is refused before it is read. */
-export const MAX_DIAL_INPUT_LENGTH = 100
+const MAX_DIAL_INPUT_LENGTH = 100
 
 const MAX_EXTENSION_LENGTH = 15
 const NANP_CALLING_CODE = '1'
@@ -104,8 +104,8 @@ type Refusal = { ok: false; error: string }
  * 4. Public short numbers (116 117, N11, 118 xx) are dialled as typed after the outside-line
  *    prefix, also in E.164 mode: they have no E.164 form.
  * 5. Everything else is read with libphonenumber from `plan.country` ("+", "00", the country's own
- *    international prefix such as "011", and "+49 (0)201" with the bracketed trunk prefix
- *    dropped) and dialled in E.164 form with `dialE164WithPlus`, otherwise the outside-line
+ *    international prefix such as "011" or "0011", and "+49 (0)201" with the bracketed trunk
+ *    prefix dropped) and dialled in E.164 form with `dialE164WithPlus`, otherwise the outside-line
  *    prefix plus either the national form (with the trunk prefix, e.g. "0201…" in Germany; in
  *    North America "1" and ten digits, which carriers accept for local and long-distance calls
  *    alike) or the international prefix, country code and number.
@@ -181,13 +181,15 @@ function planned(groups: readonly string[], kind: DialKind, e164?: string): Dial
   }
 }
 
-/** A valid public number: national, after the country's own international prefix, after the plan's, or after "00". */
+/**
+ * A valid public number: with +, national or after the country's own international prefix
+ * (libphonenumber knows "011" in the US, "0011" in Australia), or after "00" as most of the world writes it.
+ */
 function findPublicNumber(digits: Extract<PhoneDigits, { ok: true }>, home: HomePlan): PhoneNumber | undefined {
   if (digits.global) return valid(parsePhoneNumberFromString(digits.number))
-  const asTyped = valid(parsePhoneNumberFromString(digits.number, home.country))
-  if (asTyped) return asTyped
-  const prefix = [home.internationalPrefix, '00'].find((idd) => idd.length > 0 && digits.number.startsWith(idd))
-  return prefix === undefined ? undefined : valid(parsePhoneNumberFromString(`+${digits.number.slice(prefix.length)}`))
+  const fromHome = valid(parsePhoneNumberFromString(digits.number, home.country))
+  if (fromHome || !digits.number.startsWith('00')) return fromHome
+  return valid(parsePhoneNumberFromString(`+${digits.number.slice(2)}`))
 }
 
 function valid(phone: PhoneNumber | undefined): PhoneNumber | undefined {
@@ -210,7 +212,7 @@ function planPublicNumber(phone: PhoneNumber, home: HomePlan): DialPlanResult {
 }
 
 function describeInvalid(digits: Extract<PhoneDigits, { ok: true }>, home: HomePlan): string {
-  const where = digits.global ? 'for its country code' : `in ${regionNames.of(home.country) ?? home.country}`
+  const where = digits.global ? 'for its country code' : `in the dial plan's country (${regionNames.of(home.country) ?? home.country})`
   switch (validatePhoneNumberLength(digits.number, digits.global ? undefined : home.country)) {
     case 'TOO_SHORT': {
       const extension = !digits.global && home.internalExtensionLength > 0 ? ` and is not a ${home.internalExtensionLength}-digit extension` : ''

@@ -28,7 +28,7 @@ export type PhoneDigitsProblem =
   | 'no-digits'
   | 'too-long'
 
-/** Why a text is not a phone number, as the end of a sentence that starts "This … cannot be dialled:". */
+/** Why a text is not a phone number, worded to end a sentence such as "This number cannot be dialled: …". */
 export const PHONE_DIGITS_PROBLEMS: Readonly<Record<PhoneDigitsProblem, string>> = {
   control: 'it contains hidden control characters such as line breaks',
   invisible: 'it contains invisible formatting characters (such as text-direction marks) that could disguise the number',
@@ -47,7 +47,8 @@ export type PhoneDigits = { ok: true; number: string; global: boolean } | { ok: 
 const CONTROL = /[\p{Cc}\u2028\u2029]/u
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/
 const FOREIGN_DIGIT = /(?![0-9])\p{Nd}/u
-const LETTER = /\p{L}/u
+/** Digits mixed with letters and nothing else: a vanity number, a name or an account. */
+const DIGITS_AND_LETTERS = /^[0-9*#+\p{L}]*$/u
 /** "+49 (0)201 …": the bracketed trunk prefix is dropped when digits stand before it. */
 const BRACKETED_TRUNK_ZERO = /(?<=[0-9][^0-9]*)\(0\)/g
 
@@ -71,7 +72,7 @@ export function readPhoneDigits(text: string, separators: RegExp): PhoneDigits {
   const hidden = hiddenCharacterProblem(text)
   if (hidden) return { ok: false, problem: hidden }
   const number = text.replace(BRACKETED_TRUNK_ZERO, '').replace(separators, '')
-  if (!/^[0-9*#+]*$/.test(number)) return { ok: false, problem: LETTER.test(number) ? 'letters' : 'characters' }
+  if (!/^[0-9*#+]*$/.test(number)) return { ok: false, problem: DIGITS_AND_LETTERS.test(number) ? 'letters' : 'characters' }
   const pluses = number.split('+').length - 1
   if (pluses > 1) return { ok: false, problem: 'plus-repeated' }
   if (pluses === 1 && !number.startsWith('+')) return { ok: false, problem: 'plus-misplaced' }

@@ -4,7 +4,7 @@
  * Any web page can open such a link, so the caller still shows the number before dialling it.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { hiddenCharacterProblem, LINK_SEPARATORS, PHONE_DIGITS_PROBLEMS, readPhoneDigits, type PhoneDigitsProblem } from './phone-digits'
+import { hiddenCharacterProblem, LINK_SEPARATORS, PHONE_DIGITS_PROBLEMS, readPhoneDigits } from './phone-digits'
 
 export type PhoneLinkScheme = 'tel' | 'sip' | 'callto'
 
@@ -36,7 +36,6 @@ const TEL_PARAM_NAME = /^[a-z][a-z0-9-]*$/
 const TEL_PARAM_VALUE = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$]|%[0-9A-Fa-f]{2})+$/
 /** RFC 3966 domainname: dot-separated labels, the last one starting with a letter, an optional final dot. */
 const DOMAIN_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?\.?$/i
-const MAX_DOMAIN_LENGTH = 253
 /** RFC 3261 hostport (host name, IPv4 or bracketed IPv6, optional port), then `;params` and `?headers`. */
 const SIP_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?=$|[;?])/
 const SIP_PARAMS_AND_HEADERS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$;?=]|%[0-9A-Fa-f]{2})*$/
@@ -82,10 +81,6 @@ function refuse(reason: string): { ok: false; error: string } {
   return { ok: false, error: `This link is not a phone number DeskDial can call: ${reason}.` }
 }
 
-function refuseDigits(problem: PhoneDigitsProblem): { ok: false; error: string } {
-  return refuse(PHONE_DIGITS_PROBLEMS[problem])
-}
-
 /** What is wrong with characters outside printable ASCII, which no part of a link may contain. */
 function unsafeCharacters(text: string): string | undefined {
   if (PRINTABLE_ASCII.test(text)) return undefined
@@ -101,26 +96,33 @@ type Decoded = { ok: true; text: string } | { ok: false; error: string }
 
 /** Decodes percent-encoding once; refuses broken escapes, invalid or overlong UTF-8, and what decodes to unsafe characters. */
 function decode(part: string): Decoded {
-  const invalid = refuse('it contains invalid percent-encoding (%)')
-  if (/%(?![0-9A-Fa-f]{2})/.test(part)) return invalid
   let text: string
   try {
+    // Throws URIError on a broken escape and on invalid or overlong UTF-8.
     text = decodeURIComponent(part)
   } catch {
-    return invalid
+    return refuse('it contains invalid percent-encoding (%)')
   }
   const unsafe = unsafeCharacters(text)
   return unsafe ? refuse(unsafe) : { ok: true, text }
 }
 
+type LinkNumber = { ok: true; number: string; global: boolean } | { ok: false; error: string }
+
+/** Decodes `part` and reads it as a number; `lettersReason` says why digits mixed with letters are refused. */
+function readNumberPart(part: string, lettersReason: string): LinkNumber {
+  const decoded = decode(part)
+  if (!decoded.ok) return decoded
+  if (decoded.text.includes('@')) return refuse('it contains an address (@) where the number should be')
+  const digits = readPhoneDigits(decoded.text, LINK_SEPARATORS)
+  if (digits.ok) return digits
+  return refuse(digits.problem === 'letters' ? lettersReason : PHONE_DIGITS_PROBLEMS[digits.problem])
+}
+
 function readTel(body: string): PhoneLinkResult {
   const [numberPart, ...parameterParts] = body.split(';')
-  const decoded = decode(numberPart)
-  if (!decoded.ok) return decoded
-  if (decoded.text.includes('@')) return refuse('a tel: link carries only a number, and this one contains an address (@)')
-  const digits = readPhoneDigits(decoded.text, LINK_SEPARATORS)
-  if (!digits.ok) return refuseDigits(digits.problem)
-
+  const digits = readNumberPart(numberPart, PHONE_DIGITS_PROBLEMS.letters)
+  if (!digits.ok) return digits
   const parameters = readTelParameters(parameterParts)
   if (!parameters.ok) return parameters
   if (parameters.values.has('isub')) {
@@ -183,19 +185,15 @@ function readPhoneContext(raw: string | undefined): Parameter {
   if (context.startsWith('+')) {
     const digits = readPhoneDigits(context, LINK_SEPARATORS)
     if (digits.ok) return { ok: true, value: digits.number }
-  } else if (context.length <= MAX_DOMAIN_LENGTH && DOMAIN_NAME.test(context)) {
+  } else if (DOMAIN_NAME.test(context)) {
     return { ok: true, value: context.toLowerCase() }
   }
   return refuse('its phone-context is neither a domain name nor a number prefix such as +1-914-555')
 }
 
 function readCallto(body: string): PhoneLinkResult {
-  const decoded = decode(body)
-  if (!decoded.ok) return decoded
-  const digits = readPhoneDigits(decoded.text, LINK_SEPARATORS)
-  if (!digits.ok) {
-    return digits.problem === 'letters' ? refuse('it names a Skype or other account, not a phone number') : refuseDigits(digits.problem)
-  }
+  const digits = readNumberPart(body, 'it names a Skype or other account, not a phone number')
+  if (!digits.ok) return digits
   return { ok: true, scheme: 'callto', number: digits.number, global: digits.global, display: displayOf(digits) }
 }
 
@@ -210,12 +208,8 @@ function readSip(body: string): PhoneLinkResult {
   if (!host || !SIP_PARAMS_AND_HEADERS.test(hostAndParameters.slice(host[0].length))) {
     return refuse('the part after the @ is not a valid host name or address')
   }
-  const decoded = decode(user)
-  if (!decoded.ok) return decoded
-  const digits = readPhoneDigits(decoded.text, LINK_SEPARATORS)
-  if (!digits.ok) {
-    return digits.problem === 'letters' ? refuse('it calls a SIP name, not a phone number; DeskDial dials only numbers from sip: links') : refuseDigits(digits.problem)
-  }
+  const digits = readNumberPart(user, 'it calls a SIP name, not a phone number; DeskDial dials only numbers from sip: links')
+  if (!digits.ok) return digits
   return { ok: true, scheme: 'sip', number: digits.number, global: digits.global, display: displayOf(digits) }
 }
 
@@ -223,8 +217,7 @@ function displayOf(digits: { number: string; global: boolean }): string {
   return digits.global ? formatGlobal(digits.number) : digits.number
 }
 
-/** "+12015550123" → "+1 201 555 0123" when libphonenumber knows the number's shape; as it is otherwise. */
+/** "+12015550123" → "+1 201 555 0123"; as it is when libphonenumber does not know the country code. */
 function formatGlobal(number: string): string {
-  const phone = parsePhoneNumberFromString(number)
-  return phone?.isValid() ? phone.formatInternational() : number
+  return parsePhoneNumberFromString(number)?.formatInternational() ?? number
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { CallRecord } from '../../shared/ipc-contract'
 import type { CallState } from '../../shared/call-progress'
-import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
+import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 import { digitsOf, foldText } from '../contacts/contact-search'
 
 /** Finished calls, newest first, persisted across restarts. */
@@ -93,16 +93,7 @@ export class FileHistoryStore implements HistoryStore {
   }
 
   async #read(): Promise<CallRecord[]> {
-    const content = await readJsonFile(this.#file)
-    if (content.kind === 'missing') return []
-    const stored = content.kind === 'ok' ? (content.value as { calls?: unknown }).calls : undefined
-    if (!Array.isArray(stored)) {
-      const backup = await backUpUnreadableFile(this.#file, this.#now())
-      this.#log(`The call history file could not be read; DeskDial kept it as ${backup} and started a new history.`)
-      return []
-    }
-    const calls = stored.filter(isCallRecord)
-    if (calls.length < stored.length) this.#log(`Skipped ${stored.length - calls.length} unreadable call record(s) in ${this.#file}.`)
+    const calls = await readJsonList({ file: this.#file, key: 'calls', isItem: isCallRecord, fileName: 'call history file', itemName: 'call record(s)', now: this.#now, log: this.#log })
     return calls.sort((a, b) => b.startedAt - a.startedAt).slice(0, this.#limit)
   }
 

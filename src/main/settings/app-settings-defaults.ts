@@ -12,14 +12,19 @@ export function internationalPrefixFor(country: string): string {
   return INTERNATIONAL_PREFIXES[country] ?? '00'
 }
 
+/** `code` in upper case when it is a country with a numbering plan. */
+export function supportedCountry(code: string | undefined): string | undefined {
+  const country = code?.trim().toUpperCase()
+  return country && isSupportedCountry(country) ? country : undefined
+}
+
 /**
  * The country part of an OS locale ("de-DE", "de_DE.UTF-8", "en-GB@euro"), when it names a
  * country with a numbering plan.
  */
 export function countryFromLocale(locale: string | undefined): string | undefined {
   const match = /^[A-Za-z]{2,3}[-_]([A-Za-z]{2})(?:$|[.@\-_])/.exec(locale?.trim() ?? '')
-  const country = match?.[1]?.toUpperCase()
-  return country && isSupportedCountry(country) ? country : undefined
+  return supportedCountry(match?.[1])
 }
 
 export function defaultAppSettings(country: string = FALLBACK_COUNTRY): AppSettings {

@@ -62,3 +62,33 @@ export async function backUpUnreadableFile(path: string, time: number): Promise<
   await rename(path, join(dirname(path), name))
   return name
 }
+
+export interface JsonListFile<T> {
+  file: string
+  /** The document's key holding the list, e.g. "contacts". */
+  key: string
+  isItem: (value: unknown) => value is T
+  /** For the log, e.g. "contacts file" and "contact(s)". */
+  fileName: string
+  itemName: string
+  now: () => number
+  log: (message: string) => void
+}
+
+/**
+ * Reads a list kept under `key` in a JSON file: none when the file is missing, and none (with the
+ * file backed up) when it cannot be read; single unreadable entries are skipped.
+ */
+export async function readJsonList<T>(list: JsonListFile<T>): Promise<T[]> {
+  const content = await readJsonFile(list.file)
+  if (content.kind === 'missing') return []
+  const stored = content.kind === 'ok' && typeof content.value === 'object' && content.value !== null ? (content.value as Record<string, unknown>)[list.key] : undefined
+  if (!Array.isArray(stored)) {
+    const backup = await backUpUnreadableFile(list.file, list.now())
+    list.log(`The ${list.fileName} could not be read; DeskDial kept it as ${backup} and started afresh.`)
+    return []
+  }
+  const items = stored.filter(list.isItem)
+  if (items.length < stored.length) list.log(`Skipped ${stored.length - items.length} unreadable ${list.itemName} in ${list.file}.`)
+  return items
+}

@@ -35,6 +35,8 @@ export interface ChunkingStats {
 export interface ChunkingTcpProxy {
   readonly port: number
   readonly stats: Readonly<ChunkingStats>
+  /** host:port of the most recent client connection. */
+  readonly clientAddress: string | undefined
   /** Client→server messages for which `drop` returns true never reach the server. */
   setClientFilter(drop: (message: string) => boolean): void
   /** Writes raw bytes to the most recent client connection, in one write, after anything already queued. */
@@ -92,7 +94,7 @@ export async function startChunkingTcpProxy(options: ChunkingTcpProxyOptions): P
     const toServer = new WriteQueue()
     latest = { client, queue: toClient }
 
-    let held = Buffer.alloc(0)
+    let held: Buffer = Buffer.alloc(0)
     let holdTimer: ReturnType<typeof setTimeout> | undefined
     const flush = (): void => {
       holdTimer = undefined
@@ -113,7 +115,7 @@ export async function startChunkingTcpProxy(options: ChunkingTcpProxyOptions): P
     })
     upstream.on('close', () => clearTimeout(holdTimer))
 
-    let fromClient = Buffer.alloc(0)
+    let fromClient: Buffer = Buffer.alloc(0)
     client.on('data', (chunk: Buffer) => {
       const { units, rest } = splitSipStream(Buffer.concat([fromClient, chunk]))
       fromClient = rest
@@ -131,6 +133,9 @@ export async function startChunkingTcpProxy(options: ChunkingTcpProxyOptions): P
   return {
     port: (server.address() as net.AddressInfo).port,
     stats,
+    get clientAddress() {
+      return latest ? `${latest.client.remoteAddress}:${latest.client.remotePort}` : undefined
+    },
     setClientFilter(drop) {
       dropToServer = drop
     },

@@ -8,7 +8,7 @@ import type { DesktopNotice } from '../../../src/main/backend/call-notices'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import { MemorySecretStore } from '../../../src/main/settings/secret-store'
 import type { DeskDialServiceOptions } from '../../../src/main/service/deskdial-service-api'
-import type { AppSettings, DeskDialEventName, DeskDialEvents } from '../../../src/shared/ipc-contract'
+import type { AppSettings, CallRecord, DeskDialEventName, DeskDialEvents } from '../../../src/shared/ipc-contract'
 import { ServiceDouble } from '../../support/service-double'
 
 type Event = { [E in DeskDialEventName]: { event: E; payload: DeskDialEvents[E] } }[DeskDialEventName]
@@ -21,6 +21,7 @@ let secrets: MemorySecretStore
 let clipboard: string
 let hidden: number
 let backend: DeskAppBackend
+let historyAtEnd: Promise<CallRecord[]> | undefined
 
 function open(): DeskAppBackend {
   return createFileBackedBackend({
@@ -32,9 +33,14 @@ function open(): DeskAppBackend {
       services.push(service)
       return service
     },
-    emit: (event, payload) => events.push({ event, payload } as Event),
+    emit: (event, payload) => {
+      const emitted = { event, payload } as Event
+      events.push(emitted)
+      // What a renderer reloading the history on a call's end would see.
+      if (emitted.event === 'callProgress' && (emitted.payload.state === 'connected' || emitted.payload.state === 'failed')) historyAtEnd = backend.listHistory()
+    },
     notify: (notice) => notices.push(notice),
-    desktop: { hideWindow: () => void hidden++, readClipboardText: () => clipboard },
+    desktop: { hideWindow: () => void hidden++, readClipboardText: async () => clipboard },
     connectionTestTimeoutMs: 200,
     stopTimeoutMs: 100
   })
@@ -56,16 +62,6 @@ async function until<T>(read: () => T | undefined, what: string): Promise<T> {
   throw new Error(`Timed out waiting for ${what}`)
 }
 
-/** The history once it has a record (calls are recorded when they end). */
-async function historyWithin(): Promise<Awaited<ReturnType<DeskAppBackend['listHistory']>>> {
-  for (let i = 0; i < 200; i++) {
-    const calls = await backend.listHistory()
-    if (calls.length > 0) return calls
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-  throw new Error('Timed out waiting for the history')
-}
-
 const registered = () => events.find((e) => e.event === 'registration' && e.payload.state === 'registered')
 
 beforeEach(async () => {
@@ -76,6 +72,7 @@ beforeEach(async () => {
   secrets = new MemorySecretStore('os-keychain')
   clipboard = ''
   hidden = 0
+  historyAtEnd = undefined
   backend = open()
   await backend.start()
 })
@@ -90,6 +87,7 @@ describe('first run and settings', () => {
     expect(services).toEqual([])
     const view = await backend.getSettings()
     expect(view).toEqual({ settings: defaultAppSettings('DE'), passwordSet: false, secretStorage: 'os-keychain', firstRun: true })
+    await until(() => events.find((e) => e.event === 'registration'), 'the registration status')
     expect((await backend.getStatus()).registration).toMatchObject({ state: 'unregistered', reason: 'Enter your phone system account in Settings to start dialling.' })
     expect(await backend.dial({ target: '0201 5550123' })).toEqual({ ok: false, error: 'DeskDial is not set up yet: enter your phone system account in Settings.' })
   })
@@ -162,11 +160,12 @@ describe('dialling', () => {
     expect(await backend.previewDial('hello')).toMatchObject({ ok: false, target: 'hello' })
   })
 
-  it('dials, forwards each state once, notifies, and records the call in the history when it ends', async () => {
+  it('dials, forwards each state once, notifies, and has the call in the history when its end is announced', async () => {
     await backend.saveContact({ name: 'Jürgen Müller', numbers: [{ label: 'work', number: '+49 201 5550123' }] })
     const result = await backend.dial({ target: '0201 5550123' })
     expect(result).toMatchObject({ ok: true, dialString: '002015550123' })
-    const [record] = await historyWithin()
+    await until(() => historyAtEnd, 'the end of the call')
+    const [record] = (await historyAtEnd) ?? []
     const callId = result.ok ? result.callId : ''
     const states = events.filter((e) => e.event === 'callProgress').map((e) => (e.event === 'callProgress' ? e.payload.state : ''))
     expect(states).toEqual(['requesting', 'trying', 'ringing', 'connected'])

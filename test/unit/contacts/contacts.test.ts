@@ -127,6 +127,6 @@ describe('FileContactStore', () => {
     expect(await store.list()).toEqual([])
     expect(await readdir(directory)).toEqual(['contacts.corrupt-1970-01-01T00-00-00-000Z.json'])
     expect(await readFile(join(directory, 'contacts.corrupt-1970-01-01T00-00-00-000Z.json'), 'utf8')).toBe('not json')
-    expect(logged[0]).toMatch(/kept it as contacts\.corrupt-/)
+    expect(logged).toEqual(['The contacts file could not be read; DeskDial kept it as contacts.corrupt-1970-01-01T00-00-00-000Z.json and started afresh.'])
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -39,6 +39,13 @@ describe('FileHistoryStore', () => {
     await store.clear()
     expect(await new FileHistoryStore({ directory }).list()).toEqual([])
     expect(await readdir(directory)).toEqual(['history.json'])
+  })
+
+  it('skips an unreadable record but keeps the others', async () => {
+    await writeFile(join(directory, 'history.json'), JSON.stringify({ version: 1, calls: [call('a', 1), { id: 'b', state: 'exploded' }] }))
+    const logged: string[] = []
+    expect(await new FileHistoryStore({ directory, log: (m) => logged.push(m) }).list()).toEqual([call('a', 1)])
+    expect(logged).toEqual([`Skipped 1 unreadable call record(s) in ${join(directory, 'history.json')}.`])
   })
 
   it('searches by contact name without accents and by digits without separators', async () => {

@@ -65,6 +65,7 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['slashes after tel://', 'tel:////+4920155', /characters a phone number cannot have/],
   ['double percent-encoding', 'tel:%25312015550123', /characters a phone number cannot have/],
   ['an address in a tel: link', 'tel:1002@evil.example.com', /contains an address \(@\)/],
+  ['an encoded address in a tel: link', 'tel:1002%40evil.example.com', /contains an address \(@\)/],
   ['a vanity number', 'tel:1-800-FLOWERS', /vanity number such as 1-800-FLOWERS/],
   ['a vanity number in lower case', 'tel:+1-800-flowers', /vanity number/],
   ['an extension written with x', 'tel:+1-201-555-0123x22', /vanity number/],
@@ -105,7 +106,7 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['a phone-context that is only a +', 'tel:7042;phone-context=+', /neither a domain name nor a number prefix/],
   ['a Skype name', 'callto:john.doe', /Skype or other account/],
   ['a Skype name after //', 'callto://echo123', /Skype or other account/],
-  ['a callto: with an address', 'callto:+4930123456@evil.example.com', /Skype or other account/],
+  ['a callto: with an address', 'callto:+4930123456@evil.example.com', /contains an address \(@\)/],
   ['a sip: name', 'sip:alice@example.com', /SIP name, not a phone number/],
   ['a sip: link without host', 'sip:1002', /has no @/],
   ['a sip: link with a password', 'sip:1002:secret@pbx.example.com', /carry passwords/],
@@ -113,9 +114,12 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['a sip: link with an empty host', 'sip:1002@', /not a valid host/],
   ['a space in the sip: host', 'sip:1002@pbx example.com', /not a valid host/],
   ['a header injected after the host', 'sip:1002@pbx.example.com>;evil', /not a valid host/],
+  ['brackets in the sip: parameters', 'sip:1002@pbx.example.com;maddr=<evil>', /not a valid host/],
+  ['a quote in the sip: headers', 'sip:1002@pbx.example.com?Subject="x"', /not a valid host/],
   ['encoded > and ; in the sip: user', 'sip:1002%3E%3Bfoo@pbx.example.com', /characters a phone number cannot have/],
   ['a bracketed sip: user', 'sip:<1002>@pbx.example.com', /characters a phone number cannot have/],
-  ['an empty sip: user', 'sip:@pbx.example.com', /no digits/]
+  ['an empty sip: user', 'sip:@pbx.example.com', /no digits/],
+  ['an encoded @ in the sip: user', 'sip:1002%40evil.example.com@pbx.example.com', /contains an address \(@\)/]
 ]
 
 describe('parsePhoneLink', () => {

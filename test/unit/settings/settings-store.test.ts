@@ -22,6 +22,11 @@ function store(): FileSettingsStore {
   return new FileSettingsStore({ directory, defaults: defaultAppSettings('DE'), now: () => NOW })
 }
 
+/** Settings whose fields a test may set to anything, as a damaged file or a careless caller would. */
+function loosely(settings: AppSettings): { account: Record<string, unknown>; dialPlan: Record<string, unknown>; hotkey: unknown } {
+  return settings as unknown as { account: Record<string, unknown>; dialPlan: Record<string, unknown>; hotkey: unknown }
+}
+
 function configured(): AppSettings {
   const settings = defaultAppSettings('DE')
   settings.account = { ...settings.account, servers: ['pbx.example.com:5070'], user: '201', line: '200' }
@@ -49,7 +54,7 @@ describe('settings defaults', () => {
 
 describe('settings validation', () => {
   it('answers each wrong field with a sentence', () => {
-    const settings = configured() as unknown as Record<string, any>
+    const settings = loosely(configured())
     settings.account.servers = ['pbx example']
     settings.account.line = ''
     settings.account.expires = 5
@@ -121,7 +126,7 @@ describe('FileSettingsStore', () => {
   })
 
   it('resets only the fields that are wrong and says which', async () => {
-    const settings = configured() as unknown as Record<string, any>
+    const settings = loosely(configured())
     settings.hotkey = 42
     settings.dialPlan.outsideLinePrefix = 'nine'
     await writeFile(join(directory, 'settings.json'), JSON.stringify({ version: 2, setupDone: true, settings }))

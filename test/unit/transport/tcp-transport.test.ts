@@ -1,13 +1,11 @@
 import net from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
-import { TransportError } from '../../../src/main/sip/transport/create-transport'
-import { delay, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { StateTransitionError } from 'sip.js'
+import { NodeSipTransport, TransportError } from '../../../src/main/sip/transport/create-transport'
+import { cleanupStack, delay, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
 
-const cleanups: (() => Promise<unknown>)[] = []
-
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
-})
+const cleanups = cleanupStack()
+afterEach(cleanups.run)
 
 /** A phone system on loopback TCP that records every byte each connection sends it. */
 async function startTcpPeer(onConnection: (socket: net.Socket) => void = () => {}): Promise<TestServer & { received: () => string }> {
@@ -18,13 +16,13 @@ async function startTcpPeer(onConnection: (socket: net.Socket) => void = () => {
       onConnection(socket)
     })
   )
-  cleanups.push(server.close)
+  cleanups.defer(server.close)
   return { ...server, received: () => Buffer.concat(chunks).toString() }
 }
 
 function tcpTransport(port: number, keepAliveSeconds = 0) {
   const recording = recordingTransport({ protocol: 'tcp', host: '127.0.0.1', port, keepAliveSeconds })
-  cleanups.push(() => recording.transport.dispose())
+  cleanups.defer(() => recording.transport.dispose())
   return recording
 }
 
@@ -77,14 +75,23 @@ describe('NodeSipTransport over TCP', () => {
     expect(messages).toEqual([])
   })
 
-  it('sends a CRLFCRLF ping every keepAliveSeconds', { timeout: 5000 }, async () => {
+  it('sends a CRLFCRLF ping every keepAliveSeconds until disposed, and can connect again like sip.js stop() then start()', { timeout: 5000 }, async () => {
     const peer = await startTcpPeer()
-    const { transport } = tcpTransport(peer.port, 0.05)
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    cleanups.defer(async () => vi.useRealTimers())
+    const { transport } = tcpTransport(peer.port, 30)
     await transport.connect()
 
+    vi.advanceTimersByTime(60_000)
     await waitUntil(() => peer.received().length >= 8, 2000, 'two pings')
+    const intervalsWhileConnected = vi.getTimerCount()
+    await transport.dispose()
 
-    expect(peer.received().startsWith('\r\n\r\n\r\n\r\n')).toBe(true)
+    expect(peer.received()).toBe('\r\n\r\n\r\n\r\n')
+    expect(intervalsWhileConnected).toBe(1)
+    expect(vi.getTimerCount()).toBe(0)
+    await transport.connect()
+    expect(peer.sockets).toHaveLength(2)
   })
 
   it('reports a dropped connection once, then connects again when asked', { timeout: 5000 }, async () => {
@@ -146,6 +153,48 @@ describe('NodeSipTransport over TCP', () => {
     await disconnecting
     expect(transport.state).toBe('Disconnected')
     expect(disconnects).toEqual([])
+  })
+
+  it('survives an onMessage callback that throws', { timeout: 5000 }, async () => {
+    const peer = await startTcpPeer((socket) => {
+      socket.write(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKboom', method: 'NOTIFY' }))
+      setTimeout(() => socket.write(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKfine', method: 'NOTIFY' })), 20)
+    })
+    const logged: string[] = []
+    const transport = new NodeSipTransport(undefined, {
+      protocol: 'tcp',
+      host: '127.0.0.1',
+      port: peer.port,
+      viaHost: VIA_HOST,
+      keepAliveSeconds: 0,
+      log: (level, message) => logged.push(`${level} ${message}`)
+    })
+    cleanups.defer(() => transport.dispose())
+    const delivered: string[] = []
+    transport.onMessage = (message) => {
+      delivered.push(message)
+      if (delivered.length === 1) throw new Error('sip.js choked')
+    }
+    await transport.connect()
+
+    await waitUntil(() => delivered.length === 2)
+
+    expect(transport.isConnected()).toBe(true)
+    expect(logged.some((line) => line.startsWith('error onMessage threw: Error: sip.js choked'))).toBe(true)
+  })
+
+  it('rejects connect() called synchronously from a state callback instead of looping', { timeout: 5000 }, async () => {
+    const peer = await startTcpPeer()
+    const { transport } = tcpTransport(peer.port)
+    const reentrant: Promise<void>[] = []
+    transport.onConnect = () => {
+      reentrant.push(transport.disconnect())
+    }
+
+    await transport.connect()
+
+    await expect(reentrant[0]).rejects.toBeInstanceOf(StateTransitionError)
+    expect(transport.isConnected()).toBe(true)
   })
 
   it('fails to connect to a closed port with a sentence naming the address', { timeout: 5000 }, async () => {

@@ -4,7 +4,7 @@ import tls from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { TransportError, type SipTransportOptions } from '../../../src/main/sip/transport/create-transport'
 import { makeTestCertificates, type TestCertificates } from '../../support/tls-certs'
-import { recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
+import { cleanupStack, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
 
 let certificates: TestCertificates
 let server: TestServer
@@ -24,15 +24,12 @@ afterAll(async () => {
   await certificates?.cleanup()
 })
 
-const cleanups: (() => Promise<unknown>)[] = []
-
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
-})
+const cleanups = cleanupStack()
+afterEach(cleanups.run)
 
 function tlsTransport(options: Partial<SipTransportOptions> = {}) {
   const recording = recordingTransport({ protocol: 'tls', host: '127.0.0.1', port: server.port, keepAliveSeconds: 0, ...options })
-  cleanups.push(() => recording.transport.dispose())
+  cleanups.defer(() => recording.transport.dispose())
   return recording
 }
 
@@ -81,8 +78,8 @@ describe('NodeSipTransport over TLS', () => {
   })
 
   it('times out against a server that accepts but never completes the handshake', { timeout: 5000 }, async () => {
-    const silent = await startServer(net.createServer())
-    cleanups.push(silent.close)
+    const silent = await startServer(net.createServer((socket) => socket.resume()))
+    cleanups.defer(silent.close)
 
     const error = await connectFailure({ port: silent.port, caFile: certificates.caFile, connectTimeoutMs: 200 })
 

@@ -5,12 +5,12 @@ import { NodeSipTransport, type SipTransportOptions } from '../../../src/main/si
 export const VIA_HOST = 'q4h7c2kd9x1m.invalid'
 
 /** A request as sip.js writes it: Via sent-by is the bare placeholder host. */
-export function sipRequest(options: { protocol: string; branch: string; method?: string; body?: string; rport?: boolean }): string {
+export function sipRequest(options: { protocol: string; branch: string; method?: string; body?: string }): string {
   const method = options.method ?? 'OPTIONS'
   const body = options.body ?? ''
   return [
     `${method} sip:desk@127.0.0.1 SIP/2.0`,
-    `Via: SIP/2.0/${options.protocol} ${VIA_HOST};branch=${options.branch}${options.rport === false ? '' : ';rport'}`,
+    `Via: SIP/2.0/${options.protocol} ${VIA_HOST};branch=${options.branch};rport`,
     'To: <sip:desk@127.0.0.1>',
     'From: <sip:deskdial@127.0.0.1>;tag=f1',
     `CSeq: 1 ${method}`,
@@ -22,7 +22,7 @@ export function sipRequest(options: { protocol: string; branch: string; method?:
   ].join('\r\n')
 }
 
-/** The server's answer to `request`: its Via echoed with received/rport, as a real server would. */
+/** The server's answer to `request`: its Via echoed with `received` added, as a real server would. */
 export function sipResponse(request: string, status: number, reason = 'OK'): string {
   const header = (name: string): string => {
     const line = request.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))
@@ -48,6 +48,19 @@ export function topVia(message: string): string | undefined {
 
 export function branchOf(message: string): string | undefined {
   return /branch=([^;,\s]+)/.exec(topVia(message) ?? '')?.[1]
+}
+
+/** Closers for what a test opened, run last-opened-first so a server outlives the clients that still talk to it. */
+export function cleanupStack(): { defer(cleanup: () => Promise<unknown>): void; run(): Promise<void> } {
+  const stack: (() => Promise<unknown>)[] = []
+  return {
+    defer: (cleanup) => {
+      stack.push(cleanup)
+    },
+    run: async () => {
+      for (let cleanup = stack.pop(); cleanup; cleanup = stack.pop()) await cleanup()
+    }
+  }
 }
 
 export async function waitUntil(condition: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {

@@ -64,7 +64,6 @@ export class NodeSipTransport implements NodeSipTransportInstance {
   private pendingConnect: Deferred | undefined
   private pendingDisconnect: Deferred | undefined
   private transitioning = false
-  private disposed = false
 
   /** sip.js passes its own logger first; we log through `options.log` instead so lines reach our logger. */
   constructor(_logger: unknown, options: SipTransportOptions) {
@@ -103,7 +102,6 @@ export class NodeSipTransport implements NodeSipTransportInstance {
   }
 
   connect(): Promise<void> {
-    if (this.disposed) return Promise.reject(new Error('This SIP transport was disposed; create a new one.'))
     if (this.transitioning) return Promise.reject(this.loopError())
     if (this.currentState === TransportState.Connected) return Promise.resolve()
     if (this.currentState === TransportState.Connecting && this.pendingConnect) return this.pendingConnect.promise
@@ -150,9 +148,9 @@ export class NodeSipTransport implements NodeSipTransportInstance {
     return disconnecting.promise
   }
 
-  async dispose(): Promise<void> {
-    this.disposed = true
-    await this.disconnect()
+  /** Same as disconnect(): sip.js calls it from `UserAgent.stop()` yet reuses the instance on a later `start()`. */
+  dispose(): Promise<void> {
+    return this.disconnect()
   }
 
   async send(message: string): Promise<void> {

@@ -25,12 +25,13 @@ export function readStartLine(message: string): StartLine | undefined {
 
 /**
  * Finds the first header whose name matches `names` (case-insensitive, e.g. `['via', 'v']`),
- * stopping at the end of the header section. Folded continuation lines are not joined: sip.js
- * never writes them and the headers we read carry short values.
+ * stopping at the end of the header section. Folded continuation lines (obsolete in RFC 3261
+ * practice, never written by sip.js) are not joined: a value is read from its first line only.
  */
 export function findHeader(message: string, names: readonly string[]): HeaderLine | undefined {
-  let lineStart = message.indexOf('\r\n') + 2
-  if (lineStart === 1) return undefined
+  const startLineEnd = message.indexOf('\r\n')
+  if (startLineEnd === -1) return undefined
+  let lineStart = startLineEnd + 2
   while (lineStart < message.length) {
     const found = message.indexOf('\r\n', lineStart)
     const lineEnd = found === -1 ? message.length : found

@@ -56,6 +56,11 @@ export class StreamChannel implements SipChannel {
     const { target } = this.options
     const socket = await this.connectSocket()
     this.socket = socket
+    if (this.closing) {
+      // close() ran while the socket was being created and found nothing to close.
+      socket.destroy()
+      throw connectCancelled(target)
+    }
     await new Promise<void>((resolve, reject) => {
       const ready = (): void => {
         settle()
@@ -124,7 +129,6 @@ export class StreamChannel implements SipChannel {
     const { target, port, caFile } = this.options
     if (target.protocol !== 'tls') return net.connect({ host: target.host, port })
     const ca = caFile === undefined ? undefined : await readFile(caFile).catch((error: unknown) => Promise.reject(unreadableCaFile(caFile, error)))
-    if (this.closing) throw connectCancelled(target)
     const identity = target.tlsName ?? target.host
     return tls.connect({
       host: target.host,

@@ -46,7 +46,7 @@ export class UdpRetransmitter {
     const giveUpTimer = setTimeout(() => this.stop(key), 64 * this.timers.t1Ms)
     const request: PendingRequest = { method: startLine.method, data, proceeding: false, giveUpTimer }
     this.pending.set(key, request)
-    this.schedule(key, request, this.timers.t1Ms)
+    this.schedule(request, this.timers.t1Ms)
   }
 
   /** Slows down or stops retransmission of the request this response answers. */
@@ -67,12 +67,18 @@ export class UdpRetransmitter {
     for (const key of [...this.pending.keys()]) this.stop(key)
   }
 
-  private schedule(key: string, request: PendingRequest, delayMs: number): void {
+  private schedule(request: PendingRequest, delayMs: number): void {
     request.resendTimer = setTimeout(() => {
       this.resend(request.data)
-      const next = request.method === 'INVITE' ? 2 * delayMs : request.proceeding ? this.timers.t2Ms : Math.min(2 * delayMs, this.timers.t2Ms)
-      this.schedule(key, request, next)
+      this.schedule(request, this.nextInterval(request, delayMs))
     }, delayMs)
+  }
+
+  /** Timer A doubles without a cap (Timer B ends it); Timer E doubles up to T2, or is T2 once proceeding. */
+  private nextInterval(request: PendingRequest, previousMs: number): number {
+    if (request.method === 'INVITE') return 2 * previousMs
+    if (request.proceeding) return this.timers.t2Ms
+    return Math.min(2 * previousMs, this.timers.t2Ms)
   }
 
   private stop(key: string): void {

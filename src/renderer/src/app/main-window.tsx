@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { AppStatus, SettingsView } from '../../../shared/ipc-contract'
+import type { RegistrationStatus } from '../../../shared/registration-status'
 import { errorText } from '../common/error-text'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
 import { FirstRunSetup } from '../first-run/first-run-setup'
@@ -10,6 +11,8 @@ export function MainWindow() {
   const [status, setStatus] = useState<AppStatus>()
   const [settings, setSettings] = useState<SettingsView>()
   const [startError, setStartError] = useState<string>()
+  // Events may overtake the getStatus answer: keep the latest one and show whichever is newer.
+  const [registrationEvent, setRegistrationEvent] = useState<RegistrationStatus>()
 
   useEffect(() => {
     Promise.all([window.deskdial.getStatus(), window.deskdial.getSettings()]).then(
@@ -21,7 +24,7 @@ export function MainWindow() {
     )
   }, [])
 
-  useDeskDialEvent('registration', (registration) => setStatus((current) => current && { ...current, registration }))
+  useDeskDialEvent('registration', setRegistrationEvent)
   useDeskDialEvent('settingsChanged', setSettings)
 
   if (startError) {
@@ -43,5 +46,6 @@ export function MainWindow() {
     )
   }
   if (settings.firstRun) return <FirstRunSetup view={settings} onDone={setSettings} />
-  return <Workspace status={status} settings={settings} onSettingsSaved={setSettings} />
+  const registration = registrationEvent && registrationEvent.at >= status.registration.at ? registrationEvent : status.registration
+  return <Workspace status={status} registration={registration} settings={settings} onSettingsSaved={setSettings} />
 }

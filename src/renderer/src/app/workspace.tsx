@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { isFinalCallState } from '../../../shared/call-progress'
 import type { AppStatus, Contact, PendingLink, SettingsView } from '../../../shared/ipc-contract'
+import type { RegistrationStatus } from '../../../shared/registration-status'
 import { CallCards } from '../calls/call-cards'
 import { CallsView } from '../calls/calls-view'
 import { useCalls } from '../calls/use-calls'
@@ -20,7 +21,9 @@ import { useShortcuts } from './use-shortcuts'
 import { VIEWS, type ViewName } from './views'
 
 interface WorkspaceProps {
+  /** The state when the window opened; live changes arrive as events. */
   status: AppStatus
+  registration: RegistrationStatus
   settings: SettingsView
   onSettingsSaved(view: SettingsView): void
 }
@@ -29,7 +32,7 @@ interface WorkspaceProps {
 type Dialog = { kind: 'edit-contact'; contact?: Contact } | { kind: 'delete-contact'; contact: Contact } | { kind: 'clear-history' }
 
 /** Navigation, the current view, live calls, the registration line, and the dialogs over them. */
-export function Workspace({ status, settings, onSettingsSaved }: WorkspaceProps) {
+export function Workspace({ status, registration, settings, onSettingsSaved }: WorkspaceProps) {
   const [view, setView] = useState<ViewName>('contacts')
   const [dialog, setDialog] = useState<Dialog>()
   const [links, setLinks] = useState<PendingLink[]>(status.pendingLinks)
@@ -85,7 +88,7 @@ export function Workspace({ status, settings, onSettingsSaved }: WorkspaceProps)
         )}
         {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
       </main>
-      <RegistrationLine status={status.registration} user={settings.settings.account.user} hotkeyProblem={status.hotkeyProblem} />
+      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={status.hotkeyProblem} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
         {calls.announcement}
       </div>

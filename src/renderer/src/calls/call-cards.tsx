@@ -41,7 +41,7 @@ function CallCard({ call, calls }: { call: CallProgress; calls: Calls }) {
   const title = label?.contactName ?? call.target
   const final = isFinalCallState(call.state)
   return (
-    <li className={`call-card state-${call.state}`} data-call-id={call.id} aria-label={`Call to ${title}`}>
+    <li className={`call-card state-${call.state}`} data-call-id={call.id} data-state={call.state} aria-label={`Call to ${title}`}>
       <span className={`call-state-badge${final ? '' : ' in-progress'}`}>{CALL_STATE_LABEL[call.state]}</span>
       <div className="call-card-text">
         <p className="call-card-title">

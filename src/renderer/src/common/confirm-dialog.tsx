@@ -15,7 +15,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
     <ModalDialog title={title} onCancel={onCancel} role="alertdialog">
       <div className="modal-body">{children}</div>
       <div className="modal-actions">
-        <button type="button" onClick={onCancel} autoFocus>
+        <button type="button" onClick={onCancel} data-autofocus>
           Cancel
         </button>
         <button type="button" className="danger" onClick={onConfirm}>

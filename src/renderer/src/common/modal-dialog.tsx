@@ -12,7 +12,8 @@ interface ModalDialogProps {
 
 /**
  * A modal built on the native <dialog>: the browser traps the focus inside it, hides the page
- * behind it from assistive technology, and turns Esc into a cancel.
+ * behind it from assistive technology, and turns Esc into a cancel. The element marked
+ * `data-autofocus` gets the focus when it opens.
  */
 export function ModalDialog({ title, onCancel, children, className, role = 'dialog' }: ModalDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -20,8 +21,11 @@ export function ModalDialog({ title, onCancel, children, className, role = 'dial
 
   useEffect(() => {
     const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
+    if (!element) return
+    if (!element.open) element.showModal()
+    // React's autoFocus runs before the dialog opens; showModal() would then focus the first button.
+    element.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    return () => element.close()
   }, [])
 
   return (

@@ -67,7 +67,7 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
             id="contact-name"
             value={name}
             onChange={(event) => setName(event.target.value)}
-            autoFocus
+            data-autofocus
             required
             aria-invalid={errorFor('name') !== undefined}
             aria-describedby={errorFor('name') ? 'contact-name-error' : undefined}

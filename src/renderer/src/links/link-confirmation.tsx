@@ -44,7 +44,7 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
           <p>{preview.error}</p>
         </div>
         <div className="modal-actions">
-          <button type="button" className="primary" onClick={cancel} autoFocus>
+          <button type="button" className="primary" onClick={cancel} data-autofocus>
             Close
           </button>
         </div>
@@ -70,7 +70,7 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
         <button type="button" onClick={cancel}>
           Cancel <kbd aria-hidden="true">Esc</kbd>
         </button>
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} autoFocus>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} data-autofocus>
           {busy ? 'Calling…' : 'Call'} <kbd aria-hidden="true">Enter</kbd>
         </button>
       </div>

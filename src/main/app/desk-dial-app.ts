@@ -1,0 +1,184 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, powerMonitor, session } from 'electron'
+import { eventChannel, type AppSettings, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
+import type { DeskAppBackend, DeskDialEventSink, LogLevel } from '../backend/desk-app-backend'
+import { createFileBackedBackend } from '../backend/file-backed-backend'
+import { linksInArgv } from '../backend/links-in-argv'
+import { trayPresentation } from '../backend/tray-presentation'
+import { DeskDialService } from '../service/deskdial-service'
+import { countryFromLocale, supportedCountry } from '../settings/app-settings-defaults'
+import { registerQuickDialHotkey } from './hotkey'
+import { registerCommandHandlers } from './ipc'
+import { listenForOpenUrl, registerLinkSchemes } from './links'
+import { applyStartAtLogin, STARTED_AT_LOGIN_ARG } from './login-item'
+import { showNotice } from './notifications'
+import { reconnectOnWake } from './power'
+import { createQuickDialWindow, toggleQuickDial } from './quick-dial-window'
+import { RendererLocation } from './renderer-location'
+import { createSecretStore } from './secret-store'
+import { applySecurityPolicy } from './security'
+import { DeskDialTray } from './tray'
+import { createMainWindow, preloadPath, showWindow } from './window'
+
+/** How long quitting waits for the phone system to confirm the unregistration. */
+const QUIT_TIMEOUT_MS = 4_000
+
+function log(level: LogLevel, message: string): void {
+  const line = `[deskdial] ${level}: ${message}`
+  if (level === 'error' || level === 'warn') console.error(line)
+  else if (level === 'info') console.log(line)
+}
+
+/**
+ * The Electron app around the backend: windows, tray, links, hotkey, IPC, notifications, power
+ * events and quitting. Each concern lives in its own adapter module; this class wires them.
+ */
+export class DeskDialApp {
+  readonly #mainDirectory: string
+  /** Links that arrived before the backend was ready (argv at launch, macOS open-url). */
+  readonly #earlyLinks: string[]
+  #backend: DeskAppBackend | undefined
+  #mainWindow: BrowserWindow | undefined
+  #quickDialWindow: BrowserWindow | undefined
+  #tray: DeskDialTray | undefined
+  /** The hotkey that is registered ('' when none is); undefined before the first attempt. */
+  #hotkey: string | undefined
+  /** The settings the hotkey and the login item were last set up for. */
+  #applied: AppSettings | undefined
+  #quitting = false
+  #shutDown = false
+
+  constructor(mainDirectory: string, argv: readonly string[]) {
+    this.#mainDirectory = mainDirectory
+    this.#earlyLinks = linksInArgv(argv)
+  }
+
+  /** Everything that must happen before `ready`; the rest follows once Electron is ready. */
+  launch(): void {
+    listenForOpenUrl(app, (raw) => this.#onLink(raw))
+    registerLinkSchemes(app)
+    app.on('second-instance', (_event, argv) => {
+      const links = linksInArgv(argv)
+      for (const raw of links) this.#onLink(raw)
+      if (links.length === 0) this.#open()
+    })
+    app.on('window-all-closed', () => {
+      // DeskDial lives in the tray: closing windows never quits it.
+    })
+    app.on('activate', () => this.#open())
+    app.on('before-quit', (event) => {
+      this.#quitting = true
+      if (this.#shutDown || !this.#backend) return
+      event.preventDefault()
+      this.#shutDown = true
+      const bound = new Promise((resolve) => setTimeout(resolve, QUIT_TIMEOUT_MS))
+      void Promise.race([this.#backend.shutdown(), bound]).finally(() => app.quit())
+    })
+    app.on('will-quit', () => globalShortcut.unregisterAll())
+    app.whenReady().then(
+      () => this.#start(),
+      (error: Error) => log('error', `Electron did not start: ${error.message}`)
+    )
+  }
+
+  async #start(): Promise<void> {
+    applySecurityPolicy(app, session.defaultSession)
+    if (process.platform === 'darwin') app.dock?.hide()
+    const directory = app.getPath('userData')
+    const secrets = await createSecretStore(join(directory, 'secret.json'), (message) => log('warn', message))
+    const renderer = new RendererLocation(this.#mainDirectory)
+    const preload = preloadPath(this.#mainDirectory)
+    const emit: DeskDialEventSink = (event, payload) => this.#onEvent(event, payload)
+    const backend = createFileBackedBackend({
+      directory,
+      country: supportedCountry(app.getLocaleCountryCode()) ?? countryFromLocale(app.getLocale()),
+      secrets,
+      createService: (options) => new DeskDialService(options),
+      emit,
+      notify: showNotice,
+      desktop: { hideWindow: () => BrowserWindow.getFocusedWindow()?.hide(), readClipboardText: () => clipboard.readText() },
+      log
+    })
+    await backend.start()
+    this.#backend = backend
+    this.#applySettings(backend.settings)
+    registerCommandHandlers(ipcMain, backend, (url) => renderer.isRenderer(url))
+    this.#mainWindow = createMainWindow(renderer, preload, () => this.#quitting, !process.argv.includes(STARTED_AT_LOGIN_ARG))
+    this.#quickDialWindow = createQuickDialWindow(renderer, preload, () => this.#quitting)
+    this.#tray = new DeskDialTray(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'), {
+      open: () => this.#open(),
+      quickDial: () => this.#quickDial(),
+      redial: (call) => void backend.dial({ target: call.target }).then((result) => !result.ok && showNotice({ title: `Could not call ${call.target}`, body: result.error })),
+      settings: () => this.#navigate('settings'),
+      setStartAtLogin: (enabled) => void this.#saveStartAtLogin(enabled),
+      quit: () => app.quit()
+    })
+    await this.#refreshTray()
+    reconnectOnWake(powerMonitor, () => void backend.reconnect())
+    for (const raw of this.#earlyLinks.splice(0)) this.#onLink(raw)
+  }
+
+  #onLink(raw: string): void {
+    if (!this.#backend) {
+      this.#earlyLinks.push(raw)
+      return
+    }
+    this.#backend.handleLink(raw).catch((error: Error) => log('error', `Handling a link failed: ${error.message}`))
+  }
+
+  #send<E extends DeskDialEventName>(event: E, payload: DeskDialEvents[E]): void {
+    for (const window of [this.#mainWindow, this.#quickDialWindow]) {
+      if (window && !window.isDestroyed()) window.webContents.send(eventChannel(event), payload)
+    }
+  }
+
+  #onEvent<E extends DeskDialEventName>(event: E, payload: DeskDialEvents[E]): void {
+    this.#send(event, payload)
+    if (event === 'pendingLink') this.#open()
+    if (event === 'settingsChanged') this.#applySettings((payload as DeskDialEvents['settingsChanged']).settings)
+    if (event === 'registration' || event === 'callProgress' || event === 'settingsChanged') void this.#refreshTray()
+  }
+
+  /** Applies what the main process owns of the settings: the hotkey and start at login. */
+  #applySettings(settings: AppSettings): void {
+    const previous = this.#applied
+    this.#applied = settings
+    if (previous?.hotkey !== settings.hotkey) {
+      const problem = registerQuickDialHotkey(globalShortcut, this.#hotkey, settings.hotkey, () => this.#quickDial())
+      this.#hotkey = problem ? '' : settings.hotkey
+      this.#backend?.setHotkeyProblem(problem)
+      if (problem) showNotice({ title: 'Quick-dial hotkey not available', body: problem })
+    }
+    if (previous?.startAtLogin !== settings.startAtLogin) {
+      applyStartAtLogin(app, settings.startAtLogin).catch((error: Error) => log('warn', `Could not change start at login: ${error.message}`))
+    }
+  }
+
+  async #refreshTray(): Promise<void> {
+    const backend = this.#backend
+    if (!backend || !this.#tray) return
+    const status = await backend.getStatus()
+    const { icon, tooltip } = trayPresentation(backend.settings.account, status.registration, status.calls)
+    this.#tray.update({ icon, tooltip, recentCalls: await backend.listHistory(), startAtLogin: backend.settings.startAtLogin, hotkey: this.#hotkey ?? '' })
+  }
+
+  async #saveStartAtLogin(enabled: boolean): Promise<void> {
+    const backend = this.#backend
+    if (!backend) return
+    const result = await backend.saveSettings({ settings: { ...backend.settings, startAtLogin: enabled } })
+    if (!result.ok) showNotice({ title: 'Start at login not changed', body: result.error })
+  }
+
+  #open(): void {
+    if (this.#mainWindow && !this.#mainWindow.isDestroyed()) showWindow(this.#mainWindow)
+  }
+
+  #navigate(view: DeskDialEvents['navigate']): void {
+    this.#open()
+    this.#send('navigate', view)
+  }
+
+  #quickDial(): void {
+    if (this.#quickDialWindow && !this.#quickDialWindow.isDestroyed()) toggleQuickDial(this.#quickDialWindow)
+  }
+}

@@ -1,0 +1,54 @@
+import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
+
+test('changed settings are saved, survive a reload and a restart of DeskDial', async ({ page, context, open, phoneSystem }) => {
+  const first = await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
+  await page.keyboard.press('Control+4')
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+  await expect(page.getByTestId('secret-storage-warning')).toContainText('stored without real encryption')
+  await expect(page.getByLabel('Password')).toHaveAttribute('placeholder', 'stored')
+
+  await page.getByLabel('Outside-line prefix').fill('9')
+  await page.getByLabel('Quick-dial hotkey').fill('CommandOrControl+Shift+K')
+  await page.getByLabel('Start DeskDial when I log in').check()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText('Settings saved.')).toBeVisible()
+  await screenshotBothThemes(page, 'settings')
+
+  await page.reload()
+  await page.keyboard.press('Control+4')
+  await expect(page.getByLabel('Outside-line prefix')).toHaveValue('9')
+  await expect(page.getByLabel('Quick-dial hotkey')).toHaveValue('CommandOrControl+Shift+K')
+  await expect(page.getByLabel('Start DeskDial when I log in')).toBeChecked()
+
+  await first.shutdown()
+  const restarted = await context.newPage()
+  await open({ page: restarted })
+  await restarted.getByRole('button', { name: 'Settings' }).click()
+  await expect(restarted.getByLabel('Outside-line prefix')).toHaveValue('9')
+  await expect(restarted.getByLabel('Start DeskDial when I log in')).toBeChecked()
+  await expect(restarted.getByLabel('Phone system addresses')).toHaveValue(phoneSystem.address)
+})
+
+test('a settings error is shown next to its field, which gets the focus', async ({ page, open, phoneSystem }) => {
+  await open({ account: { servers: [phoneSystem.address] } })
+  await page.keyboard.press('Control+4')
+  await page.getByLabel('Phone system addresses').fill('')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+
+  const servers = page.getByLabel('Phone system addresses')
+  await expect(servers).toBeFocused()
+  await expect(servers).toHaveAttribute('aria-invalid', 'true')
+  await expect(servers).toHaveAccessibleDescription(/Enter the address of your phone system/)
+})
+
+test('Test connection registers with the settings as typed and says so in words', async ({ page, open, phoneSystem }) => {
+  await open({ account: { servers: [phoneSystem.address] } })
+  await page.keyboard.press('Control+4')
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.locator('#connection-test-result')).toHaveText('It works. Registered as 1001 at 127.0.0.1.')
+
+  await page.getByLabel('Phone system addresses').fill('127.0.0.1:9')
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByRole('button', { name: 'Testing…' })).toBeDisabled()
+  await expect(page.locator('#connection-test-result')).toHaveClass(/failed/, { timeout: 15_000 })
+})

@@ -1,0 +1,78 @@
+/**
+ * DeskDial as the end-to-end tests run it: the real plain-Node backend (file-backed stores in a
+ * temporary directory) with the real DeskDialService, behind the preload stand-in, showing the
+ * built renderer in Chromium.
+ */
+import type { Page } from '@playwright/test'
+import type { AppSettings } from '../../../src/shared/ipc-contract'
+import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
+import type { DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
+import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
+import { MemorySecretStore } from '../../../src/main/settings/secret-store'
+import { DeskDialService } from '../../../src/main/service/deskdial-service'
+import { installPreloadStandIn, type EventSink } from './preload-stand-in'
+
+export interface DeskDialApp {
+  backend: DeskAppBackend
+  /** Times the renderer asked to hide its window (Esc in quick dial). */
+  hideRequests: number
+  /** Stops the backend (unregistering) so that another can open the same directory. */
+  shutdown(): Promise<void>
+}
+
+export interface DeskDialAppOptions {
+  /** Holds settings.json, contacts.json and history.json; reuse it to restart DeskDial. */
+  directory: string
+  /** Saved through the backend before the page opens; omit for a first run. */
+  account?: Partial<AppSettings['account']>
+  password?: string
+  /** What the clipboard holds, for the quick-dial window. */
+  clipboard?: string
+  /** The page to open: '' for the main window, '#quick-dial' for the hotkey's window. */
+  hash?: string
+}
+
+/** The settings of a configured desk: user 1001 whose desk phone is line 1001, US dial plan with 4-digit extensions. */
+export function deskSettings(account: Partial<AppSettings['account']>): AppSettings {
+  const defaults = defaultAppSettings('US')
+  return {
+    ...defaults,
+    account: { ...defaults.account, user: '1001', line: '1001', register: true, ...account },
+    dialPlan: { ...defaults.dialPlan, internalExtensionLength: 4 }
+  }
+}
+
+export async function openDeskDial(page: Page, rendererUrl: string, options: DeskDialAppOptions): Promise<DeskDialApp> {
+  let sink: EventSink | undefined
+  const secrets = new MemorySecretStore('basic-text')
+  let hideRequests = 0
+  const backend = createFileBackedBackend({
+    directory: options.directory,
+    country: 'US',
+    secrets,
+    createService: (serviceOptions) => new DeskDialService(serviceOptions),
+    emit: (event, payload) => sink?.(event, payload),
+    desktop: {
+      hideWindow: () => void (hideRequests += 1),
+      readClipboardText: () => options.clipboard ?? ''
+    },
+    connectionTestTimeoutMs: 5_000,
+    stopTimeoutMs: 1_000
+  })
+  await backend.start()
+  if (options.account) {
+    const saved = await backend.saveSettings({ settings: deskSettings(options.account), password: options.password })
+    if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
+  }
+  sink = await installPreloadStandIn(page, backend)
+  await page.goto(rendererUrl + (options.hash ?? ''))
+  // Ready once the state is loaded: the workspace, the first-run setup or the quick-dial window shows.
+  await page.locator('.workspace, .first-run, .quick-dial').first().waitFor()
+  return {
+    backend,
+    get hideRequests() {
+      return hideRequests
+    },
+    shutdown: () => backend.shutdown()
+  }
+}

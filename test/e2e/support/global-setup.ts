@@ -1,0 +1,32 @@
+/**
+ * Before the end-to-end suite: Chromium and SIPp must be installed (on CI their absence fails
+ * the run instead of skipping it), and the renderer is built so the tests drive what ships.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { CHROMIUM_PATH } from './chromium'
+import { SIPP_BINARY } from './phone-system'
+
+function missingTools(): string[] {
+  const missing: string[] = []
+  if (!existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}; apt-get install chromium)`)
+  try {
+    execFileSync(SIPP_BINARY, ['-v'], { stdio: 'ignore' })
+  } catch (error) {
+    // `sipp -v` exits 99 after printing its version: only a missing binary is a problem.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') missing.push('SIPp (apt-get install sip-tester)')
+  }
+  return missing
+}
+
+export default function globalSetup(): void {
+  const missing = missingTools()
+  if (missing.length > 0) {
+    const message = `The end-to-end suite needs ${missing.join(' and ')}.`
+    if (process.env.CI) throw new Error(message)
+    process.env.DESKDIAL_E2E_SKIP = message
+    return
+  }
+  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'test/e2e/renderer.vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
+}

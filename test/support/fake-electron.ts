@@ -1,0 +1,258 @@
+/**
+ * A recording stand-in for the `electron` module, so the built main process (out/main/index.js)
+ * can be loaded under plain Node and its wiring checked. Installed with a `Module._load` hook:
+ * the real `electron` package must never be resolved here (it would try to download Electron).
+ * It records what the app asks of Electron and lets the test play the OS (ready, second-instance,
+ * open-url, quit).
+ */
+import { EventEmitter } from 'node:events'
+import { existsSync } from 'node:fs'
+import Module from 'node:module'
+
+export interface FakeWebContents extends EventEmitter {
+  sent: { channel: string; payload: unknown }[]
+  windowOpenHandler?: (details: { url: string }) => { action: string }
+  send(channel: string, payload: unknown): void
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void
+}
+
+function fakeWebContents(): FakeWebContents {
+  const contents = new EventEmitter() as FakeWebContents
+  contents.sent = []
+  contents.send = (channel, payload) => void contents.sent.push({ channel, payload })
+  contents.setWindowOpenHandler = (handler) => {
+    contents.windowOpenHandler = handler
+  }
+  return contents
+}
+
+export interface FakeElectron {
+  /** The object `require('electron')` returns while installed. */
+  module: Record<string, unknown>
+  app: EventEmitter & { calls: { method: string; args: unknown[] }[]; markReady(): void; quitCalls: number }
+  windows: FakeBrowserWindow[]
+  trays: FakeTray[]
+  shortcuts: Map<string, () => void>
+  handlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>
+  notifications: { title: string; body: string }[]
+  session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: () => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
+  unregisterAllCalls: number
+  powerMonitor: EventEmitter
+  /** Makes globalShortcut.register fail, as when another application owns the hotkey. */
+  refuseShortcuts: boolean
+  uninstall(): void
+}
+
+export interface FakeBrowserWindow extends EventEmitter {
+  options: Record<string, unknown>
+  webContents: FakeWebContents
+  loaded: { file?: string; url?: string; hash?: string }
+  visible: boolean
+  show(): void
+}
+
+export interface FakeTray extends EventEmitter {
+  image: { path: string }
+  tooltip: string
+  menu: { template: { label?: string; submenu?: unknown; type?: string; checked?: boolean }[] } | undefined
+}
+
+export function installFakeElectron(options: { userData: string; appPath: string }): FakeElectron {
+  let markReady!: () => void
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve
+  })
+  const app = Object.assign(new EventEmitter(), { calls: [] as { method: string; args: unknown[] }[], markReady, quitCalls: 0 })
+  const record = (method: string, result?: unknown) => (...args: unknown[]) => {
+    app.calls.push({ method, args })
+    return result
+  }
+  const fake: FakeElectron = {
+    module: {},
+    app,
+    windows: [],
+    trays: [],
+    shortcuts: new Map(),
+    handlers: new Map(),
+    notifications: [],
+    session: {},
+    unregisterAllCalls: 0,
+    powerMonitor: new EventEmitter(),
+    refuseShortcuts: false,
+    uninstall: () => undefined
+  }
+
+  class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
+    static focused: BrowserWindow | undefined
+    options: Record<string, unknown>
+    webContents = fakeWebContents()
+    loaded: { file?: string; url?: string; hash?: string } = {}
+    visible = false
+    destroyed = false
+
+    constructor(windowOptions: Record<string, unknown>) {
+      super()
+      this.options = windowOptions
+      fake.windows.push(this)
+      app.emit('web-contents-created', {}, this.webContents)
+    }
+
+    static getFocusedWindow(): BrowserWindow | undefined {
+      return BrowserWindow.focused
+    }
+
+    async loadFile(file: string, loadOptions?: { hash?: string }): Promise<void> {
+      this.loaded = { file, ...(loadOptions?.hash ? { hash: loadOptions.hash } : {}) }
+    }
+
+    async loadURL(url: string): Promise<void> {
+      this.loaded = { url }
+    }
+
+    show(): void {
+      this.visible = true
+      BrowserWindow.focused = this
+    }
+
+    hide(): void {
+      this.visible = false
+    }
+
+    focus(): void {
+      BrowserWindow.focused = this
+    }
+
+    center(): void {}
+    restore(): void {}
+
+    isVisible(): boolean {
+      return this.visible
+    }
+
+    isFocused(): boolean {
+      return BrowserWindow.focused === this
+    }
+
+    isMinimized(): boolean {
+      return false
+    }
+
+    isDestroyed(): boolean {
+      return this.destroyed
+    }
+  }
+
+  class Tray extends EventEmitter implements FakeTray {
+    image: { path: string }
+    tooltip = ''
+    menu: FakeTray['menu']
+
+    constructor(image: { path: string }) {
+      super()
+      this.image = image
+      fake.trays.push(this)
+    }
+
+    setImage(image: { path: string }): void {
+      this.image = image
+    }
+
+    setToolTip(tooltip: string): void {
+      this.tooltip = tooltip
+    }
+
+    setContextMenu(menu: FakeTray['menu']): void {
+      this.menu = menu
+    }
+
+    destroy(): void {}
+  }
+
+  class Notification {
+    static isSupported(): boolean {
+      return true
+    }
+
+    constructor(private readonly content: { title: string; body: string }) {}
+
+    show(): void {
+      fake.notifications.push({ title: this.content.title, body: this.content.body })
+    }
+  }
+
+  Object.assign(app, {
+    requestSingleInstanceLock: record('requestSingleInstanceLock', true),
+    setAsDefaultProtocolClient: record('setAsDefaultProtocolClient', true),
+    setLoginItemSettings: record('setLoginItemSettings'),
+    whenReady: () => ready,
+    quit: () => {
+      app.quitCalls += 1
+    },
+    getPath: (name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`),
+    getAppPath: () => options.appPath,
+    getLocale: () => 'en-US',
+    getLocaleCountryCode: () => 'US',
+    isPackaged: false
+  })
+
+  fake.module = {
+    app,
+    BrowserWindow,
+    Tray,
+    Notification,
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    nativeImage: {
+      createFromPath: (path: string) => {
+        if (!existsSync(path)) throw new Error(`The test's fake nativeImage was given a missing file: ${path}`)
+        return { path }
+      }
+    },
+    globalShortcut: {
+      register: (accelerator: string, callback: () => void) => {
+        if (fake.refuseShortcuts) return false
+        fake.shortcuts.set(accelerator, callback)
+        return true
+      },
+      unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
+      unregisterAll: () => {
+        fake.unregisterAllCalls += 1
+        fake.shortcuts.clear()
+      }
+    },
+    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, handler) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: FakeElectron['session']['permissionRequest']) => {
+          fake.session.permissionRequest = handler
+        },
+        setPermissionCheckHandler: (handler: () => boolean) => {
+          fake.session.permissionCheck = handler
+        },
+        webRequest: {
+          onHeadersReceived: (handler: FakeElectron['session']['headers']) => {
+            fake.session.headers = handler
+          }
+        }
+      }
+    },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptStringAsync: async (buffer: Buffer) => ({ result: Buffer.from(buffer).reverse().toString('utf8'), shouldReEncrypt: false })
+    },
+    powerMonitor: fake.powerMonitor,
+    clipboard: { readText: async () => '' }
+  }
+
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
+  const original = loader._load
+  loader._load = function load(request: string, parent: unknown, isMain: boolean) {
+    if (request === 'electron') return fake.module
+    return original.call(this, request, parent, isMain)
+  }
+  fake.uninstall = () => {
+    loader._load = original
+  }
+  return fake
+}

@@ -1,0 +1,209 @@
+/**
+ * The built main process (out/main/index.js) loaded under Node with a recording fake of Electron:
+ * is everything wired as the issue asks? Builds first when out/ is missing or older than src/.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COMMAND_NAMES, commandChannel, eventChannel, type AppStatus, type PendingLink, type SettingsView } from '../../../src/shared/ipc-contract'
+import { installFakeElectron, type FakeElectron } from '../../support/fake-electron'
+
+const root = resolve(__dirname, '../../..')
+const mainBundle = join(root, 'out/main/index.js')
+const rendererIndex = join(root, 'out/renderer/index.html')
+const PENDING_LINK = eventChannel('pendingLink')
+
+function newestSource(directory: string): number {
+  let newest = 0
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function buildIfStale(): void {
+  const outputs = [mainBundle, join(root, 'out/preload/index.js'), rendererIndex]
+  const built = outputs.every(existsSync) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0
+  const sources = Math.max(...['src', 'electron.vite.config.ts'].map((path) => (statSync(join(root, path)).isDirectory() ? newestSource(join(root, path)) : statSync(join(root, path)).mtimeMs)))
+  if (built < sources) execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'pipe' })
+}
+
+async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = read()
+    if (value !== undefined && value !== false) return value
+    await new Promise((done) => setTimeout(done, 5))
+  }
+  throw new Error(`Timed out waiting for ${what}`)
+}
+
+function pendingLinksSent(electron: FakeElectron): PendingLink[] {
+  return (electron.windows[0]?.webContents.sent ?? []).filter((message) => message.channel === PENDING_LINK).map((message) => message.payload as PendingLink)
+}
+
+let electron: FakeElectron
+let userData: string
+const savedArgv = process.argv
+const savedEnv = { ...process.env }
+
+beforeAll(async () => {
+  buildIfStale()
+  userData = mkdtempSync(join(tmpdir(), 'deskdial-wiring-'))
+  // Start at login writes an XDG autostart entry on Linux: keep it in the temporary directory.
+  process.env.XDG_CONFIG_HOME = join(userData, 'config')
+  process.env.XDG_SESSION_TYPE = 'x11'
+  electron = installFakeElectron({ userData, appPath: root })
+  process.argv = [process.execPath, mainBundle, 'tel:+1-212-555-0100']
+  const load = createRequire(import.meta.url)
+  delete load.cache[mainBundle]
+  load(mainBundle)
+  electron.app.emit('will-finish-launching')
+  electron.app.markReady()
+  await eventually(() => electron.trays[0]?.menu, 'the tray menu')
+}, 120_000)
+
+afterAll(() => {
+  process.argv = savedArgv
+  process.env = savedEnv
+  electron.uninstall()
+  rmSync(userData, { recursive: true, force: true })
+})
+
+describe('the built main process', () => {
+  it('takes the single-instance lock and registers tel:, sip: and callto:', () => {
+    const methods = electron.app.calls.map((call) => call.method)
+    expect(methods[0]).toBe('requestSingleInstanceLock')
+    const schemes = electron.app.calls.filter((call) => call.method === 'setAsDefaultProtocolClient').map((call) => call.args[0])
+    expect(schemes).toEqual(['tel', 'sip', 'callto'])
+  })
+
+  it('opens a sandboxed, context-isolated main window and a quick-dial window with the built preload', () => {
+    const [main, quick] = electron.windows
+    for (const window of [main, quick]) {
+      expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: join(root, 'out/preload/index.js') })
+      expect(window?.loaded.file).toBe(rendererIndex)
+    }
+    expect(existsSync(join(root, 'out/preload/index.js'))).toBe(true)
+    expect(main?.loaded.hash).toBeUndefined()
+    expect(quick?.loaded.hash).toBe('quick-dial')
+    expect(quick?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true })
+  })
+
+  it('hides the main window on close instead of quitting', () => {
+    const main = electron.windows[0]
+    main?.show()
+    let prevented = false
+    main?.emit('close', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    expect(main?.visible).toBe(false)
+  })
+
+  it('puts a tray icon from resources/ with the account state and the menu', () => {
+    const tray = electron.trays[0]
+    expect(tray?.image.path).toBe(join(root, 'resources/tray-idle.png'))
+    expect(tray?.tooltip).toBe('DeskDial (no account set up): not connected')
+    expect(tray?.menu?.template.map((item) => item.label ?? item.type)).toEqual(['Open DeskDial', 'Quick dial…', 'Recent calls', 'separator', 'Settings…', 'Start at login', 'separator', 'Quit DeskDial'])
+  })
+
+  it('registers the default quick-dial hotkey, which toggles the quick-dial window', () => {
+    expect([...electron.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+D'])
+    electron.shortcuts.get('CommandOrControl+Alt+D')?.()
+    expect(electron.windows[1]?.visible).toBe(true)
+  })
+
+  it('registers one IPC handler per command, which accepts only our renderer and well-formed arguments', async () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(commandChannel).sort())
+    const ours = { senderFrame: { url: `${pathToFileURL(rendererIndex).href}#quick-dial`, parent: null } }
+    const stranger = { senderFrame: { url: 'https://evil.example/', parent: null } }
+    const getStatus = electron.handlers.get(commandChannel('getStatus'))
+    const dial = electron.handlers.get(commandChannel('dial'))
+    expect(await getStatus?.(ours)).toMatchObject({ registration: { state: 'unregistered' } })
+    await expect(async () => getStatus?.(stranger)).rejects.toThrow('DeskDial only takes commands from its own window.')
+    await expect(async () => dial?.(ours, { target: 42 })).rejects.toThrow('DeskDial\'s dial expected "target" as text of at most 1000 characters as argument 1. Reload the window and try again.')
+  })
+
+  it('denies navigation, new windows, webviews and permissions, and sends the CSP header', () => {
+    const contents = electron.windows[0]?.webContents
+    let navigationPrevented = false
+    contents?.emit('will-navigate', { preventDefault: () => (navigationPrevented = true) }, 'https://evil.example/')
+    expect(navigationPrevented).toBe(true)
+    let webviewPrevented = false
+    contents?.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
+    expect(webviewPrevented).toBe(true)
+    expect(contents?.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    let allowed: boolean | undefined
+    electron.session.permissionRequest?.({}, 'media', (answer) => (allowed = answer))
+    expect(allowed).toBe(false)
+    expect(electron.session.permissionCheck?.()).toBe(false)
+    let headers: Record<string, string[]> = {}
+    electron.session.headers?.({ responseHeaders: {} }, (response) => (headers = response.responseHeaders))
+    expect(headers['Content-Security-Policy']?.[0]).toMatch(/^default-src 'self';/)
+  })
+
+  it('shows the link it was launched with for confirmation', async () => {
+    const [first] = await eventually(() => (pendingLinksSent(electron).length > 0 ? pendingLinksSent(electron) : undefined), 'the launch link')
+    expect(first).toMatchObject({ scheme: 'tel', raw: 'tel:+1-212-555-0100', preview: { ok: true } })
+  })
+
+  it('asks for confirmation of a tel: link from a second instance, and refuses a hostile one with a notice', async () => {
+    const before = pendingLinksSent(electron).length
+    electron.app.emit('second-instance', {}, ['/opt/DeskDial/deskdial', '--some-chromium-switch', 'tel:+1-212-555-0142'], userData)
+    const sent = await eventually(() => (pendingLinksSent(electron).length > before ? pendingLinksSent(electron) : undefined), 'a pending link')
+    expect(sent.at(-1)).toMatchObject({ scheme: 'tel', raw: 'tel:+1-212-555-0142', preview: { ok: true, target: '+12125550142' } })
+    expect(electron.windows[0]?.visible).toBe(true)
+
+    electron.app.emit('second-instance', {}, ['/opt/DeskDial/deskdial', 'tel:+1212%0D%0AVia:evil'], userData)
+    const notice = await eventually(() => electron.notifications.find((n) => n.title === 'Link not dialled'), 'the refusal notice')
+    expect(notice.body).toMatch(/^This link is not a phone number DeskDial can call: .*\.$/)
+    expect(pendingLinksSent(electron)).toHaveLength(before + 1)
+  })
+
+  it('takes macOS open-url links registered before launch finished', async () => {
+    const before = pendingLinksSent(electron).length
+    let prevented = false
+    electron.app.emit('open-url', { preventDefault: () => (prevented = true) }, 'callto:+442079460000')
+    expect(prevented).toBe(true)
+    await eventually(() => pendingLinksSent(electron).length > before, 'the open-url link')
+    expect(pendingLinksSent(electron).at(-1)).toMatchObject({ scheme: 'callto', raw: 'callto:+442079460000' })
+  })
+
+  it('moves the hotkey when the settings change, and reports one the system refuses', async () => {
+    const ours = { senderFrame: { url: pathToFileURL(rendererIndex).href, parent: null } }
+    const call = (name: Parameters<typeof commandChannel>[0], ...args: unknown[]) => electron.handlers.get(commandChannel(name))?.(ours, ...args)
+    const view = (await call('getSettings')) as SettingsView
+    expect(await call('saveSettings', { settings: { ...view.settings, hotkey: 'CommandOrControl+Shift+K' } })).toMatchObject({ ok: true })
+    expect([...electron.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+K'])
+    electron.refuseShortcuts = true
+    await call('saveSettings', { settings: { ...view.settings, hotkey: 'Alt+F9' } })
+    expect(electron.shortcuts.size).toBe(0)
+    const problem = 'The quick-dial hotkey Alt+F9 could not be registered: another application probably uses it. Choose another hotkey in Settings.'
+    expect(((await call('getStatus')) as AppStatus).hotkeyProblem).toBe(problem)
+    expect(electron.notifications.at(-1)).toEqual({ title: 'Quick-dial hotkey not available', body: problem })
+    electron.refuseShortcuts = false
+  })
+
+  it.runIf(process.platform === 'linux')('turns on start at login from the tray with an XDG autostart entry that starts hidden', async () => {
+    const item = electron.trays[0]?.menu?.template.find((entry) => entry.label === 'Start at login') as { click: (item: { checked: boolean }) => void }
+    item.click({ checked: true })
+    const entry = join(userData, 'config/autostart/deskdial.desktop')
+    await eventually(() => existsSync(entry), 'the autostart entry')
+    expect(readFileSync(entry, 'utf8')).toContain(`Exec="${process.execPath}" --hidden`)
+    await eventually(() => electron.trays[0]?.menu?.template.find((entry) => entry.label === 'Start at login')?.checked, 'the ticked menu item')
+  })
+
+  it('reconnects on resume, and on quit unregisters the hotkey after shutting the service down', async () => {
+    expect(electron.powerMonitor.listenerCount('resume')).toBe(1)
+    expect(electron.powerMonitor.listenerCount('unlock-screen')).toBe(1)
+    let prevented = false
+    electron.app.emit('before-quit', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    await eventually(() => electron.app.quitCalls > 0, 'app.quit after shutdown')
+    electron.app.emit('will-quit')
+    expect(electron.unregisterAllCalls).toBe(1)
+  })
+})
