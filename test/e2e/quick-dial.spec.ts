@@ -1,15 +1,17 @@
+import { reloadDeskDial } from './support/deskdial-app'
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
 test.use({ viewport: { width: 560, height: 380 } })
 
 test('quick dial offers the clipboard number first, finds a contact, dials with arrows and Enter, and Esc hides', async ({ page, open, phoneSystem }) => {
-  const app = await open({ account: { servers: [phoneSystem.address] }, clipboard: 'Call me: +1 (201) 555-0199', hash: '#quick-dial' })
+  const app = await open({ account: { servers: [phoneSystem.address] }, clipboard: '+1 (201) 555-0199', hash: '#quick-dial' })
   await app.backend.saveContact({ name: 'Alice Archer', company: 'Example Corp', numbers: [{ label: 'work', number: '+1 201-555-0123' }, { label: 'mobile', number: '+1 917-555-0188' }] })
-  await page.reload()
+  await reloadDeskDial(page)
 
   const search = page.getByRole('combobox', { name: 'Name or number to call' })
   await expect(search).toBeFocused()
   const results = page.getByRole('listbox', { name: 'Matches' }).getByRole('option')
+  await expect(results.first()).toContainText('+1 201 555 0199')
   await expect(results.first()).toContainText('Number on the clipboard')
 
   await search.fill('alice')

@@ -1,3 +1,4 @@
+import { reloadDeskDial } from './support/deskdial-app'
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
 test('changed settings are saved, survive a reload and a restart of DeskDial', async ({ page, context, open, phoneSystem }) => {
@@ -12,9 +13,10 @@ test('changed settings are saved, survive a reload and a restart of DeskDial', a
   await page.getByLabel('Start DeskDial when I log in').check()
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()
+  await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded()
   await screenshotBothThemes(page, 'settings')
 
-  await page.reload()
+  await reloadDeskDial(page)
   await page.keyboard.press('Control+4')
   await expect(page.getByLabel('Outside-line prefix')).toHaveValue('9')
   await expect(page.getByLabel('Quick-dial hotkey')).toHaveValue('CommandOrControl+Shift+K')

@@ -86,6 +86,7 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
     expectScenarioPassed(scenario, result)
     expect(states).toEqual(['requesting', 'trying', 'failed'])
     expect(final.reason).toBe(CALL_MESSAGES.subscriptionEndedWithoutResult)
+    expect(final.code).toBeUndefined()
   })
 
   it('reports a failure when no NOTIFY follows the 202 within the NOTIFY timeout', async () => {

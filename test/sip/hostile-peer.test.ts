@@ -130,6 +130,8 @@ describe.skipIf(!hasSipp)('a hostile phone system', () => {
     filter.setBurst(false)
     expect(dut.progress.slice(progressBefore), 'the hostile messages changed a call').toEqual([])
     expect(proxy.stats.connections, 'the client dropped a connection whose framing stayed intact').toBe(1)
+    // It parsed them: it answered the hostile requests (answers SIPp never saw).
+    expect(proxy.stats.droppedToServer).toBeGreaterThan(0)
     await dialConnected(dut, '1003')
 
     // Each of these leaves the stream unreadable: the client must close and reconnect.

@@ -242,6 +242,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
       decryptStringAsync: async (buffer: Buffer) => ({ result: Buffer.from(buffer).reverse().toString('utf8'), shouldReEncrypt: false })
     },
     powerMonitor: fake.powerMonitor,
+    net: { isOnline: () => true },
     clipboard: { readText: async () => '' }
   }
 

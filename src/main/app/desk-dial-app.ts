@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, session } from 'electron'
 import { eventChannel, type AppSettings, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
 import type { DeskAppBackend, DeskDialEventSink, LogLevel } from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
@@ -12,7 +12,7 @@ import { registerCommandHandlers } from './ipc'
 import { listenForOpenUrl, registerLinkSchemes } from './links'
 import { applyStartAtLogin, STARTED_AT_LOGIN_ARG } from './login-item'
 import { showNotice } from './notifications'
-import { reconnectOnWake } from './power'
+import { reconnectOnWake, reconnectWhenBackOnline } from './power'
 import { createQuickDialWindow, toggleQuickDial } from './quick-dial-window'
 import { RendererLocation } from './renderer-location'
 import { createSecretStore } from './secret-store'
@@ -115,6 +115,7 @@ export class DeskDialApp {
     })
     await this.#refreshTray()
     reconnectOnWake(powerMonitor, () => void backend.reconnect())
+    reconnectWhenBackOnline(net, () => void backend.reconnect())
     for (const raw of this.#earlyLinks.splice(0)) this.#onLink(raw)
   }
 

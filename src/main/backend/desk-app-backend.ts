@@ -163,10 +163,6 @@ export class DeskAppBackend implements DeskDialCommands {
     return this.#settings
   }
 
-  get registration(): RegistrationStatus {
-    return this.#registration
-  }
-
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */
   setHotkeyProblem(problem: string | undefined): void {
     this.#hotkeyProblem = problem
@@ -357,7 +353,8 @@ export class DeskAppBackend implements DeskDialCommands {
   }
 
   #noAnswerSentence(timeoutMs: number): string {
-    return `The phone system did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the server address, the port and the transport.`
+    const seconds = Math.max(1, Math.round(timeoutMs / 1000))
+    return `The phone system did not answer within ${seconds} second${seconds === 1 ? '' : 's'}. Check the server address, the port and the transport.`
   }
 
   #notConnectedSentence(): string {

@@ -83,10 +83,6 @@ export class FileSettingsStore implements SettingsStore {
     this.#now = options.now ?? Date.now
   }
 
-  get file(): string {
-    return this.#file
-  }
-
   async load(): Promise<LoadedSettings> {
     const content = await readJsonFile(this.#file)
     if (content.kind === 'missing') return { settings: structuredClone(this.#defaults), firstRun: true }

@@ -121,7 +121,8 @@ class ReferCall {
       else this.#advance('failed', callFailedReason(status.code), status.code)
     }
     if (/^\s*terminated/i.test(notify.header('Subscription-State') ?? '')) {
-      this.#advance('failed', CALL_MESSAGES.subscriptionEndedWithoutResult, status?.code)
+      // No final status line: a provisional code here would only mislead.
+      this.#advance('failed', CALL_MESSAGES.subscriptionEndedWithoutResult)
     } else {
       this.#armSilenceTimer()
     }

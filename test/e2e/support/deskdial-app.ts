@@ -42,8 +42,20 @@ export function deskSettings(account: Partial<AppSettings['account']>): AppSetti
   }
 }
 
+/** Ready once the state is loaded: the workspace, the first-run setup or the quick-dial window shows. */
+export async function untilLoaded(page: Page): Promise<void> {
+  await page.locator('.workspace, .first-run, .quick-dial').first().waitFor()
+}
+
+/** Reloads the window, as reopening it would, and waits until it shows the state again. */
+export async function reloadDeskDial(page: Page): Promise<void> {
+  await page.reload()
+  await untilLoaded(page)
+}
+
 export async function openDeskDial(page: Page, rendererUrl: string, options: DeskDialAppOptions): Promise<DeskDialApp> {
-  let sink: EventSink | undefined
+  // Events the backend emits before the page exists have nowhere to go, as in the app before its window loads.
+  const bridge: { sink?: EventSink } = {}
   const secrets = new MemorySecretStore('basic-text')
   let hideRequests = 0
   const backend = createFileBackedBackend({
@@ -51,7 +63,7 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     country: 'US',
     secrets,
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
-    emit: (event, payload) => sink?.(event, payload),
+    emit: (event, payload) => bridge.sink?.(event, payload),
     desktop: {
       hideWindow: () => void (hideRequests += 1),
       readClipboardText: () => options.clipboard ?? ''
@@ -64,10 +76,9 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     const saved = await backend.saveSettings({ settings: deskSettings(options.account), password: options.password })
     if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
   }
-  sink = await installPreloadStandIn(page, backend)
+  bridge.sink = await installPreloadStandIn(page, backend)
   await page.goto(rendererUrl + (options.hash ?? ''))
-  // Ready once the state is loaded: the workspace, the first-run setup or the quick-dial window shows.
-  await page.locator('.workspace, .first-run, .quick-dial').first().waitFor()
+  await untilLoaded(page)
   return {
     backend,
     get hideRequests() {

@@ -28,5 +28,6 @@ export default function globalSetup(): void {
     process.env.DESKDIAL_E2E_SKIP = message
     return
   }
-  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'test/e2e/renderer.vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
+  // The app's own build (electron.vite.config.ts) writes out/renderer, which the tests serve.
+  execFileSync(process.execPath, [path.resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
 }

@@ -1,7 +1,7 @@
 /**
  * A phone system that never answers: a UDP socket and a TCP listener on the same loopback port
- * that take everything and reply nothing, counting what arrived (so a test can assert the client
- * retransmitted over UDP).
+ * that take everything and reply nothing, keeping the UDP datagrams (so a test can assert the client
+ * retransmitted) and counting TCP connections.
  */
 import dgram from 'node:dgram'
 import net from 'node:net'
@@ -12,8 +12,6 @@ export interface SilentPeer {
   readonly datagrams: readonly string[]
   /** TCP connections accepted. */
   readonly connections: number
-  /** Bytes received over TCP. */
-  readonly tcpBytes: number
   close(): Promise<void>
 }
 
@@ -44,12 +42,11 @@ export async function startSilentPeer(): Promise<SilentPeer> {
   const datagrams: string[] = []
   const sockets = new Set<net.Socket>()
   let connections = 0
-  let tcpBytes = 0
   udp.on('message', (datagram) => datagrams.push(datagram.toString('latin1')))
   tcp.on('connection', (socket) => {
     connections++
     sockets.add(socket)
-    socket.on('data', (chunk: Buffer) => (tcpBytes += chunk.length))
+    socket.resume()
     socket.on('error', () => undefined)
     socket.on('close', () => sockets.delete(socket))
   })
@@ -58,9 +55,6 @@ export async function startSilentPeer(): Promise<SilentPeer> {
     datagrams,
     get connections() {
       return connections
-    },
-    get tcpBytes() {
-      return tcpBytes
     },
     async close() {
       for (const socket of sockets) socket.destroy()

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const SIPP_BINARY = process.env.SIPP ?? 'sipp'
+const SIPP_BINARY = process.env.SIPP ?? 'sipp'
 
 const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url))
 
@@ -61,7 +61,7 @@ export interface SippPeer {
   stop(): Promise<void>
 }
 
-export function scenarioPath(scenario: string): string {
+function scenarioPath(scenario: string): string {
   return path.isAbsolute(scenario) ? scenario : path.join(SCENARIO_DIR, scenario)
 }
 

@@ -17,15 +17,12 @@ export interface TlsTerminator {
   readonly port: number
   /** TLS handshakes that completed. */
   readonly secureConnections: number
-  /** Handshakes that failed (e.g. the client rejected the certificate), with the error message. */
-  readonly handshakeErrors: readonly string[]
   close(): Promise<void>
 }
 
 export async function startTlsTerminator(options: TlsTerminatorOptions): Promise<TlsTerminator> {
   const [cert, key] = await Promise.all([readFile(options.certFile), readFile(options.keyFile)])
   const sockets = new Set<net.Socket>()
-  const handshakeErrors: string[] = []
   let secureConnections = 0
   const track = (socket: net.Socket): void => {
     sockets.add(socket)
@@ -43,7 +40,7 @@ export async function startTlsTerminator(options: TlsTerminatorOptions): Promise
     secure.on('close', () => upstream.destroy())
     upstream.on('close', () => secure.destroy())
   })
-  server.on('tlsClientError', (error) => handshakeErrors.push(error.message))
+  server.on('tlsClientError', () => undefined)
   server.on('connection', track)
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve))
 
@@ -52,7 +49,6 @@ export async function startTlsTerminator(options: TlsTerminatorOptions): Promise
     get secureConnections() {
       return secureConnections
     },
-    handshakeErrors,
     async close() {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -34,7 +34,8 @@ function buildIfStale(): void {
 }
 
 async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
     const value = read()
     if (value !== undefined && value !== false) return value
     await new Promise((done) => setTimeout(done, 5))

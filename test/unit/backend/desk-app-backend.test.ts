@@ -41,7 +41,7 @@ function open(): DeskAppBackend {
     },
     notify: (notice) => notices.push(notice),
     desktop: { hideWindow: () => void hidden++, readClipboardText: async () => clipboard },
-    connectionTestTimeoutMs: 200,
+    connectionTestTimeoutMs: 1000,
     stopTimeoutMs: 100
   })
 }
@@ -54,7 +54,8 @@ function account(server = 'pbx.example.com'): AppSettings {
 }
 
 async function until<T>(read: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 5_000
+  while (Date.now() < deadline) {
     const value = read()
     if (value !== undefined) return value
     await new Promise((resolve) => setTimeout(resolve, 5))
@@ -259,7 +260,7 @@ describe('test connection', () => {
     expect(await backend.testConnection({ settings: account('unreachable.test') })).toMatchObject({ ok: false, error: 'Could not connect to unreachable.test: the connection was refused.' })
     expect(await backend.testConnection({ settings: account('silent.test') })).toMatchObject({
       ok: false,
-      error: 'The phone system did not answer within 0 seconds. Check the server address, the port and the transport.'
+      error: 'The phone system did not answer within 1 second. Check the server address, the port and the transport.'
     })
     expect(services.every((service) => service.stopped || !service.started)).toBe(true)
   })

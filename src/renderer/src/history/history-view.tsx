@@ -28,6 +28,12 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
     search.current?.focus()
   }, [focusSearch])
 
+  // The backend writes a finished call to the history just after reporting it: read it again on opening.
+  const { reload } = history
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
   const matches = useMemo(() => (history.records ?? []).filter((record) => historyMatches(record, query)), [history.records, query])
   const activeIndex = Math.min(active, matches.length - 1)
   const empty = (history.records ?? []).length === 0

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { DialResult, PendingLink } from '../../../shared/ipc-contract'
 import { errorText } from '../common/error-text'
 import { ModalDialog } from '../common/modal-dialog'
+import { readableNumber } from '../common/readable-number'
 
 interface LinkConfirmationProps {
   link: PendingLink
@@ -54,7 +55,7 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
 
   const who = preview.contact ? ` (${preview.contact.name}, ${preview.contact.label})` : ''
   return (
-    <ModalDialog title={`Call ${preview.target}${who}?`} onCancel={cancel} className="link-confirmation">
+    <ModalDialog title={`Call ${readableNumber(preview.target)}${who}?`} onCancel={cancel} className="link-confirmation">
       <div className="modal-body">
         <p>{preview.display}</p>
         <p className="muted">

@@ -1,4 +1,5 @@
 import type { CallRecord, Contact } from '../../../shared/ipc-contract'
+import { readableNumber } from '../common/readable-number'
 import { contactMatches, digitsOf } from '../contacts/contact-search'
 import { historyMatches } from '../history/history-search'
 
@@ -23,10 +24,11 @@ const NUMBER_TYPED = /^\+?[\d\s\-()./*#]+$/
 export function quickDialResults(query: string, contacts: readonly Contact[], history: readonly CallRecord[], clipboard: string | undefined): QuickDialResult[] {
   const trimmed = query.trim()
   const results: QuickDialResult[] = []
-  if (clipboard && (trimmed === '' || digitsOf(clipboard).includes(digitsOf(trimmed)))) {
-    results.push({ key: 'clipboard', kind: 'clipboard', title: clipboard, detail: 'Number on the clipboard', target: clipboard })
+  const typedDigits = digitsOf(trimmed)
+  if (clipboard && (trimmed === '' || (typedDigits !== '' && digitsOf(clipboard).includes(typedDigits)))) {
+    results.push({ key: 'clipboard', kind: 'clipboard', title: readableNumber(clipboard), detail: 'Number on the clipboard', target: clipboard })
   }
-  if (NUMBER_TYPED.test(trimmed) && digitsOf(trimmed).length > 0 && digitsOf(trimmed) !== digitsOf(clipboard ?? '')) {
+  if (NUMBER_TYPED.test(trimmed) && typedDigits !== '' && typedDigits !== digitsOf(clipboard ?? '')) {
     results.push({ key: 'typed', kind: 'number', title: trimmed, detail: 'Call this number', target: trimmed })
   }
   if (trimmed !== '') {
