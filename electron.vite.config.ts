@@ -5,8 +5,9 @@ import { defineConfig } from 'electron-vite'
 // Output is CommonJS (package.json has no "type": "module"), which a sandboxed preload requires.
 export default defineConfig({
   main: {
-    // sip.js is ESM-only: bundle it into the CommonJS main; CommonJS dependencies stay in node_modules.
-    build: { externalizeDeps: { exclude: ['sip.js'] } }
+    // sip.js and electron-store (with conf) are ESM-only: bundle them into the CommonJS main;
+    // CommonJS dependencies stay in node_modules.
+    build: { externalizeDeps: { exclude: ['sip.js', 'electron-store'] } }
   },
   preload: {},
   renderer: {

@@ -36,6 +36,16 @@ export interface CliCommand {
 /** A usage or configuration problem: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The app's settings file (`{version, settings: {account}}`), its settings (`{account}`), or just the account keys. */
+function accountSection(document: Record<string, unknown>): Record<string, unknown> {
+  const settings = isRecord(document.settings) ? document.settings : document
+  return isRecord(settings.account) ? settings.account : settings
+}
+
 function readConfig(file: string): Partial<AccountSettings> {
   let parsed: unknown
   try {
@@ -43,10 +53,8 @@ function readConfig(file: string): Partial<AccountSettings> {
   } catch (error) {
     throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
-  const record = parsed as Record<string, unknown>
-  // The app's settings file nests the account; a file with just the account keys works too.
-  const account = record.account && typeof record.account === 'object' ? (record.account as Record<string, unknown>) : record
+  if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
+  const account = accountSection(parsed as Record<string, unknown>)
   const settings: Partial<AccountSettings> = {}
   const strings = ['user', 'authUser', 'domain', 'line', 'displayName', 'caFile'] as const
   for (const key of strings) {

@@ -7,8 +7,9 @@ test('a busy number fails with "The number is busy", and Redial tries again', as
     await open({ account: { servers: [busyPhoneSystem.address] } })
     await expect(page.getByTestId('registration-status')).toHaveText('Registered as 1001 at 127.0.0.1')
     await page.keyboard.press('Control+d')
-    await page.getByLabel('Number to call').fill('1002')
-    await page.getByLabel('Number to call').press('Enter')
+    await expect(page.getByLabel('Number to call')).toBeFocused()
+    await page.keyboard.type('1002')
+    await page.keyboard.press('Enter')
 
     const card = page.getByRole('listitem', { name: 'Call to 1002' })
     await expect(card).toHaveAttribute('data-state', 'failed')

@@ -1,8 +1,8 @@
 import { recordCallStates, recordedCallStates } from './support/call-state-recorder'
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
-test('add a contact, find it by digits, call it with Enter, watch it connect, and redial it from the history', async ({ page, open, phoneSystem }) => {
-  await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
+test('add a contact, find it by digits, call it with Enter, watch it connect, redial it from the history, clear the history', async ({ page, open, phoneSystem }) => {
+  const app = await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
   await expect(page.getByTestId('registration-status')).toHaveText('Registered as 1001 at 127.0.0.1')
 
   await page.keyboard.press('Control+n')
@@ -45,13 +45,23 @@ test('add a contact, find it by digits, call it with Enter, watch it connect, an
   await expect(history.getByRole('option').first()).toContainText('Connected')
   await screenshotBothThemes(page, 'history')
 
-  await page.getByRole('combobox', { name: 'Search history' }).fill('alice')
-  await page.getByRole('combobox', { name: 'Search history' }).press('Enter')
+  await page.getByRole('button', { name: 'Calls' }).focus()
+  await page.keyboard.press('Control+f')
+  await expect(page.getByRole('combobox', { name: 'Search history' })).toBeFocused()
+  await page.keyboard.type('alice')
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('listitem', { name: 'Call to Alice Archer' })).toHaveAttribute('data-state', 'connected')
   await expect(history.getByRole('option')).toHaveCount(2)
+
+  await page.getByRole('button', { name: 'Clear history…' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Clear the call history?' })
+  await expect(confirm).toContainText('All 2 calls will be removed')
+  await confirm.getByRole('button', { name: 'Clear history' }).click()
+  await expect(history).toContainText('No calls yet')
+  expect(await app.backend.listHistory()).toEqual([])
 })
 
-test('deleting a contact asks first, and Cancel keeps it', async ({ page, open, phoneSystem }) => {
+test('F2 edits the selected contact; deleting asks first, and Cancel keeps it', async ({ page, open, phoneSystem }) => {
   await open({ account: { servers: [phoneSystem.address] } })
   await expect(page.getByRole('heading', { name: 'Contacts' })).toBeVisible()
   await page.keyboard.press('Control+n')
@@ -62,13 +72,22 @@ test('deleting a contact asks first, and Cancel keeps it', async ({ page, open, 
 
   const list = page.getByRole('listbox', { name: 'Contacts' })
   await list.getByRole('option', { name: /Bob Baker/ }).click()
+  await list.press('F2')
+  const edit = page.getByRole('dialog', { name: 'Edit Bob Baker' })
+  await expect(edit.getByLabel('Name')).toBeFocused()
+  await edit.getByLabel('Name').fill('Bob Builder')
+  await edit.getByLabel('Name').press('Enter')
+  await expect(edit).toBeHidden()
+  await expect(list.getByRole('option', { name: /Bob Builder/ })).toBeVisible()
+  await expect(list.getByRole('option')).toHaveCount(1)
+
   await list.press('Delete')
-  const confirm = page.getByRole('alertdialog', { name: 'Delete Bob Baker?' })
+  const confirm = page.getByRole('alertdialog', { name: 'Delete Bob Builder?' })
   await expect(confirm).toContainText('This cannot be undone.')
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(confirm).toBeHidden()
-  await expect(list.getByRole('option', { name: /Bob Baker/ })).toBeVisible()
+  await expect(list.getByRole('option', { name: /Bob Builder/ })).toBeVisible()
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await confirm.getByRole('button', { name: 'Delete contact' }).click()

@@ -56,11 +56,26 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     peer = await startSipp({ scenario: PHONE_SYSTEM, transport: 'udp', timeoutSeconds: 20 })
     scratch = await mkdtemp(path.join(tmpdir(), 'deskdial-cli-'))
     const config = path.join(scratch, 'settings.json')
-    await writeFile(config, JSON.stringify({ account: { servers: [`127.0.0.1:${peer.port}`], transport: 'udp', user: 'deskdial', line: '1001', register: false } }))
+    // The app's own settings file, as the README suggests passing it.
+    const account = { servers: [`127.0.0.1:${peer.port}`], transport: 'udp', user: 'deskdial', line: '1001', register: false, expires: 600 }
+    await writeFile(config, JSON.stringify({ version: 2, setupDone: true, settings: { account } }))
     const run = await deskdial(['dial', '1002', '--config', config])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('Call 1002: Ringing your desk phone — pick it up')
     expect(run.stdout).toContain('Call 1002: Connected: talk on your desk phone')
+  })
+
+  it('explains a settings file it cannot use', async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'deskdial-cli-'))
+    const config = path.join(scratch, 'settings.json')
+    await writeFile(config, '{ "account": ')
+    const broken = await deskdial(['dial', '1002', '--config', config])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain(`Could not read the settings file ${config}`)
+    await writeFile(config, JSON.stringify({ settings: { account: { servers: 'pbx' } } }))
+    const wrongType = await deskdial(['dial', '1002', '--config', config])
+    expect(wrongType.code).toBe(2)
+    expect(wrongType.stderr).toContain('"servers"')
   })
 
   it.each([

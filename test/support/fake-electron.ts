@@ -34,6 +34,8 @@ export interface FakeElectron {
   trays: FakeTray[]
   shortcuts: Map<string, () => void>
   handlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>
+  /** `ipcMain.on` listeners (electron-store's main-process channel), by channel. */
+  listeners: Map<string, (event: unknown, ...args: unknown[]) => void>
   notifications: { title: string; body: string }[]
   session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: () => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
   unregisterAllCalls: number
@@ -74,6 +76,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     trays: [],
     shortcuts: new Map(),
     handlers: new Map(),
+    listeners: new Map(),
     notifications: [],
     session: {},
     unregisterAllCalls: 0,
@@ -190,6 +193,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     },
     getPath: (name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`),
     getAppPath: () => options.appPath,
+    getVersion: () => '0.0.0-test',
     getLocale: () => 'en-US',
     getLocaleCountryCode: () => 'US',
     isPackaged: false
@@ -219,7 +223,10 @@ export function installFakeElectron(options: { userData: string; appPath: string
         fake.shortcuts.clear()
       }
     },
-    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, handler),
+      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => fake.listeners.set(channel, listener)
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: FakeElectron['session']['permissionRequest']) => {

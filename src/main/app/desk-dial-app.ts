@@ -6,7 +6,8 @@ import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from '../backend/links-in-argv'
 import { trayPresentation } from '../backend/tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
-import { countryFromLocale, supportedCountry } from '../settings/app-settings-defaults'
+import { countryFromLocale, defaultAppSettings, supportedCountry } from '../settings/app-settings-defaults'
+import { ElectronSettingsStore } from './electron-settings-store'
 import { registerQuickDialHotkey } from './hotkey'
 import { registerCommandHandlers } from './ipc'
 import { listenForOpenUrl, registerLinkSchemes } from './links'
@@ -89,9 +90,10 @@ export class DeskDialApp {
     const renderer = new RendererLocation(this.#mainDirectory)
     const preload = preloadPath(this.#mainDirectory)
     const emit: DeskDialEventSink = (event, payload) => this.#onEvent(event, payload)
+    const country = supportedCountry(app.getLocaleCountryCode()) ?? countryFromLocale(app.getLocale())
     const backend = createFileBackedBackend({
       directory,
-      country: supportedCountry(app.getLocaleCountryCode()) ?? countryFromLocale(app.getLocale()),
+      settings: new ElectronSettingsStore({ directory, defaults: defaultAppSettings(country) }),
       secrets,
       createService: (options) => new DeskDialService(options),
       emit,

@@ -78,6 +78,7 @@ interface CallContext {
   startedAt: number
 }
 
+const FEATURE_CODE_IN_LINK = 'This link asks for a phone feature code (* or #), which links may not dial: type it in DeskDial yourself if you meant it.'
 const MAX_PENDING_LINKS = 10
 const MAX_SHOWN_CALLS = 20
 const MAX_TARGET_LENGTH = 256
@@ -226,6 +227,9 @@ export class DeskAppBackend implements DeskDialCommands {
   async handleLink(raw: string): Promise<LinkOutcome> {
     const parsed = parsePhoneLink(raw)
     if (!parsed.ok) return this.#refuseLink(parsed.error)
+    // Any web page can open a link: a feature code such as *21*<number># would forward the
+    // user's phone, so links may carry phone numbers only.
+    if (/[*#]/.test(parsed.number)) return this.#refuseLink(FEATURE_CODE_IN_LINK)
     const preview = await this.previewDial(parsed.number)
     if (!preview.ok) return this.#refuseLink(preview.error)
     if (parsed.extension !== undefined) preview.display += ` (then dial extension ${parsed.extension} yourself)`

@@ -2,25 +2,27 @@ import { FileContactStore } from '../contacts/contact-store'
 import { FileHistoryStore } from '../history/history-store'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/secret-store'
-import { FileSettingsStore } from '../settings/settings-store'
+import { FileSettingsStore, type SettingsStore } from '../settings/settings-store'
 import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
 export interface FileBackedBackendOptions extends Omit<DeskAppBackendOptions, 'settings' | 'secrets' | 'contacts' | 'history'> {
   /** Holds settings.json, contacts.json and history.json. */
   directory: string
-  /** The desk phone's country for default settings (from the OS locale); US when unknown. */
+  /** The desk phone's country for default settings (from the OS locale); US when unknown. Unused with `settings`. */
   country?: string
+  /** Defaults to settings.json in `directory` through {@link FileSettingsStore} (the app passes one backed by electron-store). */
+  settings?: SettingsStore
   /** Defaults to a session-only store (the app passes one backed by the OS keychain). */
   secrets?: SecretStore
 }
 
 /** The backend with its data in JSON files in one directory: the app's and the tests' setup. */
 export function createFileBackedBackend(options: FileBackedBackendOptions): DeskAppBackend {
-  const { directory, country, secrets, ...rest } = options
+  const { directory, country, settings, secrets, ...rest } = options
   const log = (message: string) => options.log?.('warn', message)
   return new DeskAppBackend({
     ...rest,
-    settings: new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
+    settings: settings ?? new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
     secrets: secrets ?? new MemorySecretStore(),
     contacts: new FileContactStore({ directory, log }),
     history: new FileHistoryStore({ directory, log })

@@ -33,7 +33,7 @@ export interface DeskDialAppOptions {
 }
 
 /** The settings of a configured desk: user 1001 whose desk phone is line 1001, US dial plan with 4-digit extensions. */
-export function deskSettings(account: Partial<AppSettings['account']>): AppSettings {
+function deskSettings(account: Partial<AppSettings['account']>): AppSettings {
   const defaults = defaultAppSettings('US')
   return {
     ...defaults,

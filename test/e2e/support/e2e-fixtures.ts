@@ -10,7 +10,7 @@ import { openDeskDial, type DeskDialApp, type DeskDialAppOptions } from './deskd
 import { startPhoneSystem, type PhoneSystem } from './phone-system'
 import { serveRenderer } from './renderer-server'
 
-export const RENDERER_DIR = path.resolve('out/renderer')
+const RENDERER_DIR = path.resolve('out/renderer')
 
 interface TestFixtures {
   /** Skips every test, outside CI, when global setup found Chromium or SIPp missing. */
@@ -59,12 +59,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   open: async ({ page, rendererUrl, dataDirectory }, use) => {
     const opened: DeskDialApp[] = []
+    // A CSP violation, a React warning or an uncaught error in the window fails the test.
+    const pageErrors: string[] = []
     await use(async ({ page: target = page, ...options } = {}) => {
+      target.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') pageErrors.push(message.text())
+      })
+      target.on('pageerror', (error) => pageErrors.push(String(error)))
       const app = await openDeskDial(target, rendererUrl, { directory: dataDirectory, ...options })
       opened.push(app)
       return app
     })
     for (const app of opened) await app.shutdown()
+    expect(pageErrors, 'errors in the DeskDial window').toEqual([])
   }
 })
 

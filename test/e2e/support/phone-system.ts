@@ -13,16 +13,16 @@ import path from 'node:path'
 export interface PhoneSystem {
   /** host:port for DeskDial's server list. */
   address: string
-  /** Stops SIPp and returns what it wrote on stderr, for a failure message. */
-  stop(): Promise<string>
+  stop(): Promise<void>
 }
 
-export interface PhoneSystemOptions {
-  /** The final sipfrag status line the phone system reports for every call, e.g. "486 Busy Here". */
-  finalStatus: string
-}
+export type PhoneSystemOptions =
+  /** Registers DeskDial and reports this final sipfrag status line for every call, e.g. "486 Busy Here". */
+  | { finalStatus: string }
+  /** Answers every REGISTER with 503 Service Unavailable. */
+  | { unavailable: true }
 
-const SCENARIO = path.resolve('test/e2e/scenarios/pbx-click-to-dial.xml')
+const SCENARIOS = path.resolve('test/e2e/scenarios')
 export const SIPP_BINARY = process.env.SIPP ?? 'sipp'
 
 function freeUdpPort(): Promise<number> {
@@ -46,7 +46,9 @@ function portTaken(port: number): Promise<boolean> {
 
 export async function startPhoneSystem(options: PhoneSystemOptions): Promise<PhoneSystem> {
   const port = await freeUdpPort()
-  const args = ['-sf', SCENARIO, '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', '1000', '-key', 'final', options.finalStatus, '-timeout', '170s', '-nostdin']
+  const scenario = 'finalStatus' in options ? ['-sf', path.join(SCENARIOS, 'pbx-click-to-dial.xml'), '-key', 'final', options.finalStatus] : ['-sf', path.join(SCENARIOS, 'pbx-unavailable.xml')]
+  // -m: registrations, connection tests and calls each count as one SIPp call; the test stops SIPp.
+  const args = [...scenario, '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', '1000', '-timeout', '170s', '-nostdin']
   const sipp = spawn(SIPP_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   sipp.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('latin1')))
@@ -54,11 +56,13 @@ export async function startPhoneSystem(options: PhoneSystemOptions): Promise<Pho
   const stop = async () => {
     if (sipp.exitCode === null && sipp.signalCode === null) sipp.kill('SIGKILL')
     await exited
-    return stderr
   }
   const deadline = Date.now() + 5_000
   while (!(await portTaken(port))) {
-    if (sipp.exitCode !== null || Date.now() > deadline) throw new Error(`SIPp did not start on udp 127.0.0.1:${port}: ${await stop()}`)
+    if (sipp.exitCode !== null || Date.now() > deadline) {
+      await stop()
+      throw new Error(`SIPp did not start on udp 127.0.0.1:${port}: ${stderr}`)
+    }
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
   return { address: `127.0.0.1:${port}`, stop }

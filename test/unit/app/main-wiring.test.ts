@@ -1,77 +1,34 @@
 /**
  * The built main process (out/main/index.js) loaded under Node with a recording fake of Electron:
- * is everything wired as the issue asks? Builds first when out/ is missing or older than src/.
+ * is everything wired as the issue asks?
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_NAMES, commandChannel, eventChannel, type AppStatus, type PendingLink, type SettingsView } from '../../../src/shared/ipc-contract'
-import { installFakeElectron, type FakeElectron } from '../../support/fake-electron'
+import { callAsRenderer, eventually, launchBuiltMain, rendererIndex, root, type LaunchedMain } from '../../support/built-main'
+import type { FakeElectron } from '../../support/fake-electron'
 
-const root = resolve(__dirname, '../../..')
-const mainBundle = join(root, 'out/main/index.js')
-const rendererIndex = join(root, 'out/renderer/index.html')
 const PENDING_LINK = eventChannel('pendingLink')
-
-function newestSource(directory: string): number {
-  let newest = 0
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-function buildIfStale(): void {
-  const outputs = [mainBundle, join(root, 'out/preload/index.js'), rendererIndex]
-  const built = outputs.every(existsSync) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0
-  const sources = Math.max(...['src', 'electron.vite.config.ts'].map((path) => (statSync(join(root, path)).isDirectory() ? newestSource(join(root, path)) : statSync(join(root, path)).mtimeMs)))
-  if (built < sources) execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'pipe' })
-}
-
-async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const value = read()
-    if (value !== undefined && value !== false) return value
-    await new Promise((done) => setTimeout(done, 5))
-  }
-  throw new Error(`Timed out waiting for ${what}`)
-}
 
 function pendingLinksSent(electron: FakeElectron): PendingLink[] {
   return (electron.windows[0]?.webContents.sent ?? []).filter((message) => message.channel === PENDING_LINK).map((message) => message.payload as PendingLink)
 }
 
+let launched: LaunchedMain
 let electron: FakeElectron
 let userData: string
-const savedArgv = process.argv
-const savedEnv = { ...process.env }
 
 beforeAll(async () => {
-  buildIfStale()
   userData = mkdtempSync(join(tmpdir(), 'deskdial-wiring-'))
-  // Start at login writes an XDG autostart entry on Linux: keep it in the temporary directory.
-  process.env.XDG_CONFIG_HOME = join(userData, 'config')
-  process.env.XDG_SESSION_TYPE = 'x11'
-  electron = installFakeElectron({ userData, appPath: root })
-  process.argv = [process.execPath, mainBundle, 'tel:+1-212-555-0100']
-  const load = createRequire(import.meta.url)
-  delete load.cache[mainBundle]
-  load(mainBundle)
-  electron.app.emit('will-finish-launching')
-  electron.app.markReady()
-  await eventually(() => electron.trays[0]?.menu, 'the tray menu')
+  launched = await launchBuiltMain(userData, ['tel:+1-212-555-0100'])
+  electron = launched.electron
 }, 120_000)
 
 afterAll(() => {
-  process.argv = savedArgv
-  process.env = savedEnv
-  electron.uninstall()
+  launched.restore()
   rmSync(userData, { recursive: true, force: true })
 })
 
@@ -174,8 +131,7 @@ describe('the built main process', () => {
   })
 
   it('moves the hotkey when the settings change, and reports one the system refuses', async () => {
-    const ours = { senderFrame: { url: pathToFileURL(rendererIndex).href, parent: null } }
-    const call = (name: Parameters<typeof commandChannel>[0], ...args: unknown[]) => electron.handlers.get(commandChannel(name))?.(ours, ...args)
+    const call = (name: Parameters<typeof commandChannel>[0], ...args: unknown[]) => callAsRenderer(electron, name, ...args)
     const view = (await call('getSettings')) as SettingsView
     expect(await call('saveSettings', { settings: { ...view.settings, hotkey: 'CommandOrControl+Shift+K' } })).toMatchObject({ ok: true })
     expect([...electron.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+K'])

@@ -223,7 +223,7 @@ describe('links from other applications', () => {
     expect(events.some((e) => e.event === 'callProgress')).toBe(false)
   })
 
-  it.each(['javascript:alert(1)', 'tel:+49201%0D%0AVia:evil', 'sip:alice@evil.example', 'tel:' + '1'.repeat(300), 'tel:'])('refuses %s with a notice and changes nothing', async (raw) => {
+  it.each(['javascript:alert(1)', 'tel:+49201%0D%0AVia:evil', 'sip:alice@evil.example', 'tel:' + '1'.repeat(300), 'tel:', 'tel:*21*0900123456%23', 'callto:%2A67', 'tel:1234#'])('refuses %s with a notice and changes nothing', async (raw) => {
     const outcome = await backend.handleLink(raw)
     expect(outcome.kind).toBe('refused')
     expect(notices).toHaveLength(1)

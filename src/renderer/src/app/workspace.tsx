@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { isFinalCallState } from '../../../shared/call-progress'
 import type { AppStatus, Contact, PendingLink, SettingsView } from '../../../shared/ipc-contract'
 import type { RegistrationStatus } from '../../../shared/registration-status'
@@ -36,8 +36,8 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
   const [view, setView] = useState<ViewName>('contacts')
   const [dialog, setDialog] = useState<Dialog>()
   const [links, setLinks] = useState<PendingLink[]>(status.pendingLinks)
-  const [focusSearch, setFocusSearch] = useState(0)
-  const numberField = useRef<HTMLInputElement>(null)
+  // Counts Ctrl+F / Ctrl+D presses: the view on screen focuses its search or number field on each change.
+  const [focusField, setFocusField] = useState(0)
   const contacts = useContacts()
   const history = useHistory()
   const calls = useCalls(status.calls, () => void history.reload())
@@ -51,7 +51,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
     ...Object.fromEntries(VIEWS.map((entry) => [entry.shortcut, () => setView(entry.name)])),
     f: () => {
       if (view !== 'history') setView('contacts')
-      setFocusSearch((count) => count + 1)
+      setFocusField((count) => count + 1)
     },
     n: () => {
       setView('contacts')
@@ -59,7 +59,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
     },
     d: () => {
       setView('calls')
-      numberField.current?.focus()
+      setFocusField((count) => count + 1)
     }
   })
 
@@ -72,7 +72,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
       <main className="content">
         <NoticeBanner notice={settings.notice} />
         {view !== 'calls' && <CallCards calls={calls} compact />}
-        {view === 'calls' && <CallsView calls={calls} numberRef={numberField} />}
+        {view === 'calls' && <CallsView calls={calls} focusNumber={focusField} />}
         {view === 'contacts' && (
           <ContactsView
             contacts={contacts}
@@ -80,11 +80,11 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
             onNew={() => setDialog({ kind: 'edit-contact' })}
             onEdit={(contact) => setDialog({ kind: 'edit-contact', contact })}
             onDelete={(contact) => setDialog({ kind: 'delete-contact', contact })}
-            focusSearch={focusSearch}
+            focusSearch={focusField}
           />
         )}
         {view === 'history' && (
-          <HistoryView history={history} redial={(record) => void calls.dial(record.target)} onClear={() => setDialog({ kind: 'clear-history' })} focusSearch={focusSearch} />
+          <HistoryView history={history} redial={(record) => void calls.dial(record.target)} onClear={() => setDialog({ kind: 'clear-history' })} focusSearch={focusField} />
         )}
         {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
       </main>

@@ -1,15 +1,21 @@
-import { useState, type FormEvent, type Ref } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { CallCards } from './call-cards'
 import type { Calls } from './use-calls'
 
 interface CallsViewProps {
   calls: Calls
-  numberRef: Ref<HTMLInputElement>
+  /** Changes whenever Ctrl+D asks for the number field. */
+  focusNumber: number
 }
 
 /** Dial any number, and follow every call of this session. */
-export function CallsView({ calls, numberRef }: CallsViewProps) {
+export function CallsView({ calls, focusNumber }: CallsViewProps) {
   const [number, setNumber] = useState('')
+  const numberField = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    numberField.current?.focus()
+  }, [focusNumber])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -26,7 +32,7 @@ export function CallsView({ calls, numberRef }: CallsViewProps) {
         <label htmlFor="dial-number">Number to call</label>
         <div className="dial-form-row">
           <input
-            ref={numberRef}
+            ref={numberField}
             id="dial-number"
             type="tel"
             inputMode="tel"

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { Contact } from '../../../shared/ipc-contract'
 import { SearchField } from '../common/search-field'
+import { useSearchList } from '../common/use-search-list'
 import { VirtualList } from '../common/virtual-list'
 import { contactMatches } from './contact-search'
 import type { Contacts } from './use-contacts'
@@ -20,16 +21,14 @@ const ROW_HEIGHT = 56
 
 /** Find a contact as you type and call one of their numbers with one click or Enter. */
 export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSearch }: ContactsViewProps) {
-  const [query, setQuery] = useState('')
-  const [active, setActive] = useState(0)
+  const list = useSearchList(LIST_ID, contacts.contacts, contactMatches)
+  const { matches, activeIndex } = list
   const search = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     search.current?.focus()
   }, [focusSearch])
 
-  const matches = useMemo(() => (contacts.contacts ?? []).filter((contact) => contactMatches(contact, query)), [contacts.contacts, query])
-  const activeIndex = Math.min(active, matches.length - 1)
   const selected = matches[activeIndex]
 
   function dialFirst(contact: Contact | undefined) {
@@ -52,15 +51,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
         inputRef={search}
         label="Search contacts"
         placeholder="Search by name, company or number (Ctrl+F)"
-        value={query}
-        onChange={(value) => {
-          setQuery(value)
-          setActive(0)
-        }}
-        listId={LIST_ID}
-        count={matches.length}
-        activeIndex={activeIndex}
-        onActiveChange={setActive}
+        {...list.searchProps}
         onEnter={() => dialFirst(selected)}
         autoFocus
       />
@@ -76,7 +67,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
           items={matches}
           rowHeight={ROW_HEIGHT}
           activeIndex={activeIndex}
-          onActiveChange={setActive}
+          onActiveChange={list.setActive}
           onActivate={(contact) => dialFirst(contact)}
           onKeyDown={(event, contact) => {
             if (!contact) return
@@ -109,7 +100,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
               )}
             </div>
           )}
-          empty={contacts.contacts === undefined ? 'Loading contacts…' : query ? `No contact matches “${query}”.` : 'No contacts yet. Add one with New contact (Ctrl+N).'}
+          empty={contacts.contacts === undefined ? 'Loading contacts…' : list.query ? `No contact matches “${list.query}”.` : 'No contacts yet. Add one with New contact (Ctrl+N).'}
         />
         <ContactDetails contact={selected} dial={dial} onEdit={onEdit} onDelete={onDelete} />
       </div>

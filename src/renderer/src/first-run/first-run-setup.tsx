@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { ConnectionTestResult, SettingsView } from '../../../shared/ipc-contract'
+import { NoticeBanner } from '../app/notice-banner'
 import { AccountFields } from '../settings/account-fields'
 import { ConnectionTest } from '../settings/connection-test'
 import { saveSettings, type SaveError } from '../settings/save-settings'
@@ -34,6 +35,7 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
       <form className="first-run-card" onSubmit={(event) => void finish(event)} noValidate aria-labelledby="first-run-title">
         <h1 id="first-run-title">Set up DeskDial</h1>
         <p className="lead">DeskDial asks your phone system to ring your desk phone, then connects it to the number you pick. Tell it where your phone system is and which desk phone is yours.</p>
+        <NoticeBanner notice={view.notice} />
         <SecretStorageWarning kind={view.secretStorage} />
         {error && !error.field && (
           <p className="form-error" role="alert">

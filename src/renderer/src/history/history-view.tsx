@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { CallRecord } from '../../../shared/ipc-contract'
 import { SearchField } from '../common/search-field'
+import { useSearchList } from '../common/use-search-list'
 import { VirtualList } from '../common/virtual-list'
 import { CALL_STATE_LABEL } from '../calls/call-state-words'
 import { historyMatches } from './history-search'
@@ -20,8 +21,8 @@ const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 /** Every call DeskDial placed, kept across restarts: search it, call again, or clear it. */
 export function HistoryView({ history, redial, onClear, focusSearch }: HistoryViewProps) {
-  const [query, setQuery] = useState('')
-  const [active, setActive] = useState(0)
+  const list = useSearchList(LIST_ID, history.records, historyMatches)
+  const { matches, activeIndex } = list
   const search = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -34,8 +35,6 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
     void reload()
   }, [reload])
 
-  const matches = useMemo(() => (history.records ?? []).filter((record) => historyMatches(record, query)), [history.records, query])
-  const activeIndex = Math.min(active, matches.length - 1)
   const empty = (history.records ?? []).length === 0
 
   return (
@@ -51,15 +50,7 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
         inputRef={search}
         label="Search history"
         placeholder="Search by name or number (Ctrl+F)"
-        value={query}
-        onChange={(value) => {
-          setQuery(value)
-          setActive(0)
-        }}
-        listId={LIST_ID}
-        count={matches.length}
-        activeIndex={activeIndex}
-        onActiveChange={setActive}
+        {...list.searchProps}
         onEnter={() => matches[activeIndex] && redial(matches[activeIndex])}
         autoFocus
       />
@@ -74,7 +65,7 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
         items={matches}
         rowHeight={ROW_HEIGHT}
         activeIndex={activeIndex}
-        onActiveChange={setActive}
+        onActiveChange={list.setActive}
         onActivate={redial}
         itemKey={(record) => record.id}
         renderRow={(record) => (
@@ -103,7 +94,7 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
             </button>
           </div>
         )}
-        empty={history.records === undefined ? 'Loading history…' : empty ? 'No calls yet. Calls you place appear here.' : `No call matches “${query}”.`}
+        empty={history.records === undefined ? 'Loading history…' : empty ? 'No calls yet. Calls you place appear here.' : `No call matches “${list.query}”.`}
       />
     </div>
   )

@@ -1,0 +1,28 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { reloadDeskDial } from './support/deskdial-app'
+import { expect, test } from './support/e2e-fixtures'
+import { startPhoneSystem } from './support/phone-system'
+
+test('a phone system that refuses the registration shows in the status line with the time to the next retry', async ({ page, open }) => {
+  const unavailable = await startPhoneSystem({ unavailable: true })
+  try {
+    await open({ account: { servers: [unavailable.address] } })
+    await expect(page.getByTestId('registration-status')).toHaveText(/^Retrying in \d+ s: The phone system is unavailable right now\.$/)
+  } finally {
+    await unavailable.stop()
+  }
+})
+
+test('a damaged settings file is reported on the setup screen once: dismissed, it stays dismissed after a reload', async ({ page, open, dataDirectory }) => {
+  await writeFile(path.join(dataDirectory, 'settings.json'), '{ this is not json')
+  await open()
+  const notice = page.getByRole('alert').filter({ hasText: 'The settings file could not be read.' })
+  await expect(notice).toBeVisible()
+  await notice.getByRole('button', { name: 'Got it' }).click()
+  await expect(notice).toBeHidden()
+
+  await reloadDeskDial(page)
+  await expect(page.getByRole('form', { name: 'Set up DeskDial' })).toBeVisible()
+  await expect(notice).toBeHidden()
+})
