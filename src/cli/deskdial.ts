@@ -19,6 +19,12 @@ interface Output {
   error(message: string, exitCode: number): void
 }
 
+function registrationDetail(status: RegistrationStatus): string {
+  if (status.state === 'registered' && status.expiresSeconds) return ` (for ${status.expiresSeconds} s at ${status.server})`
+  if (status.state === 'retrying' && status.retryInSeconds !== undefined) return ` Retrying in ${status.retryInSeconds} s.`
+  return ''
+}
+
 function makeOutput(json: boolean, write: (line: string) => void, writeError: (line: string) => void): Output {
   if (json) {
     return {
@@ -28,7 +34,7 @@ function makeOutput(json: boolean, write: (line: string) => void, writeError: (l
     }
   }
   return {
-    registration: (status) => write(`Registration: ${status.reason}${status.state === 'registered' && status.expiresSeconds ? ` (for ${status.expiresSeconds} s at ${status.server})` : ''}`),
+    registration: (status) => write(`Registration: ${status.reason}${registrationDetail(status)}`),
     call: (progress) => write(`Call ${progress.target}: ${progress.reason}${progress.code && progress.state === 'failed' ? ` [SIP ${progress.code}]` : ''}`),
     error: (message) => writeError(message)
   }

@@ -110,6 +110,15 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     expect(run.stderr).toMatch(/127\.0\.0\.1/)
   })
 
+  it('exits 3 at once, not after 32 s of retransmissions, when nothing listens on the UDP port', async () => {
+    const port = await freeLoopbackPort('udp')
+    const run = await deskdial(['dial', '1002', '--server', `127.0.0.1:${port}`, '--user', 'deskdial', '--line', '1001', '--no-register', '--json'])
+    expect(run.code).toBe(3)
+    const final = events(run.stdout).filter((event) => event.event === 'call').at(-1)
+    // 503 from the ICMP error, not the 408 that Timer F would give after 32 s.
+    expect(final).toMatchObject({ state: 'failed', code: 503, reason: 'The phone system did not answer (check the server address and network)' })
+  })
+
   it('takes the password from DESKDIAL_PASSWORD and never prints it', async () => {
     const port = await freeLoopbackPort('tcp')
     const run = await deskdial(['register', '--server', `127.0.0.1:${port}`, '--transport', 'tcp', '--user', 'deskdial', '--line', '1001', '--verbose'], {

@@ -3,6 +3,7 @@ import { validateDialString } from '../dial/dial-target'
 import { CALL_MESSAGES, callFailedReason, referRefusedReason } from './call-messages'
 import type { SipEndpoint, SipNotify, SipResponse } from './sip-endpoint'
 import { parseSipfrag } from './sipfrag'
+import { isUnreachableWarning } from './transport/create-transport'
 
 export interface ClickToDialTiming {
   /** A subscription that stays silent this long (after the 202 or the last NOTIFY) is a failure. RFC 3515 / the brief: 32 s. */
@@ -106,7 +107,8 @@ class ReferCall {
       if (this.#seenNotifies.size === 0) this.#armSilenceTimer()
       return
     }
-    this.#advance('failed', referRefusedReason(response.code), response.code)
+    const reason = isUnreachableWarning(response.header('Warning')) ? CALL_MESSAGES.noAnswerFromServer : referRefusedReason(response.code)
+    this.#advance('failed', reason, response.code)
   }
 
   #onNotify(notify: SipNotify): void {

@@ -2,6 +2,7 @@ import type { RegistrationState, RegistrationStatus } from '../../shared/registr
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
 import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
+import { isUnreachableWarning } from './transport/create-transport'
 
 /** Codes after which retrying cannot help: the user must fix the account first. */
 const PERMANENT_FAILURES = new Set([401, 403, 404, 407])
@@ -170,7 +171,8 @@ export class Registration {
       this.#emit('failed', { code, reason: registrationFailedReason(code) })
       return
     }
-    this.#scheduleRetry(code, parseRetryAfterSeconds(response.header('Retry-After')), registrationFailedReason(code))
+    const reason = isUnreachableWarning(response.header('Warning')) ? registrationFailedReason(408) : registrationFailedReason(code)
+    this.#scheduleRetry(code, parseRetryAfterSeconds(response.header('Retry-After')), reason)
   }
 
   /** The expiry the server granted: our Contact's `expires`, else Expires, else what we asked. */
@@ -196,7 +198,8 @@ export class Registration {
         ? retryAfterSeconds * 1_000
         : backoffDelayMs(this.#failures, this.#options.backoff ?? DEFAULT_BACKOFF, this.#options.random)
     const retryInSeconds = Math.ceil(delayMs / 1_000)
-    this.#emit('retrying', { code, reason: `${reason} Retrying in ${retryInSeconds} s.`, retryInSeconds })
+    // The reason stays the cause alone: `retryInSeconds` carries the countdown for the UI to show.
+    this.#emit('retrying', { code, reason, retryInSeconds })
     this.#timer = setTimeout(() => {
       this.#timer = undefined
       const prepare = this.#options.prepareRetry?.(code) ?? Promise.resolve()

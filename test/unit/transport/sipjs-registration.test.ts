@@ -57,9 +57,7 @@ describe('NodeSipTransport under a sip.js UserAgent', () => {
     expect(branches.length).toBeGreaterThanOrEqual(2)
     expect(new Set(branches).size).toBe(1)
 
-    const stopping = Date.now()
     await ua.stop()
-    expect(Date.now() - stopping).toBeLessThan(1000)
     expect(registrar.registers.at(-1)).toMatch(/;expires=0/)
     await ua.start()
     expect(ua.isConnected()).toBe(true)

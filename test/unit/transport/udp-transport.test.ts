@@ -160,6 +160,26 @@ describe('NodeSipTransport over UDP', () => {
     expect(peer.received.map((d) => d.text)).toEqual([ok])
   })
 
+  it('answers a request with a local 503 at once when nothing listens at the server port', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    const port = peer.port
+    await peer.close()
+    const { transport, messages, disconnects } = await connectedTransport(port, { t1Ms: 500, t2Ms: 4000 })
+    const request = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKclosed', method: 'REFER' })
+
+    await transport.send(request)
+    await waitUntil(() => messages.length > 0, 1000, 'the 503')
+
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/^SIP\/2\.0 503 /)
+    expect(branchOf(messages[0])).toBe('z9hG4bKclosed')
+    expect(topVia(messages[0])).toContain(VIA_HOST)
+    expect(messages[0]).toMatch(/^CSeq: .*REFER$/m)
+    expect(messages[0]).toMatch(/^Warning: 399 deskdial ".*ICMP port unreachable\)"$/m)
+    expect(disconnects).toEqual([])
+    expect(transport.isConnected()).toBe(true)
+  })
+
   it('reports the local address that routes to the server', { timeout: 5000 }, async () => {
     const peer = await startPeer()
     cleanups.defer(peer.close)

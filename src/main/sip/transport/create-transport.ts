@@ -11,3 +11,4 @@ export { NodeSipTransport, type NodeSipTransportInstance } from './node-sip-tran
 export type { SipTransportOptions, TransportLogLevel } from './sip-transport-options'
 export type { RetransmitTimers } from './udp-retransmitter'
 export { TransportError, type TransportErrorCode } from './transport-errors'
+export { isUnreachableWarning } from './unreachable-response'

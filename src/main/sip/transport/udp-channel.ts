@@ -2,6 +2,7 @@ import dgram from 'node:dgram'
 import { lookup } from 'node:dns/promises'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
 import { connectCancelled, connectFailure, type ConnectionTarget } from './transport-errors'
+import { unreachableResponse } from './unreachable-response'
 import { UdpRetransmitter, type RetransmitTimers } from './udp-retransmitter'
 
 export interface UdpChannelOptions {
@@ -57,8 +58,12 @@ export class UdpChannel implements SipChannel {
     // A connected UDP socket reports the source address the route to the server uses.
     const { address, port: localPort } = socket.address()
     this.bound = { address, port: localPort }
-    // ICMP errors (e.g. port unreachable while the server restarts) surface here; the socket stays usable.
-    socket.on('error', (error) => this.options.warn(`UDP to ${target.remote}: ${error.message}`))
+    // ICMP errors surface here; the socket stays usable. Port unreachable means nothing listens
+    // there: answer the waiting requests now rather than after 32 s of retransmissions.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      this.options.warn(`UDP to ${target.remote}: ${error.message}`)
+      if (error.code === 'ECONNREFUSED') this.failWaitingRequests()
+    })
     socket.on('message', (data) => this.receive(data))
   }
 
@@ -83,6 +88,13 @@ export class UdpChannel implements SipChannel {
     const message = data.toString('utf8')
     this.retransmitter.responseReceived(message)
     this.events.onMessage(message)
+  }
+
+  private failWaitingRequests(): void {
+    for (const request of this.retransmitter.abandonAll()) {
+      const response = unreachableResponse(request, this.options.target.remote)
+      if (response) this.events.onMessage(response)
+    }
   }
 
   private write(data: Buffer): Promise<void> {

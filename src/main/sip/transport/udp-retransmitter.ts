@@ -18,6 +18,7 @@ export const RFC3261_TIMERS: RetransmitTimers = { t1Ms: 500, t2Ms: 4000 }
 
 interface PendingRequest {
   method: string
+  message: string
   data: Buffer
   /** A provisional response arrived: a non-INVITE request is then resent every T2. */
   proceeding: boolean
@@ -44,7 +45,7 @@ export class UdpRetransmitter {
     this.stop(key)
     // Timer B/F: sip.js runs its own and reports 408; past it nobody waits for an answer.
     const giveUpTimer = setTimeout(() => this.stop(key), 64 * this.timers.t1Ms)
-    const request: PendingRequest = { method: startLine.method, data, proceeding: false, giveUpTimer }
+    const request: PendingRequest = { method: startLine.method, message, data, proceeding: false, giveUpTimer }
     this.pending.set(key, request)
     this.schedule(request, this.timers.t1Ms)
   }
@@ -65,6 +66,13 @@ export class UdpRetransmitter {
 
   stopAll(): void {
     for (const key of [...this.pending.keys()]) this.stop(key)
+  }
+
+  /** Stops every retransmission and returns the requests still waiting for a final response. */
+  abandonAll(): string[] {
+    const waiting = [...this.pending.values()].map((request) => request.message)
+    this.stopAll()
+    return waiting
   }
 
   private schedule(request: PendingRequest, delayMs: number): void {

@@ -16,8 +16,7 @@ export function registrationSentence(status: RegistrationStatus, user: string | 
     case 'retrying': {
       const due = status.at + (status.retryInSeconds ?? 0) * 1000
       const seconds = Math.max(0, Math.ceil((due - now) / 1000))
-      // The line counts down itself: drop the fixed "Retrying in N s." the service appends to its reason.
-      return `Retrying in ${seconds} s: ${status.reason.replace(/\s*Retrying in \d+ s\.$/, '')}`
+      return `Retrying in ${seconds} s: ${status.reason}`
     }
     case 'disabled':
       return 'Registration is off: calls go straight to the phone system'
