@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { RENDERER_ORIGIN } from '../../src/main/backend/renderer-files'
 import { commandChannel, type DeskDialCommandName } from '../../src/shared/ipc-contract'
 import { installFakeElectron, type FakeElectron } from './fake-electron'
 
@@ -48,13 +48,15 @@ export interface LaunchedMain {
 }
 
 /**
- * Loads a fresh copy of the built main process with `args` on its command line and `userData` as
- * its data directory, makes Electron ready and waits until the tray has its menu.
+ * Loads a fresh copy of the built main process with `args` on its command line, `env` added to its
+ * environment and `userData` as Electron's data directory, makes Electron ready and waits until
+ * the tray has its menu.
  */
-export async function launchBuiltMain(userData: string, args: readonly string[] = []): Promise<LaunchedMain> {
+export async function launchBuiltMain(userData: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<LaunchedMain> {
   buildIfStale()
   const savedArgv = process.argv
   const savedEnv = { ...process.env }
+  Object.assign(process.env, env)
   // Start at login writes (or removes) an XDG autostart entry on Linux: keep it in the temporary directory.
   process.env.XDG_CONFIG_HOME = join(userData, 'config')
   process.env.XDG_SESSION_TYPE = 'x11'
@@ -76,6 +78,6 @@ export async function launchBuiltMain(userData: string, args: readonly string[] 
 
 /** Calls the IPC handler for `command` as the main window's renderer does. */
 export function callAsRenderer(electron: FakeElectron, command: DeskDialCommandName, ...args: unknown[]): unknown {
-  const ours = { senderFrame: { url: pathToFileURL(rendererIndex).href, parent: null } }
+  const ours = { senderFrame: { url: `${RENDERER_ORIGIN}/index.html`, parent: null } }
   return electron.handlers.get(commandChannel(command))?.(ours, ...args)
 }

@@ -40,6 +40,11 @@ export interface FakeElectron {
   session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: () => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
   unregisterAllCalls: number
   powerMonitor: EventEmitter
+  protocol: {
+    /** Each registerSchemesAsPrivileged call, and whether Electron was ready by then (too late). */
+    privileged: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; afterReady: boolean }[]
+    handlers: Map<string, (request: Request) => Promise<Response>>
+  }
   /** Makes globalShortcut.register fail, as when another application owns the hotkey. */
   refuseShortcuts: boolean
   uninstall(): void
@@ -48,7 +53,7 @@ export interface FakeElectron {
 export interface FakeBrowserWindow extends EventEmitter {
   options: Record<string, unknown>
   webContents: FakeWebContents
-  loaded: { file?: string; url?: string; hash?: string }
+  loaded: { url?: string }
   visible: boolean
   show(): void
 }
@@ -60,10 +65,15 @@ export interface FakeTray extends EventEmitter {
 }
 
 export function installFakeElectron(options: { userData: string; appPath: string }): FakeElectron {
-  let markReady!: () => void
+  let isReady = false
+  let resolveReady!: () => void
   const ready = new Promise<void>((resolve) => {
-    markReady = resolve
+    resolveReady = resolve
   })
+  const markReady = () => {
+    isReady = true
+    resolveReady()
+  }
   const app = Object.assign(new EventEmitter(), { calls: [] as { method: string; args: unknown[] }[], markReady, quitCalls: 0 })
   const record = (method: string, result?: unknown) => (...args: unknown[]) => {
     app.calls.push({ method, args })
@@ -81,6 +91,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     session: {},
     unregisterAllCalls: 0,
     powerMonitor: new EventEmitter(),
+    protocol: { privileged: [], handlers: new Map() },
     refuseShortcuts: false,
     uninstall: () => undefined
   }
@@ -89,7 +100,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     static focused: BrowserWindow | undefined
     options: Record<string, unknown>
     webContents = fakeWebContents()
-    loaded: { file?: string; url?: string; hash?: string } = {}
+    loaded: { url?: string } = {}
     visible = false
     destroyed = false
 
@@ -102,10 +113,6 @@ export function installFakeElectron(options: { userData: string; appPath: string
 
     static getFocusedWindow(): BrowserWindow | undefined {
       return BrowserWindow.focused
-    }
-
-    async loadFile(file: string, loadOptions?: { hash?: string }): Promise<void> {
-      this.loaded = { file, ...(loadOptions?.hash ? { hash: loadOptions.hash } : {}) }
     }
 
     async loadURL(url: string): Promise<void> {
@@ -183,6 +190,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     }
   }
 
+  const paths = new Map([['userData', options.userData]])
   Object.assign(app, {
     requestSingleInstanceLock: record('requestSingleInstanceLock', true),
     setAsDefaultProtocolClient: record('setAsDefaultProtocolClient', true),
@@ -191,7 +199,11 @@ export function installFakeElectron(options: { userData: string; appPath: string
     quit: () => {
       app.quitCalls += 1
     },
-    getPath: (name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`),
+    setPath: (name: string, path: string) => {
+      record('setPath')(name, path)
+      paths.set(name, path)
+    },
+    getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
     getAppPath: () => options.appPath,
     getVersion: () => '0.0.0-test',
     getLocale: () => 'en-US',
@@ -221,6 +233,14 @@ export function installFakeElectron(options: { userData: string; appPath: string
       unregisterAll: () => {
         fake.unregisterAllCalls += 1
         fake.shortcuts.clear()
+      }
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: FakeElectron['protocol']['privileged'][number]['schemes']) => {
+        fake.protocol.privileged.push({ schemes, afterReady: isReady })
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        fake.protocol.handlers.set(scheme, handler)
       }
     },
     ipcMain: {

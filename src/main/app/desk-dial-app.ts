@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session } from 'electron'
 import { eventChannel, type AppSettings, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
 import type { DeskAppBackend, DeskDialEventSink, LogLevel } from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
@@ -15,7 +15,7 @@ import { applyStartAtLogin, STARTED_AT_LOGIN_ARG } from './login-item'
 import { showNotice } from './notifications'
 import { reconnectOnWake, reconnectWhenBackOnline } from './power'
 import { createQuickDialWindow, toggleQuickDial } from './quick-dial-window'
-import { RendererLocation } from './renderer-location'
+import { registerRendererScheme, RendererLocation } from './renderer-location'
 import { createSecretStore } from './secret-store'
 import { applySecurityPolicy } from './security'
 import { DeskDialTray } from './tray'
@@ -56,6 +56,7 @@ export class DeskDialApp {
 
   /** Everything that must happen before `ready`; the rest follows once Electron is ready. */
   launch(): void {
+    registerRendererScheme(protocol)
     listenForOpenUrl(app, (raw) => this.#onLink(raw))
     registerLinkSchemes(app)
     app.on('second-instance', (_event, argv) => {
@@ -88,6 +89,7 @@ export class DeskDialApp {
     const directory = app.getPath('userData')
     const secrets = await createSecretStore(join(directory, 'secret.json'), (message) => log('warn', message))
     const renderer = new RendererLocation(this.#mainDirectory)
+    renderer.serve(protocol)
     const preload = preloadPath(this.#mainDirectory)
     const emit: DeskDialEventSink = (event, payload) => this.#onEvent(event, payload)
     const country = supportedCountry(app.getLocaleCountryCode()) ?? countryFromLocale(app.getLocale())

@@ -1,33 +1,43 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { BrowserWindow } from 'electron'
+import type { BrowserWindow, Protocol } from 'electron'
+import { isAtOrigin, RENDERER_ORIGIN, RENDERER_SCHEME, serveRendererFile } from '../backend/renderer-files'
+import { CONTENT_SECURITY_POLICY } from './security'
 
-/** Where the renderer comes from: electron-vite's dev server in development, the built files otherwise. */
+/**
+ * Makes `app:` a standard, secure scheme (its own origin, relative URLs, a secure context, fetch)
+ * without CORS reads from other origins. Electron accepts this only before `ready`.
+ */
+export function registerRendererScheme(protocol: Protocol): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+}
+
+/**
+ * Where the renderer comes from: electron-vite's dev server in development, otherwise the built
+ * files under out/renderer at `app://deskdial/`. Its origin is the only one trusted with IPC.
+ */
 export class RendererLocation {
   readonly #devServer: string | undefined
-  readonly #indexFile: string
+  readonly #directory: string
 
   constructor(mainDirectory: string, devServer = process.env.ELECTRON_RENDERER_URL) {
     this.#devServer = devServer
-    this.#indexFile = join(mainDirectory, '../renderer/index.html')
+    this.#directory = join(mainDirectory, '../renderer')
+  }
+
+  /** Serves the built renderer at `app://deskdial/` (after `ready`); the dev server needs nothing. */
+  serve(protocol: Protocol): void {
+    if (this.#devServer) return
+    protocol.handle(RENDERER_SCHEME, (request) => serveRendererFile(this.#directory, request, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }))
   }
 
   /** Loads the renderer, optionally at a view (`quick-dial`) given as the URL's hash. */
   load(window: BrowserWindow, view?: string): Promise<void> {
-    if (this.#devServer) return window.loadURL(view ? `${this.#devServer}#${view}` : this.#devServer)
-    return view ? window.loadFile(this.#indexFile, { hash: view }) : window.loadFile(this.#indexFile)
+    const page = this.#devServer ?? `${RENDERER_ORIGIN}/index.html`
+    return window.loadURL(view ? `${page}#${view}` : page)
   }
 
-  /** Whether a frame's URL is our renderer (hash ignored): the only sender IPC commands are taken from. */
+  /** Whether a frame's URL is at our renderer's origin: the only sender IPC commands are taken from. */
   isRenderer(frameUrl: string): boolean {
-    let url: URL
-    try {
-      url = new URL(frameUrl)
-    } catch {
-      return false
-    }
-    if (this.#devServer) return url.origin === new URL(this.#devServer).origin
-    url.hash = ''
-    return url.href === pathToFileURL(this.#indexFile).href
+    return isAtOrigin(frameUrl, this.#devServer ?? RENDERER_ORIGIN)
   }
 }

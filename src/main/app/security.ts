@@ -1,11 +1,15 @@
 import type { App, Session } from 'electron'
 
-/** The policy the renderer's index.html also declares; sent as a header where headers apply. */
+/**
+ * The policy the renderer's index.html also declares, sent as a header too (only a header can say
+ * `frame-ancestors`): by the app:// handler (renderer-location.ts) and, for the dev server, here.
+ */
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /**
- * Electron's security checklist for every window DeskDial will ever have: no navigation away from
- * the renderer, no new windows, no webviews, no permissions, and the CSP header.
+ * Electron's security checklist for every window DeskDial will ever have: no navigation at all (the
+ * renderer is one page that never navigates, not even within app://deskdial; windows load it with
+ * loadURL, which these guards do not see), no new windows, no webviews, no permissions, and the CSP header.
  */
 export function applySecurityPolicy(app: App, session: Session): void {
   app.on('web-contents-created', (_event, contents) => {

@@ -1,17 +1,23 @@
 import type { AccountSettings } from '../../shared/account-settings'
 import type { CallProgress } from '../../shared/call-progress'
-import type { RegistrationStatus } from '../../shared/registration-status'
+import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
 import { ClickToDial, type ClickToDialTiming } from '../sip/click-to-dial'
 import { Registration } from '../sip/registration'
 import { parseServerAddress } from '../sip/server-address'
-import { SipEndpoint, type ServerAddress, type SipLog } from '../sip/sip-endpoint'
+import { probeServer } from '../sip/server-probe'
+import { SipEndpoint, type ServerAddress, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport/create-transport'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
+import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
 export interface DeskDialServiceTiming extends Partial<ClickToDialTiming> {
   backoff?: BackoffPolicy
   unregisterTimeoutMs?: number
+  /** While on a backup server: how often the first server is probed for the move back. */
+  fallbackProbeMs?: number
+  /** How many answers in a row from the first server it takes to move back. */
+  fallbackAnswers?: number
 }
 
 export interface DeskDialServiceConfig extends DeskDialServiceOptions {
@@ -21,6 +27,9 @@ export interface DeskDialServiceConfig extends DeskDialServiceOptions {
 }
 
 const RECENT_CALLS = 50
+
+/** Registration states without an attempt under way, in which the service may change servers. */
+const SETTLED_STATES: ReadonlySet<RegistrationState> = new Set(['registered', 'failed', 'disabled'])
 
 /** Checks what the service needs before anything goes on the wire; a sentence per problem. */
 export function accountProblems(account: AccountSettings): string[] {
@@ -43,7 +52,8 @@ export function accountProblems(account: AccountSettings): string[] {
 
 /**
  * DeskDial's connection to the phone system: one endpoint on the current server (failing over in
- * list order), its registration, and the click-to-dial calls placed through it.
+ * list order, falling back to the first server once it answers again), its registration, and the
+ * click-to-dial calls placed through it.
  */
 export class DeskDialService implements DeskDialServiceApi {
   readonly #config: DeskDialServiceConfig
@@ -52,6 +62,8 @@ export class DeskDialService implements DeskDialServiceApi {
   readonly #registrationListeners = new Set<(status: RegistrationStatus) => void>()
   readonly #callListeners = new Set<(progress: CallProgress) => void>()
   readonly #dialer: ClickToDial
+  /** Only with several servers: watches the first one while the service sits on another. */
+  readonly #fallback: PrimaryFallback | undefined
   #endpoint: SipEndpoint | undefined
   #serverIndex = 0
   #registration: Registration | undefined
@@ -60,6 +72,7 @@ export class DeskDialService implements DeskDialServiceApi {
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined
   #reconnectFailures = 0
   #running = false
+  #movingBack: Promise<void> | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -69,6 +82,15 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#servers = config.account.servers.map((server) => parseServerAddress(server, config.account.transport))
     this.#registrationStatus = { state: 'unregistered', reason: 'Not connected yet', at: Date.now() }
     this.#dialer = new ClickToDial((progress) => this.#onCallProgress(progress), config.timing)
+    if (this.#servers.length > 1) {
+      this.#fallback = new PrimaryFallback({
+        intervalMs: config.timing?.fallbackProbeMs ?? DEFAULT_FALLBACK_PROBE_MS,
+        answersNeeded: config.timing?.fallbackAnswers ?? DEFAULT_FALLBACK_ANSWERS,
+        probe: (signal) => probeServer(this.#endpointOptions(0), signal),
+        canMoveBack: () => this.#canMoveBack(),
+        moveBack: () => this.#moveBack()
+      })
+    }
   }
 
   get registration(): RegistrationStatus {
@@ -93,31 +115,16 @@ export class DeskDialService implements DeskDialServiceApi {
       this.#setRegistration({ state: 'failed', reason: (error as Error).message, at: Date.now() })
       throw error
     }
-    const { account } = this.#config
-    if (!account.register) {
-      this.#setRegistration({
-        state: 'disabled',
-        server: this.currentServer,
-        reason: `Registration is off: calls go straight to ${this.currentServer}.`,
-        at: Date.now()
-      })
-      return
-    }
-    this.#registration = new Registration({
-      endpoint: () => this.#requireEndpoint(),
-      expires: account.expires,
-      backoff: this.#config.timing?.backoff,
-      unregisterTimeoutMs: this.#config.timing?.unregisterTimeoutMs,
-      onStatus: (status) => this.#setRegistration(status),
-      prepareRetry: (code) => this.#prepareRetry(code)
-    })
-    this.#registration.start()
+    this.#startRegistration()
   }
 
   async stop(): Promise<void> {
     if (!this.#running) return
     this.#running = false
     clearTimeout(this.#reconnectTimer)
+    this.#fallback?.stop()
+    // A move under way ends its un-REGISTER (bounded), then sees the service stopped.
+    await this.#movingBack
     await this.#registration?.stop()
     this.#registration = undefined
     this.#dialer.dispose()
@@ -130,6 +137,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   dial(dialString: string): CallProgress {
+    if (this.#movingBack) throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
     if (!this.#running || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
     if (!this.#endpoint.isConnected) throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
     const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
@@ -165,6 +173,30 @@ export class DeskDialService implements DeskDialServiceApi {
       this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
     }
     for (const listener of this.#callListeners) listener(progress)
+    if (progress.state === 'failed' || progress.state === 'connected') this.#fallback?.recheck()
+  }
+
+  /** Registers on the current server, or with `register: false` says where calls go. */
+  #startRegistration(): void {
+    const { account } = this.#config
+    if (!account.register) {
+      this.#setRegistration({
+        state: 'disabled',
+        server: this.currentServer,
+        reason: `Registration is off: calls go straight to ${this.currentServer}.`,
+        at: Date.now()
+      })
+      return
+    }
+    this.#registration = new Registration({
+      endpoint: () => this.#requireEndpoint(),
+      expires: account.expires,
+      backoff: this.#config.timing?.backoff,
+      unregisterTimeoutMs: this.#config.timing?.unregisterTimeoutMs,
+      onStatus: (status) => this.#setRegistration(status),
+      prepareRetry: (code) => this.#prepareRetry(code)
+    })
+    this.#registration.start()
   }
 
   /** Connects to the first reachable server, starting at `first` and wrapping around the list. */
@@ -177,21 +209,24 @@ export class DeskDialService implements DeskDialServiceApi {
         return
       } catch (error) {
         lastError = error as Error
-        this.#log('warn', `Could not connect to ${this.#servers[index].host}:${this.#servers[index].port}: ${lastError.message}`)
+        this.#log('warn', `Could not connect to ${this.#serverLabel(index)}: ${lastError.message}`)
       }
     }
     throw lastError ?? new Error('No phone system server is configured.')
   }
 
+  #serverLabel(index: number): string {
+    return `${this.#servers[index].host}:${this.#servers[index].port}`
+  }
+
+  #endpointOptions(index: number): SipEndpointOptions {
+    const { account, password, transport } = this.#config
+    return { account, server: this.#servers[index], password, log: this.#log, transport }
+  }
+
   async #connectTo(index: number): Promise<void> {
     await this.#closeEndpoint()
-    const endpoint = new SipEndpoint({
-      account: this.#config.account,
-      server: this.#servers[index],
-      password: this.#config.password,
-      log: this.#log,
-      transport: this.#config.transport
-    })
+    const endpoint = new SipEndpoint(this.#endpointOptions(index))
     endpoint.onDisconnect((error) => this.#onDisconnect(endpoint, error))
     try {
       await endpoint.connect()
@@ -200,7 +235,10 @@ export class DeskDialService implements DeskDialServiceApi {
       throw error
     }
     this.#endpoint = endpoint
+    if (index !== this.#serverIndex) this.#log('info', `Switched from ${this.#serverLabel(this.#serverIndex)} to ${this.#serverLabel(index)}.`)
     this.#serverIndex = index
+    if (index > 0 && this.#running) this.#fallback?.start()
+    else this.#fallback?.stop()
   }
 
   async #closeEndpoint(): Promise<void> {
@@ -210,7 +248,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #onDisconnect(endpoint: SipEndpoint, error?: Error): void {
-    if (!this.#running || endpoint !== this.#endpoint || !error) return
+    if (!this.#running || endpoint !== this.#endpoint || !error || this.#movingBack) return
     this.#log('warn', `Lost the connection to ${endpoint.serverLabel}: ${error.message}`)
     this.#dialer.connectionLost()
     if (this.#registration) {
@@ -243,5 +281,37 @@ export class DeskDialService implements DeskDialServiceApi {
       return
     }
     if (!this.#endpoint?.isConnected) await this.#connectFrom(this.#serverIndex)
+  }
+
+  /** Calls in progress get their NOTIFYs on this endpoint, and a registration attempt must end first. */
+  #canMoveBack(): boolean {
+    return !this.#dialer.hasCallsInProgress && SETTLED_STATES.has(this.#registrationStatus.state) && this.#endpoint?.isConnected === true
+  }
+
+  #moveBack(): Promise<void> {
+    this.#movingBack = this.#returnToFirstServer().finally(() => {
+      this.#movingBack = undefined
+    })
+    return this.#movingBack
+  }
+
+  /** Fallback: unregister from the backup, then connect (and register) to the first server again. */
+  async #returnToFirstServer(): Promise<void> {
+    this.#log('info', `${this.#serverLabel(0)} answers again: moving back to it from ${this.currentServer}.`)
+    const registration = this.#registration
+    this.#registration = undefined
+    await registration?.stop()
+    if (!this.#running) return
+    const connected = await this.#connectFrom(0).then(
+      () => true,
+      (error: Error) => {
+        this.#log('warn', `Could not connect to the phone system: ${error.message}`)
+        return false
+      }
+    )
+    if (!this.#running) return
+    // Not connected, the registration's retries (or, without registration, the reconnect timer) take it from here.
+    if (connected || this.#config.account.register) this.#startRegistration()
+    else this.#scheduleReconnect()
   }
 }

@@ -153,6 +153,11 @@ export class ClickToDial {
     return call.progress
   }
 
+  /** True while a call still awaits its result: moving to another server now would lose its NOTIFYs. */
+  get hasCallsInProgress(): boolean {
+    return [...this.#calls.values()].some((call) => !call.isFinal)
+  }
+
   connectionLost(): void {
     for (const call of [...this.#calls.values()]) call.connectionLost()
   }

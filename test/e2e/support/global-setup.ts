@@ -6,17 +6,12 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { CHROMIUM_PATH } from './chromium'
-import { SIPP_BINARY } from './phone-system'
+import { isSippInstalled } from './phone-system'
 
 function missingTools(): string[] {
   const missing: string[] = []
   if (!existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}; apt-get install chromium)`)
-  try {
-    execFileSync(SIPP_BINARY, ['-v'], { stdio: 'ignore' })
-  } catch (error) {
-    // `sipp -v` exits 99 after printing its version: only a missing binary is a problem.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') missing.push('SIPp (apt-get install sip-tester)')
-  }
+  if (!isSippInstalled()) missing.push('SIPp (apt-get install sip-tester)')
   return missing
 }
 

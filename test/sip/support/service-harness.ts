@@ -19,6 +19,8 @@ export const TEST_ACCOUNT = {
 
 export interface ServiceUnderTestOptions {
   port: number
+  /** Ports of further servers on 127.0.0.1, in failover order after `port`. */
+  backupPorts?: number[]
   transport: AccountSettings['transport']
   register?: boolean
   expires?: number
@@ -44,7 +46,7 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
   const logs: string[] = []
   const service = new DeskDialService({
     account: {
-      servers: [`127.0.0.1:${options.port}`],
+      servers: [options.port, ...(options.backupPorts ?? [])].map((port) => `127.0.0.1:${port}`),
       transport: options.transport,
       user: TEST_ACCOUNT.user,
       authUser: TEST_ACCOUNT.authUser,

@@ -66,6 +66,19 @@ describe('the built main process keeps settings in <userData>/settings.json thro
     expect(again.notice).toBeUndefined()
   })
 
+  it('keeps its files in DESKDIAL_USER_DATA instead when set, chosen before the single-instance lock (which is per directory)', async () => {
+    const elsewhere = join(userData, 'elsewhere')
+    running = await launchBuiltMain(userData, [], { DESKDIAL_USER_DATA: elsewhere })
+    expect(running.electron.app.calls.slice(0, 2)).toEqual([
+      { method: 'setPath', args: ['userData', elsewhere] },
+      { method: 'requestSingleInstanceLock', args: [] }
+    ])
+    const view = await settingsView(running)
+    expect(await callAsRenderer(running.electron, 'saveSettings', { settings: view.settings })).toMatchObject({ ok: true })
+    expect(existsSync(join(elsewhere, 'settings.json'))).toBe(true)
+    expect(existsSync(join(userData, 'settings.json'))).toBe(false)
+  })
+
   it('migrates a v1 file (one server) to v2 (a list of servers) on disk', async () => {
     const { account, ...rest } = defaultAppSettings('US')
     const { servers: _servers, ...v1Account } = { ...account, server: 'pbx', user: '201', line: '200', register: false }

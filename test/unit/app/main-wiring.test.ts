@@ -40,16 +40,33 @@ describe('the built main process', () => {
     expect(schemes).toEqual(['tel', 'sip', 'callto'])
   })
 
-  it('opens a sandboxed, context-isolated main window and a quick-dial window with the built preload', () => {
+  it('opens a sandboxed, context-isolated main window and a quick-dial window with the built preload, both over app://deskdial/', () => {
     const [main, quick] = electron.windows
     for (const window of [main, quick]) {
       expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: join(root, 'out/preload/index.js') })
-      expect(window?.loaded.file).toBe(rendererIndex)
     }
     expect(existsSync(join(root, 'out/preload/index.js'))).toBe(true)
-    expect(main?.loaded.hash).toBeUndefined()
-    expect(quick?.loaded.hash).toBe('quick-dial')
+    expect(main?.loaded.url).toBe('app://deskdial/index.html')
+    expect(quick?.loaded.url).toBe('app://deskdial/index.html#quick-dial')
     expect(quick?.options).toMatchObject({ frame: false, alwaysOnTop: true, skipTaskbar: true })
+  })
+
+  it('registers app: as a privileged standard, secure scheme before ready, without cross-origin reads', () => {
+    expect(electron.protocol.privileged).toEqual([{ schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], afterReady: false }])
+  })
+
+  it('serves out/renderer at app://deskdial/ with its content type and the CSP, and nothing outside it', async () => {
+    const serve = electron.protocol.handlers.get('app')
+    const index = await serve?.(new Request('app://deskdial/index.html'))
+    expect(index?.status).toBe(200)
+    expect(index?.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect(index?.headers.get('Content-Security-Policy')).toMatch(/^default-src 'self';.*frame-ancestors 'none'$/)
+    expect(await index?.text()).toBe(readFileSync(rendererIndex, 'utf8'))
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(rendererIndex, 'utf8'))?.[1]
+    expect((await serve?.(new Request(`app://deskdial/${script}`)))?.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
+    expect((await serve?.(new Request('app://deskdial/..%2fmain%2findex.js')))?.status).toBe(403)
+    expect((await serve?.(new Request('app://deskdial/..%2f..%2fpackage.json')))?.status).toBe(403)
+    expect((await serve?.(new Request('app://deskdial/missing.html')))?.status).toBe(404)
   })
 
   it('hides the main window on close instead of quitting', () => {
@@ -76,20 +93,27 @@ describe('the built main process', () => {
 
   it('registers one IPC handler per command, which accepts only our renderer and well-formed arguments', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(commandChannel).sort())
-    const ours = { senderFrame: { url: `${pathToFileURL(rendererIndex).href}#quick-dial`, parent: null } }
-    const stranger = { senderFrame: { url: 'https://evil.example/', parent: null } }
+    const ours = { senderFrame: { url: 'app://deskdial/index.html#quick-dial', parent: null } }
     const getStatus = electron.handlers.get(commandChannel('getStatus'))
     const dial = electron.handlers.get(commandChannel('dial'))
     expect(await getStatus?.(ours)).toMatchObject({ registration: { state: 'unregistered' } })
-    await expect(async () => getStatus?.(stranger)).rejects.toThrow('DeskDial only takes commands from its own window.')
+    const strangers = ['https://evil.example/', pathToFileURL(rendererIndex).href, 'app://evil.example/index.html', 'app://deskdial:8080/index.html', 'app://user@deskdial/index.html']
+    for (const url of strangers) {
+      await expect(async () => getStatus?.({ senderFrame: { url, parent: null } }), url).rejects.toThrow('DeskDial only takes commands from its own window.')
+    }
+    await expect(async () => getStatus?.({ senderFrame: { url: 'app://deskdial/index.html', parent: {} } })).rejects.toThrow('DeskDial only takes commands from its own window.')
     await expect(async () => dial?.(ours, { target: 42 })).rejects.toThrow('DeskDial\'s dial expected "target" as text of at most 1000 characters as argument 1. Reload the window and try again.')
   })
 
   it('denies navigation, new windows, webviews and permissions, and sends the CSP header', () => {
     const contents = electron.windows[0]?.webContents
-    let navigationPrevented = false
-    contents?.emit('will-navigate', { preventDefault: () => (navigationPrevented = true) }, 'https://evil.example/')
-    expect(navigationPrevented).toBe(true)
+    for (const url of ['https://evil.example/', pathToFileURL(rendererIndex).href, 'app://evil.example/index.html', 'app://deskdial/index.html#settings']) {
+      for (const event of ['will-navigate', 'will-redirect']) {
+        let prevented = false
+        contents?.emit(event, { preventDefault: () => (prevented = true) }, url)
+        expect(prevented, `${event} ${url}`).toBe(true)
+      }
+    }
     let webviewPrevented = false
     contents?.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
     expect(webviewPrevented).toBe(true)
