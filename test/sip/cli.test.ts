@@ -52,6 +52,27 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     expect(result.code, describeSippResult('phone-system-uas', result)).toBe(0)
   })
 
+  it('registers with digest credentials, reports it, unregisters and exits 0', async () => {
+    const keys = { auth_user: 'deskdial-auth', password: 'cli-secret', granted: '900' }
+    peer = await startSipp({ scenario: 'register-digest.xml', transport: 'udp', keys, timeoutSeconds: 20 })
+    const run = await deskdial(
+      ['register', '--server', `127.0.0.1:${peer.port}`, '--user', 'deskdial', '--auth-user', 'deskdial-auth', '--line', '1001', '--json'],
+      { DESKDIAL_PASSWORD: 'cli-secret' }
+    )
+    expect(run.code, run.stderr).toBe(0)
+    const states = events(run.stdout).map((event) => `${event.state}${event.expiresSeconds ? ` ${event.expiresSeconds}` : ''}`)
+    expect(states).toEqual(['registering', 'registered 900', 'unregistered'])
+    const result = await peer.exited
+    expect(result.code, describeSippResult('register-digest', result)).toBe(0)
+  })
+
+  it('exits 1 when the phone system refuses the password', async () => {
+    peer = await startSipp({ scenario: 'register-wrong-password.xml', transport: 'udp', timeoutSeconds: 20 })
+    const run = await deskdial(['register', '--server', `127.0.0.1:${peer.port}`, '--user', 'deskdial', '--line', '1001', '--password', 'wrong'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Registration: Wrong user name or password')
+  })
+
   it('reads the account from --config and prints sentences for people without --json', async () => {
     peer = await startSipp({ scenario: PHONE_SYSTEM, transport: 'udp', timeoutSeconds: 20 })
     scratch = await mkdtemp(path.join(tmpdir(), 'deskdial-cli-'))

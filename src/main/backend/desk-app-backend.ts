@@ -27,6 +27,7 @@ import { parsePhoneLink } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
 import type { HistoryStore } from '../history/history-store'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
+import { maskSecret } from '../service/mask-secret'
 import type { SecretStore } from '../settings/secret-store'
 import type { SettingsStore } from '../settings/settings-store'
 import { checkAppSettings } from '../settings/settings-validation'
@@ -378,8 +379,7 @@ export class DeskAppBackend implements DeskDialCommands {
   }
 
   #serviceOptions(account: AccountSettings, password: string | undefined, purpose: 'app' | 'test'): DeskDialServiceOptions {
-    const mask = (message: string) => (password ? message.split(password).join('••••') : message)
-    const options: DeskDialServiceOptions = { account, log: (level, message) => this.#log(level, `${purpose === 'test' ? '[test] ' : ''}${mask(message)}`) }
+    const options: DeskDialServiceOptions = { account, log: (level, message) => this.#log(level, `${purpose === 'test' ? '[test] ' : ''}${maskSecret(message, password)}`) }
     if (password !== undefined) options.password = password
     return options
   }

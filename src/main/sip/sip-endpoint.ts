@@ -5,6 +5,7 @@
  */
 import { Core, UserAgent, type URI } from 'sip.js'
 import type { AccountSettings } from '../../shared/account-settings'
+import { maskSecret } from '../service/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
 import { NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport/create-transport'
@@ -56,14 +57,11 @@ export interface OutgoingSipRequest {
 
 const VIA_PLACEHOLDER = 'deskdial.invalid'
 
-// sip.js assumes a reliable transport and leaves Timers J and K at 0; with RFC values the server
-// transactions absorb retransmitted NOTIFYs (answered again, passed up once) on UDP too.
+// sip.js assumes a reliable transport and leaves Timer J at 0; with the RFC value the server
+// transactions absorb retransmitted NOTIFYs (answered again, passed up once) on UDP too. Timer K
+// stays 0: a retransmitted final response then finds no transaction and is discarded, which is
+// all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
 Core.Timers.TIMER_J = 64 * Core.Timers.T1
-Core.Timers.TIMER_K = Core.Timers.T4
-
-function mask(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('********') : text
-}
 
 function toSipResponse(message: Core.IncomingResponseMessage): SipResponse {
   return {
@@ -110,7 +108,7 @@ export class SipEndpoint {
       logBuiltinEnabled: false,
       logLevel: 'debug',
       logConnector: (level, category, _label, content) => {
-        log(level === 'log' ? 'info' : level, `${category}: ${mask(content, password)}`)
+        log(level === 'log' ? 'info' : level, `${category}: ${maskSecret(content, password)}`)
       },
       delegate: {
         // DeskDial places calls through the desk phone; it never takes one itself.

@@ -81,11 +81,11 @@ describe('the built main process keeps settings in <userData>/settings.json thro
 
   it('migrates a v1 file (one server) to v2 (a list of servers) on disk', async () => {
     const { account, ...rest } = defaultAppSettings('US')
-    const { servers: _servers, ...v1Account } = { ...account, server: 'pbx', user: '201', line: '200', register: false }
+    const { servers: _servers, ...v1Account } = { ...account, server: '127.0.0.1', user: '201', line: '200', register: false }
     writeFileSync(join(userData, 'settings.json'), JSON.stringify({ version: 1, settings: { ...rest, account: v1Account } }))
 
     const view = await settingsView(await launch())
-    const migrated = { ...rest, account: { ...account, servers: ['pbx'], user: '201', line: '200', register: false } }
+    const migrated = { ...rest, account: { ...account, servers: ['127.0.0.1'], user: '201', line: '200', register: false } }
     expect(view).toMatchObject({ settings: migrated, firstRun: false })
     expect(settingsFile()).toEqual({ version: 2, setupDone: true, settings: migrated })
   })

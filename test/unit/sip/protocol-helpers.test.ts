@@ -3,6 +3,7 @@ import { backoffDelayMs, parseRetryAfterSeconds } from '../../../src/main/sip/ba
 import { callFailedReason, referRefusedReason } from '../../../src/main/sip/call-messages'
 import { parseServerAddress } from '../../../src/main/sip/server-address'
 import { parseSipfrag } from '../../../src/main/sip/sipfrag'
+import { maskSecret } from '../../../src/main/service/mask-secret'
 
 describe('sipfrag status lines', () => {
   it.each([
@@ -64,5 +65,13 @@ describe('server addresses', () => {
 
   it.each(['', 'pbx:0', 'pbx:70000', 'pbx:abc', 'sip:pbx', 'pbx/evil', 'pb x', 'pbx;transport=tcp', '-pbx', '[zz]:1'])('refuses %j with a sentence', (text) => {
     expect(() => parseServerAddress(text, 'udp')).toThrow(/server address|port/)
+  })
+})
+
+describe('passwords in logs', () => {
+  it('masks every occurrence of a real password and leaves very short ones alone', () => {
+    expect(maskSecret('user:s3cret!:s3cret!', 's3cret!')).toBe('user:********:********')
+    expect(maskSecret('Stopping sip:deskdial', 'p')).toBe('Stopping sip:deskdial')
+    expect(maskSecret('nothing to hide', undefined)).toBe('nothing to hide')
   })
 })
