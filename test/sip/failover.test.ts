@@ -167,6 +167,24 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     expect(dut.logs).toContain(`info: Switched from ${backupServer} to ${primary}.`)
   })
 
+  it('without registration, dials through the backup after the primary left a REFER unanswered', async () => {
+    const primaryPort = await freeLoopbackPort('udp')
+    const backup = track(await startSipp({ scenario: 'refer-notify.xml', transport: 'udp', keys: { busy_target: 'none' }, timeoutSeconds: 20 }), (peer) => peer.stop())
+    const dut = createService({ port: primaryPort, backupPorts: [backup.port], transport: 'udp', register: false, timing: { fallbackProbeMs: 60_000 } })
+    track(dut.service, (service) => service.stop())
+    await dut.service.start()
+    expect(dut.service.registration).toMatchObject({ state: 'disabled', server: `127.0.0.1:${primaryPort}` })
+
+    const first = dut.service.dial('1002')
+    expect(await dut.waitForFinal(first.id, 10_000)).toMatchObject({ state: 'failed', code: 503 })
+    await dut.waitForRegistration('disabled', 10_000)
+    await expect.poll(() => dut.service.registration.server, { timeout: 10_000 }).toBe(`127.0.0.1:${backup.port}`)
+
+    const second = dut.service.dial('1002')
+    expect(await dut.waitForFinal(second.id, 10_000)).toMatchObject({ state: 'connected', code: 200 })
+    expectScenarioPassed('refer-notify.xml', await backup.exited)
+  })
+
   it('waits for the call in progress on the backup to end before it moves back', async () => {
     const { dut, backup, primaryPort, primary, backupServer, timeline } = await registeredOnBackup(2)
     const call = dut.service.dial('1002')

@@ -167,6 +167,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #onCallProgress(progress: CallProgress): void {
+    const previous = this.#calls.find((call) => call.id === progress.id)
     const others = this.#calls.filter((call) => call.id !== progress.id)
     this.#calls = [...others, progress].slice(-RECENT_CALLS)
     if (progress.state === 'failed' || progress.state === 'connected') {
@@ -174,6 +175,19 @@ export class DeskDialService implements DeskDialServiceApi {
     }
     for (const listener of this.#callListeners) listener(progress)
     if (progress.state === 'failed' || progress.state === 'connected') this.#fallback?.recheck()
+    if (progress.state === 'failed' && previous?.state === 'requesting') this.#onReferUnanswered(progress.code)
+  }
+
+  /**
+   * Without registration, an unanswered REFER is the only sign that the server is gone: the next
+   * dial goes to the next server. (With registration, the REGISTER retries decide that.)
+   */
+  #onReferUnanswered(code: number | undefined): void {
+    if (this.#registration || this.#servers.length < 2 || this.#movingBack || (code !== 408 && code !== 503)) return
+    this.#prepareRetry(code).then(
+      () => this.#startRegistration(),
+      (error: Error) => this.#log('warn', `No other server of the phone system answers either: ${error.message}`)
+    )
   }
 
   /** Registers on the current server, or with `register: false` says where calls go. */
@@ -266,6 +280,7 @@ export class DeskDialService implements DeskDialServiceApi {
       this.#prepareRetry(503).then(
         () => {
           this.#reconnectFailures = 0
+          this.#startRegistration()
         },
         () => this.#scheduleReconnect()
       )
