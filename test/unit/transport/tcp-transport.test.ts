@@ -2,23 +2,10 @@ import net from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StateTransitionError } from 'sip.js'
 import { NodeSipTransport, TransportError } from '../../../src/main/sip/transport/create-transport'
-import { cleanupStack, delay, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
+import { cleanupStack, delay, recordingTransport, sipRequest, sipResponse, startServer, startTcpPeer, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 const cleanups = cleanupStack()
 afterEach(cleanups.run)
-
-/** A phone system on loopback TCP that records every byte each connection sends it. */
-async function startTcpPeer(onConnection: (socket: net.Socket) => void = () => {}): Promise<TestServer & { received: () => string }> {
-  const chunks: Buffer[] = []
-  const server = await startServer(
-    net.createServer((socket) => {
-      socket.on('data', (chunk) => chunks.push(chunk))
-      onConnection(socket)
-    })
-  )
-  cleanups.defer(server.close)
-  return { ...server, received: () => Buffer.concat(chunks).toString() }
-}
 
 function tcpTransport(port: number, keepAliveSeconds = 0) {
   const recording = recordingTransport({ protocol: 'tcp', host: '127.0.0.1', port, keepAliveSeconds })
@@ -34,7 +21,7 @@ describe('NodeSipTransport over TCP', () => {
     const second = sipRequest({ protocol: 'TCP', branch: 'z9hG4bKn2', method: 'NOTIFY', body: 'SIP/2.0 180 Ringing\r\n' })
     const third = Buffer.from(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKn3', method: 'NOTIFY', body: NOTIFY_BODY }))
     const splitInsideCheckMark = third.length - 4
-    const peer = await startTcpPeer(async (socket) => {
+    const peer = await startTcpPeer(cleanups, async (socket) => {
       socket.setNoDelay(true)
       socket.write(first + second)
       for (const piece of [third.subarray(0, 7), third.subarray(7, splitInsideCheckMark), third.subarray(splitInsideCheckMark)]) {
@@ -51,7 +38,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('sends requests with the local address in Via and gives responses back with viaHost', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer((socket) => socket.on('data', (chunk) => socket.write(sipResponse(chunk.toString(), 200))))
+    const peer = await startTcpPeer(cleanups, (socket) => socket.on('data', (chunk) => socket.write(sipResponse(chunk.toString(), 200))))
     const { transport, messages } = tcpTransport(peer.port)
     await transport.connect()
 
@@ -64,7 +51,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('answers a CRLFCRLF ping with a CRLF pong and passes nothing up', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer((socket) => socket.write('\r\n\r\n'))
+    const peer = await startTcpPeer(cleanups, (socket) => socket.write('\r\n\r\n'))
     const { transport, messages } = tcpTransport(peer.port)
     await transport.connect()
 
@@ -76,7 +63,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('sends a CRLFCRLF ping every keepAliveSeconds until disposed, and can connect again like sip.js stop() then start()', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer()
+    const peer = await startTcpPeer(cleanups)
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     cleanups.defer(async () => vi.useRealTimers())
     const { transport } = tcpTransport(peer.port, 30)
@@ -95,7 +82,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('reports a dropped connection once, then connects again when asked', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer()
+    const peer = await startTcpPeer(cleanups)
     const { transport, disconnects, states } = tcpTransport(peer.port)
     await transport.connect()
     const firstPort = transport.localPort
@@ -118,7 +105,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('closes the connection when the peer sends an endless header section', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer((socket) => socket.write('INVITE sip:x SIP/2.0\r\n' + 'X-Pad: 0123456789abcdef\r\n'.repeat(3000)))
+    const peer = await startTcpPeer(cleanups, (socket) => socket.write('INVITE sip:x SIP/2.0\r\n' + 'X-Pad: 0123456789abcdef\r\n'.repeat(3000)))
     const { transport, disconnects } = tcpTransport(peer.port)
     await transport.connect()
 
@@ -130,7 +117,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('disconnect() closes the socket, calls onDisconnect without an error, and connect() resolves at once when connected', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer()
+    const peer = await startTcpPeer(cleanups)
     const { transport, disconnects, states } = tcpTransport(peer.port)
     await transport.connect()
     await transport.connect()
@@ -143,7 +130,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('a disconnect() while connecting rejects the connect()', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer()
+    const peer = await startTcpPeer(cleanups)
     const { transport, disconnects } = tcpTransport(peer.port)
 
     const connecting = transport.connect()
@@ -156,7 +143,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('survives an onMessage callback that throws', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer((socket) => {
+    const peer = await startTcpPeer(cleanups, (socket) => {
       socket.write(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKboom', method: 'NOTIFY' }))
       setTimeout(() => socket.write(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKfine', method: 'NOTIFY' })), 20)
     })
@@ -184,7 +171,7 @@ describe('NodeSipTransport over TCP', () => {
   })
 
   it('rejects connect() called synchronously from a state callback instead of looping', { timeout: 5000 }, async () => {
-    const peer = await startTcpPeer()
+    const peer = await startTcpPeer(cleanups)
     const { transport } = tcpTransport(peer.port)
     const reentrant: Promise<void>[] = []
     transport.onConnect = () => {

@@ -53,6 +53,8 @@ describe('NodeSipTransport over TLS', () => {
     await waitUntil(() => messages.length === 1)
 
     expect(transport.protocol).toBe('TLS')
+    // Nothing listens over TLS: Contact and Via name the connection's own port.
+    expect(server.sockets.map((socket) => socket.remotePort)).toContain(transport.localPort)
     expect(topVia(messages[0])).toBe(`Via: SIP/2.0/TLS ${VIA_HOST};branch=z9hG4bKtls;rport;received=127.0.0.1`)
   })
 

@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import type { AddressInfo, Server, Socket } from 'node:net'
+import net, { type AddressInfo, type Server, type Socket } from 'node:net'
 import { NodeSipTransport, type SipTransportOptions } from '../../../src/main/sip/transport/create-transport'
 
 export const VIA_HOST = 'q4h7c2kd9x1m.invalid'
@@ -98,6 +98,22 @@ export async function startServer(server: Server): Promise<TestServer> {
       await closed
     }
   }
+}
+
+/** A phone system on loopback TCP that records every byte each connection sends it; `cleanups` closes it. */
+export async function startTcpPeer(
+  cleanups: ReturnType<typeof cleanupStack>,
+  onConnection: (socket: Socket) => void = () => {}
+): Promise<TestServer & { received: () => string }> {
+  const chunks: Buffer[] = []
+  const server = await startServer(
+    net.createServer((socket) => {
+      socket.on('data', (chunk) => chunks.push(chunk))
+      onConnection(socket)
+    })
+  )
+  cleanups.defer(server.close)
+  return { ...server, received: () => Buffer.concat(chunks).toString() }
 }
 
 /** A transport with every callback sip.js would set, recording what it saw. */

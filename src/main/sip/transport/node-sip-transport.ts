@@ -12,7 +12,12 @@ import { formatSentBy, restoreResponseVia, rewriteRequestVia } from './via-rewri
 export interface NodeSipTransportInstance extends Transport {
   /** After connect: the local IP that routes to the server; undefined while not connected. */
   readonly localAddress: string | undefined
-  /** After connect: the local port (UDP socket or TCP/TLS connection). */
+  /**
+   * After connect: the port the phone system can reach us at, for Contact and Via sent-by. Over
+   * UDP the socket's port; over TCP the port DeskDial listens on for connections the phone system
+   * opens (RFC 3261 18.1.1), not the outgoing connection's ephemeral port; over TLS the outgoing
+   * connection's port, since nothing listens.
+   */
   readonly localPort: number | undefined
   /** The server as `host:port`. */
   readonly remote: string
@@ -166,12 +171,13 @@ export class NodeSipTransport implements NodeSipTransportInstance {
 
   private createChannel(events: SipChannelEvents): SipChannel {
     const { options, target } = this
+    const warn = (message: string): void => this.log('warn', message)
     if (options.protocol === 'udp') {
       const timers = options.retransmitTimers ?? RFC3261_TIMERS
-      return new UdpChannel({ target, port: options.port, timers, warn: (message) => this.log('warn', message) }, events)
+      return new UdpChannel({ target, port: options.port, timers, warn }, events)
     }
     return new StreamChannel(
-      { target, port: options.port, caFile: options.caFile, keepAliveSeconds: options.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS },
+      { target, port: options.port, caFile: options.caFile, keepAliveSeconds: options.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS, warn },
       events
     )
   }

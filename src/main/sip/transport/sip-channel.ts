@@ -1,8 +1,10 @@
 import type { TransportError } from './transport-errors'
 
+/** Where the phone system can reach us: what Contact and Via sent-by name. */
 export interface LocalEndpoint {
   /** The local IP address that routes to the server (never a wildcard address). */
   address: string
+  /** The UDP socket's port, the TCP listening port, or the TLS connection's own port. */
   port: number
 }
 
@@ -19,7 +21,7 @@ export interface SipChannelEvents {
  * differs between UDP and TCP/TLS. The owning transport runs the state machine and Via fix-ups.
  */
 export interface SipChannel {
-  /** Where the socket is bound, once open. */
+  /** Where the phone system can reach us, once open. */
   readonly local: LocalEndpoint | undefined
   /** Resolves once messages can be sent; rejects with a TransportError. */
   open(): Promise<void>

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import net from 'node:net'
 import tls from 'node:tls'
+import { InboundListener } from './inbound-listener'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
-import { StreamFramer } from './stream-framer'
+import { readSipStream } from './stream-reader'
 import {
   connectCancelled,
   connectFailure,
@@ -20,23 +21,29 @@ export interface StreamChannelOptions {
   caFile?: string
   /** RFC 5626 CRLFCRLF ping interval; 0 turns pings off. */
   keepAliveSeconds: number
+  /** TCP: where refused and misbehaving connections from the phone system are reported. */
+  warn: (message: string) => void
 }
 
 /** How long a graceful close may wait for our last bytes to drain before the socket is destroyed. */
 const CLOSE_GRACE_MS = 2000
 
 const PING = '\r\n\r\n'
-const PONG = '\r\n'
 
 /**
  * SIP over TCP or TLS: a connection whose byte stream is cut into messages by a StreamFramer.
  * TLS always verifies the certificate chain and name; there is deliberately no way to turn that off.
+ *
+ * Over TCP it also listens for connections the phone system opens to our Contact (see
+ * {@link InboundListener}), and `local` names that listening port: the address and port to put in
+ * Contact and Via sent-by. Over TLS nothing listens (accepting TLS would need a server
+ * certificate), so `local` is the connection's own port.
  */
 export class StreamChannel implements SipChannel {
   private readonly options: StreamChannelOptions
   private readonly events: SipChannelEvents
-  private readonly framer = new StreamFramer()
   private socket: net.Socket | undefined
+  private inbound: InboundListener | undefined
   private bound: LocalEndpoint | undefined
   private closing = false
   private lost = false
@@ -85,25 +92,32 @@ export class StreamChannel implements SipChannel {
       socket.once('error', fail)
       socket.once('close', abort)
     })
-    const { localAddress, localPort } = socket
-    if (localAddress === undefined || localPort === undefined) throw connectionLost(target)
-    this.bound = { address: localAddress, port: localPort }
-    socket.setNoDelay(true)
-    socket.on('data', (chunk: Buffer) => this.receive(chunk))
     socket.on('error', (error) => {
       this.lastError = error
     })
+    const { localAddress, localPort, remoteAddress } = socket
+    if (localAddress === undefined || localPort === undefined || remoteAddress === undefined) throw connectionLost(target)
+    const port = target.protocol === 'tcp' ? await this.listen(localAddress, remoteAddress) : localPort
+    this.bound = { address: localAddress, port }
+    socket.setNoDelay(true)
+    readSipStream(
+      socket,
+      { onMessage: (message) => this.events.onMessage(message), onInvalid: (reason) => this.reportLost(malformedStream(target, reason)) },
+      () => !this.closing && !this.lost
+    )
     socket.on('close', () => this.reportLost(connectionLost(target, this.lastError)))
     if (this.options.keepAliveSeconds > 0) {
       this.keepAliveTimer = setInterval(() => socket.write(PING), this.options.keepAliveSeconds * 1000)
     }
   }
 
+  /** A response to a request that came on a connection the phone system opened goes back on that connection. */
   send(message: string): Promise<void> {
-    const socket = this.socket
-    if (!socket || !this.bound || this.closing || this.lost) {
+    const main = this.socket
+    if (!main || !this.bound || this.closing || this.lost) {
       return Promise.reject(new Error(`The ${this.options.target.protocol.toUpperCase()} connection to ${this.options.target.remote} is closed.`))
     }
+    const socket = this.inbound?.connectionFor(message) ?? main
     return new Promise((resolve, reject) => socket.write(message, 'utf8', (error) => (error ? reject(error) : resolve())))
   }
 
@@ -111,6 +125,27 @@ export class StreamChannel implements SipChannel {
     if (this.closing) return
     this.closing = true
     clearInterval(this.keepAliveTimer)
+    await Promise.all([this.closeSocket(), this.inbound?.close()])
+  }
+
+  /**
+   * Starts the inbound listener and returns its port. The connection may have ended, or close()
+   * run, while it started: then the listener is closed again and opening fails.
+   */
+  private async listen(localAddress: string, serverAddress: string): Promise<number> {
+    const { target, warn } = this.options
+    const inbound = await InboundListener.start({ localAddress, serverAddress, remote: target.remote, warn }, (message) => {
+      if (!this.closing && !this.lost) this.events.onMessage(message)
+    }).catch((error: unknown) => Promise.reject(connectFailure(error, target)))
+    this.inbound = inbound
+    if (this.closing || this.socket?.destroyed) {
+      await inbound.close()
+      throw this.closing ? connectCancelled(target) : connectionLost(target, this.lastError)
+    }
+    return inbound.port
+  }
+
+  private async closeSocket(): Promise<void> {
     const socket = this.socket
     if (!socket || socket.destroyed) return
     await new Promise<void>((resolve) => {
@@ -139,24 +174,6 @@ export class StreamChannel implements SipChannel {
       rejectUnauthorized: true,
       checkServerIdentity: (_host, certificate) => tls.checkServerIdentity(identity, certificate)
     })
-  }
-
-  private receive(chunk: Buffer): void {
-    for (const frame of this.framer.push(chunk)) {
-      if (this.closing || this.lost) return
-      switch (frame.kind) {
-        case 'message':
-          this.events.onMessage(frame.text)
-          break
-        case 'ping':
-          this.socket?.write(PONG)
-          break
-        case 'invalid':
-          this.socket?.destroy()
-          this.reportLost(malformedStream(this.options.target, frame.reason))
-          break
-      }
-    }
   }
 
   private reportLost(error: TransportError): void {
