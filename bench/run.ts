@@ -2,9 +2,7 @@
  * `npm run bench`: DeskDial's click-to-dial against baselines measured in the same run.
  *   (a) dial() until the REFER reaches a loopback listener, against a raw UDP send of the same bytes;
  *   (b) full dials to `connected` against SIPp playing the phone system, against SIPp's own UAC
- *       doing the same REFER/NOTIFY flow with the same peer;
- *   (c) search as you type over 10,000 contacts with the prepared index, against a plain
- *       scan that folds every name on each keystroke.
+ *       doing the same REFER/NOTIFY flow with the same peer.
  * Prints medians and ratios; docs/benchmarks.md records a run.
  */
 import { spawn } from 'node:child_process'
@@ -12,10 +10,8 @@ import { createSocket, type Socket } from 'node:dgram'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { ContactSearchIndex, digitsOf, foldText } from '../src/main/contacts/contact-search'
 import { DeskDialService } from '../src/main/service/deskdial-service'
 import type { AccountSettings } from '../src/shared/account-settings'
-import type { Contact } from '../src/shared/ipc-contract'
 
 const REFER_SAMPLES = 200
 const CALLS = 100
@@ -151,44 +147,6 @@ async function benchFullDials(): Promise<{ deskdial: number; sipp: number }> {
   return { deskdial, sipp }
 }
 
-const CONTACTS = 10_000
-const KEYSTROKES = ['m', 'mu', 'mul', 'mull', 'muller 7', '555 01', '9175550123', 'company 4']
-
-function contactBook(): Contact[] {
-  return Array.from({ length: CONTACTS }, (_, i) => ({
-    id: String(i),
-    name: `${i % 3 === 0 ? 'Müller' : 'Person'} ${i}`,
-    company: `Company ${i % 97}`,
-    numbers: [
-      { label: 'work', number: `+1 212 555 ${String(i).padStart(4, '0')}` },
-      { label: 'mobile', number: `+1 917 555 ${String(i).padStart(4, '0')}` }
-    ]
-  }))
-}
-
-/** The baseline: what a component without an index would do on every keystroke. */
-function plainScan(contacts: Contact[], query: string): Contact[] {
-  const digits = digitsOf(query)
-  const text = foldText(query)
-  return contacts.filter((c) =>
-    /^[\d\s+]+$/.test(query) ? c.numbers.some((n) => digitsOf(n.number).includes(digits)) : foldText(`${c.name} ${c.company ?? ''}`).includes(text)
-  )
-}
-
-function benchContactSearch(): { index: number[]; scan: number[]; build: number } {
-  const contacts = contactBook()
-  const buildStarted = performance.now()
-  const index = new ContactSearchIndex(contacts)
-  const build = performance.now() - buildStarted
-  const timeOf = (search: (query: string) => unknown): number[] =>
-    Array.from({ length: 20 }, () => {
-      const started = performance.now()
-      for (const query of KEYSTROKES) search(query)
-      return (performance.now() - started) / KEYSTROKES.length
-    })
-  return { index: timeOf((query) => index.search(query)), scan: timeOf((query) => plainScan(contacts, query)), build }
-}
-
 async function main(): Promise<void> {
   const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
   const refer = await benchReferLatency()
@@ -202,12 +160,6 @@ async function main(): Promise<void> {
   console.log(`    deskdial  ${fmt(full.deskdial)} total, ${fmt(full.deskdial / CALLS)} per call`)
   console.log(`    sipp uac  ${fmt(full.sipp)} total (incl. process start), ${fmt(full.sipp / CALLS)} per call`)
   console.log(`    ratio ${(full.deskdial / full.sipp).toFixed(2)}x`)
-
-  const search = benchContactSearch()
-  console.log(`(c) search per keystroke over ${CONTACTS} contacts (${KEYSTROKES.length} queries x 20 rounds)`)
-  console.log(`    index     median ${fmt(median(search.index))} (built once in ${fmt(search.build)})`)
-  console.log(`    plain     median ${fmt(median(search.scan))}`)
-  console.log(`    ratio ${(median(search.index) / median(search.scan)).toFixed(2)}x`)
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
-import { digitsOf } from './contact-search'
+import { digitsOf } from '../../shared/digits-of'
 
 /**
  * One spelling per number, so "0201 555-0123", "+49 201 5550123" and "0049 (0)201 5550123" are

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from '../../shared/ipc-contract'
 import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 import { numberKey } from './contact-number-key'
-import { ContactSearchIndex, type ContactHit } from './contact-search'
 import { checkContactDraft } from './contact-validation'
 
 export interface ContactMatch {
@@ -18,7 +17,6 @@ export interface ContactStore {
   /** Adds a contact (no `id`) or replaces the one with the draft's `id`. */
   save(draft: ContactDraft): Promise<ContactSaveResult>
   delete(id: string): Promise<void>
-  search(query: string, limit?: number): Promise<ContactHit[]>
   /** The contact with this number, comparing numbers after normalisation for `country`. */
   findByNumber(number: string, country: string): Promise<ContactMatch | undefined>
 }
@@ -46,7 +44,6 @@ export class FileContactStore implements ContactStore {
   readonly #log: (message: string) => void
   readonly #changes = new WriteQueue()
   #contacts: Promise<Contact[]> | undefined
-  #index: ContactSearchIndex | undefined
   #numberKeys: { country: string; keys: Map<string, ContactMatch> } | undefined
 
   constructor(options: FileContactStoreOptions) {
@@ -88,12 +85,6 @@ export class FileContactStore implements ContactStore {
     })
   }
 
-  async search(query: string, limit?: number): Promise<ContactHit[]> {
-    const contacts = await this.#all()
-    this.#index ??= new ContactSearchIndex(contacts)
-    return this.#index.search(query, limit)
-  }
-
   async findByNumber(number: string, country: string): Promise<ContactMatch | undefined> {
     const contacts = await this.#all()
     if (this.#numberKeys?.country !== country) {
@@ -122,7 +113,6 @@ export class FileContactStore implements ContactStore {
   async #persist(contacts: Contact[]): Promise<void> {
     await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, contacts })
     this.#contacts = Promise.resolve(contacts)
-    this.#index = undefined
     this.#numberKeys = undefined
   }
 }

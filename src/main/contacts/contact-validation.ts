@@ -1,5 +1,5 @@
 import type { Contact, ContactNumber, ContactNumberLabel } from '../../shared/ipc-contract'
-import { digitsOf } from './contact-search'
+import { digitsOf } from '../../shared/digits-of'
 
 export const CONTACT_NUMBER_LABELS: readonly ContactNumberLabel[] = ['work', 'mobile', 'home', 'other']
 export const MAX_NUMBERS_PER_CONTACT = 10

@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import type { CallRecord } from '../../shared/ipc-contract'
 import type { CallState } from '../../shared/call-progress'
 import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
-import { digitsOf, foldText } from '../contacts/contact-search'
 
 /** Finished calls, newest first, persisted across restarts. */
 export interface HistoryStore {
@@ -10,8 +9,6 @@ export interface HistoryStore {
   /** Adds a call, or replaces the record with the same id. The oldest records go beyond the cap. */
   record(call: CallRecord): Promise<void>
   clear(): Promise<void>
-  /** Calls whose target, number sent or contact name matches `query` (like contact search). */
-  search(query: string, limit?: number): Promise<CallRecord[]>
 }
 
 export const DEFAULT_HISTORY_LIMIT = 1000
@@ -71,20 +68,6 @@ export class FileHistoryStore implements HistoryStore {
 
   clear(): Promise<void> {
     return this.#changes.run(() => this.#persist([]))
-  }
-
-  async search(query: string, limit = 50): Promise<CallRecord[]> {
-    const calls = await this.#all()
-    const text = foldText(query.trim())
-    if (text === '') return calls.slice(0, limit)
-    const digits = /^[+\d\s().\-/]+$/.test(text) ? digitsOf(text) : ''
-    return calls
-      .filter((call) =>
-        digits !== ''
-          ? digitsOf(call.target).includes(digits) || digitsOf(call.dialString).includes(digits)
-          : foldText(`${call.contactName ?? ''} ${call.target}`).includes(text)
-      )
-      .slice(0, limit)
   }
 
   #all(): Promise<CallRecord[]> {

@@ -47,13 +47,4 @@ describe('FileHistoryStore', () => {
     expect(await new FileHistoryStore({ directory, log: (m) => logged.push(m) }).list()).toEqual([call('a', 1)])
     expect(logged).toEqual([`Skipped 1 unreadable call record(s) in ${join(directory, 'history.json')}.`])
   })
-
-  it('searches by contact name without accents and by digits without separators', async () => {
-    const store = new FileHistoryStore({ directory })
-    await store.record(call('a', 1, { contactName: 'Jürgen Müller' }))
-    await store.record(call('b', 2, { target: '+1 212 555 0142', dialString: '0112125550142' }))
-    expect((await store.search('muller')).map((c) => c.id)).toEqual(['a'])
-    expect((await store.search('212-555')).map((c) => c.id)).toEqual(['b'])
-    expect((await store.search('')).map((c) => c.id)).toEqual(['b', 'a'])
-  })
 })

@@ -1,11 +1,8 @@
+import { digitsOf } from '../../../shared/digits-of'
 import type { Contact } from '../../../shared/ipc-contract'
 
 /** Queries made only of phone characters are matched against the digits of each number. */
 const PHONE_QUERY = /^[\d\s+\-()./]+$/
-
-export function digitsOf(text: string): string {
-  return text.replace(/\D/g, '')
-}
 
 /**
  * Search as you type: every word must appear in the name or company (any case), or a query of

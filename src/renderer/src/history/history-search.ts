@@ -1,5 +1,5 @@
 import type { CallRecord } from '../../../shared/ipc-contract'
-import { digitsOf } from '../contacts/contact-search'
+import { digitsOf } from '../../../shared/digits-of'
 
 /** A past call matches by contact name or target, or by the digits of what was dialled. */
 export function historyMatches(record: CallRecord, query: string): boolean {

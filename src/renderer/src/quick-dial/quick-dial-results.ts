@@ -1,6 +1,7 @@
 import type { CallRecord, Contact } from '../../../shared/ipc-contract'
 import { readableNumber } from '../common/readable-number'
-import { contactMatches, digitsOf } from '../contacts/contact-search'
+import { digitsOf } from '../../../shared/digits-of'
+import { contactMatches } from '../contacts/contact-search'
 import { historyMatches } from '../history/history-search'
 
 export interface QuickDialResult {
