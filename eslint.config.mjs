@@ -1,7 +1,44 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import globals from 'globals'
+
+/**
+ * DeskDial's layers, top to bottom. A folder may import only from folders below it (and from
+ * itself); `src/shared` is the bottom. The folders on one line sit beside each other.
+ *
+ *   src/renderer            (React; talks to main only through window.deskdial)
+ *   src/preload             (the contextBridge API)
+ *   src/main/app            (the Electron adapters; src/main/index.ts starts them)
+ *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
+ *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
+ *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
+ *   src/main/dial, settings, contacts, history   (beside the service: plain data and files, no SIP)
+ *   src/shared              (the IPC contract and the types every layer shares)
+ */
+const MAIN = ['app', 'backend', 'service', 'sip', 'dial', 'settings', 'contacts', 'history']
+const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
+const DOMAIN = main('dial', 'settings', 'contacts', 'history')
+const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
+
+/** For each layer: the folders it must never import from. */
+const FORBIDDEN = [
+  { target: './src/shared', from: [...main(...MAIN), './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/sip', from: [...main('app', 'backend', 'service'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: DOMAIN, from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/service', from: [...main('app', 'backend'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/backend', from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli'] },
+  { target: ['./src/main/app', './src/main/index.ts'], from: ['./src/renderer', './src/preload', './src/cli'] },
+  { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },
+  { target: './src/demo-pbx', from: ['./src/main', './src/renderer', './src/preload', './src/cli'] },
+  { target: './src/preload', from: ['./src/main', './src/renderer', './src/cli', './src/demo-pbx'] },
+  { target: './src/renderer', from: ['./src/main', './src/preload', './src/cli', './src/demo-pbx'] }
+]
+
+const layerZones = FORBIDDEN.flatMap(({ target, from }) =>
+  from.map((forbidden) => ({ target, from: forbidden, message: 'DeskDial\'s layers only import downwards: see the layer list in eslint.config.mjs and the README.' }))
+)
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -21,11 +58,21 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules
   },
   {
+    // The layer order, checked on resolved paths, and no import cycles anywhere in src.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }]
+    }
+  },
+  {
     // Only the thin Electron adapters may touch Electron: everything else runs under plain Node.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/app/**', 'src/main/index.ts', 'src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/app/* and src/main/index.ts import electron.' }] }]
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/app/*, src/main/index.ts and src/preload import electron.' }] }]
     }
   }
 )

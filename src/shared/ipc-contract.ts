@@ -3,34 +3,11 @@
  * The preload exposes `window.deskdial: DeskDialApi`, one method per action; the main process
  * registers one handler per command channel and validates the sender and every argument.
  */
-import type { AccountSettings } from './account-settings'
-import type { CallProgress, CallState } from './call-progress'
+import type { AppSettings } from './app-settings'
+import type { CallRecord } from './call-record'
+import type { CallProgress } from './call-progress'
+import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
 import type { RegistrationStatus } from './registration-status'
-
-/** How the phone system wants numbers dialled (applied after E.164 normalisation). */
-export interface DialPlanSettings {
-  /** ISO 3166-1 alpha-2 country of the desk phone, e.g. "DE", "US", "GB". */
-  country: string
-  /** Digit(s) for an outside line, e.g. "0" or "9"; empty when none is needed. */
-  outsideLinePrefix: string
-  /** Internal extensions have exactly this many digits and are dialled as they are (0 = none). */
-  internalExtensionLength: number
-  /** The prefix for international calls from this country, e.g. "00" or "011". */
-  internationalPrefix: string
-  /** Send E.164 numbers as +<digits> instead of applying national/international prefixes. */
-  dialE164WithPlus: boolean
-}
-
-export interface AppSettings {
-  account: AccountSettings
-  dialPlan: DialPlanSettings
-  /** Electron accelerator for the quick-dial window. */
-  hotkey: string
-  /** Links from other applications (tel:, sip:, callto:) are shown for confirmation unless this is true. */
-  trustLinksWithoutConfirmation: boolean
-  startAtLogin: boolean
-  notifications: boolean
-}
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
 
@@ -52,37 +29,6 @@ export interface SettingsUpdate {
 }
 
 export type SaveResult = { ok: true; view: SettingsView } | { ok: false; error: string; field?: string }
-
-export type ContactNumberLabel = 'work' | 'mobile' | 'home' | 'other'
-
-export interface ContactNumber {
-  label: ContactNumberLabel
-  number: string
-}
-
-export interface Contact {
-  id: string
-  name: string
-  company?: string
-  numbers: ContactNumber[]
-}
-
-export type ContactDraft = Omit<Contact, 'id'> & { id?: string }
-
-export type ContactSaveResult = { ok: true; contact: Contact } | { ok: false; error: string; field?: string }
-
-export interface CallRecord {
-  /** The dial's id (its REFER's Call-ID). */
-  id: string
-  target: string
-  /** What was actually sent to the phone system after the dial plan. */
-  dialString: string
-  contactName?: string
-  startedAt: number
-  state: CallState
-  code?: number
-  reason: string
-}
 
 export type DialPreview =
   | {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session } from 'electron'
-import { eventChannel, type AppSettings, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
+import { eventChannel, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
+import { type AppSettings } from '../../shared/app-settings'
 import type { DeskAppBackend, DeskDialEventSink, LogLevel } from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from '../backend/links-in-argv'

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron'
-import type { CallRecord } from '../../shared/ipc-contract'
+import type { CallRecord } from '../../shared/call-record'
 import { TRAY_ICONS, type TrayIcon } from '../backend/tray-presentation'
 
 export interface TrayActions {

@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountSettings } from '../../shared/account-settings'
 import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
-import type {
-  AppSettings,
-  AppStatus,
-  CallRecord,
-  ConnectionTestResult,
-  Contact,
-  ContactDraft,
-  ContactSaveResult,
-  DeskDialCommands,
-  DeskDialEventName,
-  DeskDialEvents,
-  DialPreview,
-  DialRequest,
-  DialResult,
-  PendingLink,
-  SaveResult,
-  SettingsUpdate,
-  SettingsView
-} from '../../shared/ipc-contract'
+import type { AppSettings } from '../../shared/app-settings'
+import type { AppStatus, ConnectionTestResult, DeskDialCommands, DeskDialEventName, DeskDialEvents, DialPreview, DialRequest, DialResult, PendingLink, SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
+import type { CallRecord } from '../../shared/call-record'
+import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
 import type { RegistrationStatus } from '../../shared/registration-status'
 import type { ContactStore } from '../contacts/contact-store'
 import { planDial } from '../dial/dial-plan'
@@ -27,10 +12,10 @@ import { parsePhoneLink } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
 import type { HistoryStore } from '../history/history-store'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
-import { maskSecret } from '../service/mask-secret'
+import { maskSecret } from '../../shared/mask-secret'
 import type { SecretStore } from '../settings/secret-store'
 import type { SettingsStore } from '../settings/settings-store'
-import { checkAppSettings } from '../settings/settings-validation'
+import { checkAppSettings } from '../../shared/app-settings'
 import { callNotice, type DesktopNotice } from './call-notices'
 
 export type DeskDialEventSink = <E extends DeskDialEventName>(event: E, payload: DeskDialEvents[E]) => void

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from '../../shared/ipc-contract'
+import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from '../../shared/contact'
 import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 import { numberKey } from './contact-number-key'
 import { checkContactDraft } from './contact-validation'

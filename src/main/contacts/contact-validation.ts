@@ -1,4 +1,4 @@
-import type { Contact, ContactNumber, ContactNumberLabel } from '../../shared/ipc-contract'
+import type { Contact, ContactNumber, ContactNumberLabel } from '../../shared/contact'
 import { digitsOf } from '../../shared/digits-of'
 
 export const CONTACT_NUMBER_LABELS: readonly ContactNumberLabel[] = ['work', 'mobile', 'home', 'other']

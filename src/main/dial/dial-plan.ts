@@ -17,7 +17,7 @@ import {
   type CountryCode,
   type PhoneNumber
 } from 'libphonenumber-js'
-import type { DialPlanSettings } from '../../shared/ipc-contract'
+import type { DialPlanSettings } from '../../shared/app-settings'
 import { PHONE_DIGITS_PROBLEMS, readPhoneDigits, WRITTEN_SEPARATORS, type PhoneDigits } from './phone-digits'
 
 /**

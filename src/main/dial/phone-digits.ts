@@ -4,8 +4,7 @@
  * clipboard search so that all three refuse the same things with the same words.
  */
 
-/** The most digits (with `*` and `#`) DeskDial will dial: the SIP layer refuses longer strings too. */
-export const MAX_DIAL_DIGITS = 32
+import { MAX_DIAL_DIGITS } from '../../shared/dial-limits'
 
 /** RFC 3966 visual separators, plus the space that `%20` decodes to. */
 export const LINK_SEPARATORS = /[-.() ]/g

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { CallRecord } from '../../shared/ipc-contract'
+import type { CallRecord } from '../../shared/call-record'
 import type { CallState } from '../../shared/call-progress'
 import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 

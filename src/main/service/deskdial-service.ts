@@ -1,12 +1,12 @@
-import type { AccountSettings } from '../../shared/account-settings'
+import { accountProblems } from '../../shared/account-settings'
 import type { CallProgress } from '../../shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
 import { ClickToDial, type ClickToDialTiming } from '../sip/click-to-dial'
 import { Registration } from '../sip/registration'
-import { parseServerAddress } from '../sip/server-address'
 import { probeServer } from '../sip/server-probe'
-import { SipEndpoint, type ServerAddress, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
+import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
+import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport/create-transport'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
@@ -30,25 +30,6 @@ const RECENT_CALLS = 50
 
 /** Registration states without an attempt under way, in which the service may change servers. */
 const SETTLED_STATES: ReadonlySet<RegistrationState> = new Set(['registered', 'failed', 'disabled'])
-
-/** Checks what the service needs before anything goes on the wire; a sentence per problem. */
-export function accountProblems(account: AccountSettings): string[] {
-  const problems: string[] = []
-  if (account.servers.length === 0) problems.push('Enter the address of your phone system (server).')
-  for (const server of account.servers) {
-    try {
-      parseServerAddress(server, account.transport)
-    } catch (error) {
-      problems.push((error as Error).message)
-    }
-  }
-  if (!/^[A-Za-z0-9._~+-]{1,64}$/.test(account.user)) problems.push("Enter DeskDial's SIP user name (letters, digits and . _ ~ + - only).")
-  if (account.authUser && !/^[^\s"\\]{1,128}$/.test(account.authUser)) problems.push('The authentication user name cannot contain spaces, quotes or backslashes.')
-  if (!/^[A-Za-z0-9*#+._~-]{1,64}$/.test(account.line)) problems.push('Enter the number of your desk phone (its line or extension).')
-  if (!['udp', 'tcp', 'tls'].includes(account.transport)) problems.push('Choose UDP, TCP or TLS as the transport.')
-  if (!Number.isFinite(account.expires) || account.expires < 60 || account.expires > 86_400) problems.push('Registration expiry must be between 60 and 86400 seconds.')
-  return problems
-}
 
 /**
  * DeskDial's connection to the phone system: one endpoint on the current server (failing over in

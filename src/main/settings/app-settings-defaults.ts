@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js'
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/account-settings'
-import type { AppSettings } from '../../shared/ipc-contract'
+import type { AppSettings } from '../../shared/app-settings'
 
 export const DEFAULT_HOTKEY = 'CommandOrControl+Alt+D'
 export const FALLBACK_COUNTRY = 'US'

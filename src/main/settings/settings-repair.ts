@@ -1,5 +1,5 @@
-import type { AppSettings } from '../../shared/ipc-contract'
-import { checkAppSettings } from './settings-validation'
+import type { AppSettings } from '../../shared/app-settings'
+import { checkAppSettings } from '../../shared/app-settings'
 
 type Path = readonly [keyof AppSettings] | readonly ['account' | 'dialPlan', string]
 

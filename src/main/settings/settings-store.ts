@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { AppSettings } from '../../shared/ipc-contract'
+import type { AppSettings } from '../../shared/app-settings'
 import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from './atomic-json-file'
 import { VersionedSettingsStore } from './versioned-settings-store'
 

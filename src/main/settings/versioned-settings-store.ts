@@ -1,8 +1,8 @@
-import type { AppSettings } from '../../shared/ipc-contract'
+import type { AppSettings } from '../../shared/app-settings'
 import { migrateSettingsDocument, SETTINGS_VERSION, type SettingsDocument } from './settings-migrations'
 import { repairSettings } from './settings-repair'
 import type { LoadedSettings, SettingsStore } from './settings-store'
-import { checkAppSettings, settingsFieldLabel } from './settings-validation'
+import { checkAppSettings, settingsFieldLabel } from '../../shared/app-settings'
 
 /** What a settings file held when it was read: `corrupt` when it is not JSON at all. */
 export type SettingsFileContent = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt' }

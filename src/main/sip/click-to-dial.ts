@@ -1,5 +1,5 @@
 import type { CallProgress, CallState } from '../../shared/call-progress'
-import { validateDialString } from '../dial/dial-target'
+import { validateDialString } from './dial-string'
 import { CALL_MESSAGES, callFailedReason, referRefusedReason } from './call-messages'
 import type { SipEndpoint, SipNotify, SipResponse } from './sip-endpoint'
 import { parseSipfrag } from './sipfrag'

@@ -5,17 +5,13 @@
  */
 import { Core, UserAgent, type URI } from 'sip.js'
 import type { AccountSettings } from '../../shared/account-settings'
-import { maskSecret } from '../service/mask-secret'
+import type { ServerAddress } from '../../shared/server-address'
+import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
 import { NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport/create-transport'
 
 export type SipLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
-
-export interface ServerAddress {
-  host: string
-  port: number
-}
 
 export interface SipEndpointOptions {
   account: AccountSettings

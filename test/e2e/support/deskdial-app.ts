@@ -4,7 +4,7 @@
  * built renderer in Chromium.
  */
 import type { Page } from '@playwright/test'
-import type { AppSettings } from '../../../src/shared/ipc-contract'
+import type { AppSettings } from '../../../src/shared/app-settings'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
 import type { DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'

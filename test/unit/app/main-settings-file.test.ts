@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
-import type { AppSettings, SaveResult, SettingsView } from '../../../src/shared/ipc-contract'
+import type { AppSettings } from '../../../src/shared/app-settings'
+import type { SaveResult, SettingsView } from '../../../src/shared/ipc-contract'
 import { callAsRenderer, eventually, launchBuiltMain, type LaunchedMain } from '../../support/built-main'
 
 let userData: string

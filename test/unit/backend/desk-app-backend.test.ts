@@ -8,7 +8,9 @@ import type { DesktopNotice } from '../../../src/main/backend/call-notices'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import { MemorySecretStore } from '../../../src/main/settings/secret-store'
 import type { DeskDialServiceOptions } from '../../../src/main/service/deskdial-service-api'
-import type { AppSettings, CallRecord, DeskDialEventName, DeskDialEvents } from '../../../src/shared/ipc-contract'
+import type { AppSettings } from '../../../src/shared/app-settings'
+import type { CallRecord } from '../../../src/shared/call-record'
+import type { DeskDialEventName, DeskDialEvents } from '../../../src/shared/ipc-contract'
 import { ServiceDouble } from '../../support/service-double'
 
 type Event = { [E in DeskDialEventName]: { event: E; payload: DeskDialEvents[E] } }[DeskDialEventName]

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileHistoryStore } from '../../../src/main/history/history-store'
-import type { CallRecord } from '../../../src/shared/ipc-contract'
+import type { CallRecord } from '../../../src/shared/call-record'
 
 let directory: string
 beforeEach(async () => {

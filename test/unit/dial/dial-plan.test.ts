@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { planDial, type DialKind } from '../../../src/main/dial/dial-plan'
-import type { DialPlanSettings } from '../../../src/shared/ipc-contract'
+import type { DialPlanSettings } from '../../../src/shared/app-settings'
 
 const DE: DialPlanSettings = { country: 'DE', outsideLinePrefix: '0', internalExtensionLength: 3, internationalPrefix: '00', dialE164WithPlus: false }
 const DE_DIRECT: DialPlanSettings = { ...DE, outsideLinePrefix: '', internalExtensionLength: 4 }

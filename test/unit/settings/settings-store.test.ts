@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { countryFromLocale, defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import { FileSettingsStore } from '../../../src/main/settings/settings-store'
-import { checkAppSettings } from '../../../src/main/settings/settings-validation'
+import { checkAppSettings } from '../../../src/shared/app-settings'
 import { SETTINGS_VERSION } from '../../../src/main/settings/settings-migrations'
-import type { AppSettings } from '../../../src/shared/ipc-contract'
+import type { AppSettings } from '../../../src/shared/app-settings'
 
 const NOW = Date.UTC(2026, 10, 24, 2, 40, 0)
 let directory: string

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelayMs, parseRetryAfterSeconds } from '../../../src/main/sip/backoff'
 import { callFailedReason, referRefusedReason } from '../../../src/main/sip/call-messages'
-import { parseServerAddress } from '../../../src/main/sip/server-address'
+import { parseServerAddress } from '../../../src/shared/server-address'
 import { parseSipfrag } from '../../../src/main/sip/sipfrag'
-import { maskSecret } from '../../../src/main/service/mask-secret'
+import { maskSecret } from '../../../src/shared/mask-secret'
 
 describe('sipfrag status lines', () => {
   it.each([

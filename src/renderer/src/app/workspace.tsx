@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { isFinalCallState } from '../../../shared/call-progress'
-import type { AppStatus, Contact, PendingLink, SettingsView } from '../../../shared/ipc-contract'
+import type { AppStatus, PendingLink, SettingsView } from '../../../shared/ipc-contract'
+import type { Contact } from '../../../shared/contact'
 import type { RegistrationStatus } from '../../../shared/registration-status'
 import { CallCards } from '../calls/call-cards'
 import { CallsView } from '../calls/calls-view'

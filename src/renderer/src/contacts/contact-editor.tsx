@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Contact, ContactDraft, ContactNumber, ContactNumberLabel } from '../../../shared/ipc-contract'
+import type { Contact, ContactDraft, ContactNumber, ContactNumberLabel } from '../../../shared/contact'
 import { errorText } from '../common/error-text'
 import { ModalDialog } from '../common/modal-dialog'
 

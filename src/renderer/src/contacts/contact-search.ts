@@ -1,5 +1,5 @@
 import { digitsOf } from '../../../shared/digits-of'
-import type { Contact } from '../../../shared/ipc-contract'
+import type { Contact } from '../../../shared/contact'
 
 /** Queries made only of phone characters are matched against the digits of each number. */
 const PHONE_QUERY = /^[\d\s+\-()./]+$/

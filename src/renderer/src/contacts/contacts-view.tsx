@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { Contact } from '../../../shared/ipc-contract'
+import type { Contact } from '../../../shared/contact'
 import { SearchField } from '../common/search-field'
 import { useSearchList } from '../common/use-search-list'
 import { VirtualList } from '../common/virtual-list'

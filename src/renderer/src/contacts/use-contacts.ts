@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Contact } from '../../../shared/ipc-contract'
+import type { Contact } from '../../../shared/contact'
 import { errorText } from '../common/error-text'
 import { byName } from './contact-search'
 

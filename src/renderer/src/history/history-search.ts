@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../../shared/ipc-contract'
+import type { CallRecord } from '../../../shared/call-record'
 import { digitsOf } from '../../../shared/digits-of'
 
 /** A past call matches by contact name or target, or by the digits of what was dialled. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { CallRecord } from '../../../shared/ipc-contract'
+import type { CallRecord } from '../../../shared/call-record'
 import { SearchField } from '../common/search-field'
 import { useSearchList } from '../common/use-search-list'
 import { VirtualList } from '../common/virtual-list'

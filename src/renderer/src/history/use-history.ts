@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { CallRecord } from '../../../shared/ipc-contract'
+import type { CallRecord } from '../../../shared/call-record'
 import { errorText } from '../common/error-text'
 
 export interface History {

@@ -1,4 +1,5 @@
-import type { CallRecord, Contact } from '../../../shared/ipc-contract'
+import type { CallRecord } from '../../../shared/call-record'
+import type { Contact } from '../../../shared/contact'
 import { readableNumber } from '../common/readable-number'
 import { digitsOf } from '../../../shared/digits-of'
 import { contactMatches } from '../contacts/contact-search'

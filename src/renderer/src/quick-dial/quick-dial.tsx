@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CallRecord, Contact } from '../../../shared/ipc-contract'
+import type { CallRecord } from '../../../shared/call-record'
+import type { Contact } from '../../../shared/contact'
 import { placeCall } from '../calls/place-call'
 import { errorText } from '../common/error-text'
 import { SearchField } from '../common/search-field'

@@ -1,4 +1,5 @@
-import type { AppSettings, SettingsUpdate, SettingsView } from '../../../shared/ipc-contract'
+import type { AppSettings } from '../../../shared/app-settings'
+import type { SettingsUpdate, SettingsView } from '../../../shared/ipc-contract'
 
 /** The settings form's state: the settings plus what the user typed that is not stored as is. */
 export interface SettingsDraft {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import type { AppSettings, DialPlanSettings, SettingsView as SettingsViewData } from '../../../shared/ipc-contract'
+import type { AppSettings, DialPlanSettings } from '../../../shared/app-settings'
+import type { SettingsView as SettingsViewData } from '../../../shared/ipc-contract'
 import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
 import { SecretStorageWarning } from './secret-storage-warning'

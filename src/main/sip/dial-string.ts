@@ -3,7 +3,7 @@
  * Refer-To user part, so nothing that could add a URI parameter, a header or a second address
  * (`;`, `>`, `@`, `?`, CR/LF, spaces, escapes) ever reaches the wire, whatever the layers above did.
  */
-import { MAX_DIAL_DIGITS } from './phone-digits'
+import { MAX_DIAL_DIGITS } from '../../shared/dial-limits'
 
 export type DialTargetResult = { ok: true; value: string } | { ok: false; error: string }
 

@@ -1,7 +1,13 @@
-import { DEFAULT_PORTS, type SipTransportProtocol } from '../../shared/account-settings'
-import type { ServerAddress } from './sip-endpoint'
+import { DEFAULT_PORTS, type SipTransportProtocol } from './sip-transport'
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+/** Where one phone-system server listens. */
+export interface ServerAddress {
+  host: string
+  port: number
+}
+
+/** A DNS host name or IPv4 address, label by label. */
+export const HOST_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 
 /** Parses `host`, `host:port` or `[ipv6]:port`; throws a sentence for people when it is neither. */
 export function parseServerAddress(text: string, transport: SipTransportProtocol): ServerAddress {
@@ -10,7 +16,7 @@ export function parseServerAddress(text: string, transport: SipTransportProtocol
   const plain = /^([^:[\]\s]+)(?::(\d{1,5}))?$/.exec(value)
   const host = bracketed?.[1] ?? plain?.[1]
   const port = Number(bracketed?.[2] ?? plain?.[2] ?? DEFAULT_PORTS[transport])
-  if (!host || (!bracketed && !HOST.test(host))) {
+  if (!host || (!bracketed && !HOST_NAME.test(host))) {
     throw new Error(`"${text}" is not a server address. Use a host name or IP address, optionally with :port (e.g. pbx.example.com:5060).`)
   }
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
