@@ -3,7 +3,7 @@
  * Exit codes: 0 connected/registered, 1 refused or failed, 2 bad usage or configuration,
  * 3 the phone system could not be reached.
  */
-import type { CallProgress } from '../shared/call-progress'
+import { isFinalCallState, type CallProgress } from '../shared/call-progress'
 import type { RegistrationStatus } from '../shared/registration-status'
 import { DeskDialService } from '../main/service/deskdial-service'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
@@ -101,6 +101,7 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
     let progress: CallProgress
     try {
       progress = service.dial(command.number ?? '')
+      out.call(progress)
     } catch (error) {
       out.error((error as Error).message, EXIT.usage)
       return EXIT.usage
@@ -108,7 +109,7 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
     const final = await Promise.race([
       new Promise<CallProgress>((resolve) => {
         service.onCallProgress((update) => {
-          if (update.id === progress.id && (update.state === 'connected' || update.state === 'failed')) resolve(update)
+          if (update.id === progress.id && isFinalCallState(update.state)) resolve(update)
         })
       }),
       timedOut

@@ -4,12 +4,39 @@
  * never exposed. Built as CommonJS requiring only `electron`, as a sandboxed preload must be.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { COMMAND_NAMES, commandChannel, EVENT_NAMES, eventChannel, type DeskDialApi, type DeskDialEventName, type DeskDialEvents } from '../shared/ipc-contract'
+import {
+  commandChannel,
+  EVENT_NAMES,
+  eventChannel,
+  type DeskDialApi,
+  type DeskDialCommandName,
+  type DeskDialCommands,
+  type DeskDialEventName,
+  type DeskDialEvents
+} from '../shared/ipc-contract'
 
-const commands = Object.fromEntries(COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(commandChannel(name), ...args)]))
+function invoke<K extends DeskDialCommandName>(name: K, ...args: Parameters<DeskDialCommands[K]>): ReturnType<DeskDialCommands[K]> {
+  return ipcRenderer.invoke(commandChannel(name), ...args) as ReturnType<DeskDialCommands[K]>
+}
 
-const api = {
-  ...commands,
+// Written out command by command: the compiler checks that the bridge has every command of the contract.
+const api: DeskDialApi = {
+  getStatus: () => invoke('getStatus'),
+  previewDial: (target) => invoke('previewDial', target),
+  dial: (request) => invoke('dial', request),
+  dismissCall: (callId) => invoke('dismissCall', callId),
+  confirmLink: (linkId) => invoke('confirmLink', linkId),
+  rejectLink: (linkId) => invoke('rejectLink', linkId),
+  listContacts: () => invoke('listContacts'),
+  saveContact: (draft) => invoke('saveContact', draft),
+  deleteContact: (id) => invoke('deleteContact', id),
+  listHistory: () => invoke('listHistory'),
+  clearHistory: () => invoke('clearHistory'),
+  getSettings: () => invoke('getSettings'),
+  saveSettings: (update) => invoke('saveSettings', update),
+  testConnection: (update) => invoke('testConnection', update),
+  clipboardNumber: () => invoke('clipboardNumber'),
+  hideWindow: () => invoke('hideWindow'),
   on<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): () => void {
     if (!EVENT_NAMES.includes(event)) throw new Error(`DeskDial has no event "${String(event)}".`)
     const channel = eventChannel(event)
@@ -19,6 +46,6 @@ const api = {
       ipcRenderer.removeListener(channel, forward)
     }
   }
-} as DeskDialApi
+}
 
 contextBridge.exposeInMainWorld('deskdial', api)

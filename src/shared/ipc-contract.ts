@@ -84,6 +84,7 @@ export interface DeskDialCommands {
   testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
   /** A phone number found on the clipboard, for the quick-dial window. */
   clipboardNumber(): Promise<string | undefined>
+  /** Hides the window that sends it. */
   hideWindow(): Promise<void>
 }
 
@@ -95,6 +96,8 @@ export interface DeskDialEvents {
   /** Ask the renderer to show a view, e.g. from the tray menu. */
   navigate: 'contacts' | 'history' | 'settings' | 'quick-dial'
   settingsChanged: SettingsView
+  /** The quick-dial hotkey stopped or started working: what to do about it, or none when it works. */
+  hotkeyProblem: { problem?: string }
 }
 
 export type DeskDialEventName = keyof DeskDialEvents
@@ -109,26 +112,41 @@ export type DeskDialCommandName = keyof DeskDialCommands
 export const COMMAND_CHANNEL_PREFIX = 'deskdial:cmd:'
 export const EVENT_CHANNEL_PREFIX = 'deskdial:event:'
 
-export const COMMAND_NAMES: readonly DeskDialCommandName[] = [
-  'getStatus',
-  'previewDial',
-  'dial',
-  'dismissCall',
-  'confirmLink',
-  'rejectLink',
-  'listContacts',
-  'saveContact',
-  'deleteContact',
-  'listHistory',
-  'clearHistory',
-  'getSettings',
-  'saveSettings',
-  'testConnection',
-  'clipboardNumber',
-  'hideWindow'
-]
+/** Every command, once: the compiler refuses a table that misses one or names one the contract lacks. */
+const COMMANDS: Record<DeskDialCommandName, true> = {
+  getStatus: true,
+  previewDial: true,
+  dial: true,
+  dismissCall: true,
+  confirmLink: true,
+  rejectLink: true,
+  listContacts: true,
+  saveContact: true,
+  deleteContact: true,
+  listHistory: true,
+  clearHistory: true,
+  getSettings: true,
+  saveSettings: true,
+  testConnection: true,
+  clipboardNumber: true,
+  hideWindow: true
+}
 
-export const EVENT_NAMES: readonly DeskDialEventName[] = ['callProgress', 'registration', 'pendingLink', 'navigate', 'settingsChanged']
+const EVENTS: Record<DeskDialEventName, true> = {
+  callProgress: true,
+  registration: true,
+  pendingLink: true,
+  navigate: true,
+  settingsChanged: true,
+  hotkeyProblem: true
+}
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly DeskDialCommandName[]
+export const EVENT_NAMES = Object.keys(EVENTS) as readonly DeskDialEventName[]
+
+export function isCommandName(name: string): name is DeskDialCommandName {
+  return Object.hasOwn(COMMANDS, name)
+}
 
 export function commandChannel(name: DeskDialCommandName): string {
   return COMMAND_CHANNEL_PREFIX + name

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { RENDERER_ORIGIN } from '../../src/main/backend/renderer-files'
+import { RENDERER_ORIGIN } from '../../src/main/app/renderer-files'
 import { commandChannel, type DeskDialCommandName } from '../../src/shared/ipc-contract'
 import { installFakeElectron, type FakeElectron } from './fake-electron'
 

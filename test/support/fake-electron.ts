@@ -115,6 +115,10 @@ export function installFakeElectron(options: { userData: string; appPath: string
       return BrowserWindow.focused
     }
 
+    static fromWebContents(contents: unknown): BrowserWindow | undefined {
+      return fake.windows.find((window) => window.webContents === contents) as BrowserWindow | undefined
+    }
+
     async loadURL(url: string): Promise<void> {
       this.loaded = { url }
     }

@@ -57,7 +57,8 @@ export class ServiceDouble implements DeskDialServiceApi {
   dial(dialString: string): CallProgress {
     if (!this.started) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
     const id = `call-${++callCounter}@double`
-    const first = this.#progress(id, dialString, 'requesting', undefined, 'Asking the phone system to call.')
+    // As the service does: the first progress is returned, not heard by the listeners.
+    const first = this.#progress(id, dialString, 'requesting', undefined, 'Asking the phone system to call.', false)
     const steps: [CallProgress['state'], number, string][] = dialString.endsWith('486')
       ? [['trying', 100, 'Trying.'], ['failed', 486, 'The number is busy.']]
       : dialString.endsWith('404')
@@ -82,10 +83,10 @@ export class ServiceDouble implements DeskDialServiceApi {
     for (const listener of this.#registrationListeners) listener(this.registration)
   }
 
-  #progress(id: string, target: string, state: CallProgress['state'], code: number | undefined, reason: string): CallProgress {
+  #progress(id: string, target: string, state: CallProgress['state'], code: number | undefined, reason: string, announce = true): CallProgress {
     const progress: CallProgress = { id, target, state, reason, at: Date.now(), ...(code === undefined ? {} : { code }) }
     this.calls = [...this.calls.filter((call) => call.id !== id), progress]
-    for (const listener of this.#callListeners) listener(progress)
+    if (announce) for (const listener of this.#callListeners) listener(progress)
     return progress
   }
 }

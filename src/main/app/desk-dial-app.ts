@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session } from 'electron'
 import { eventChannel, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
+import { settleWithin } from '../../shared/settle-within'
 import { type AppSettings } from '../../shared/app-settings'
-import type { DeskAppBackend, DeskDialEventSink, LogLevel } from '../backend/desk-app-backend'
+import { commandsForWindow, type DeskAppBackend, type DeskDialEventSink, type LogLevel } from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
-import { linksInArgv } from '../backend/links-in-argv'
-import { trayPresentation } from '../backend/tray-presentation'
+import { linksInArgv } from './links-in-argv'
+import { trayPresentation } from './tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
 import { countryFromLocale, defaultAppSettings, supportedCountry } from '../settings/app-settings-defaults'
 import { ElectronSettingsStore } from './electron-settings-store'
@@ -17,7 +18,7 @@ import { showNotice } from './notifications'
 import { reconnectOnWake, reconnectWhenBackOnline } from './power'
 import { createQuickDialWindow, toggleQuickDial } from './quick-dial-window'
 import { registerRendererScheme, RendererLocation } from './renderer-location'
-import { createSecretStore } from './secret-store'
+import { createSecretStore } from './safe-storage-secret-store'
 import { applySecurityPolicy } from './security'
 import { DeskDialTray } from './tray'
 import { createMainWindow, preloadPath, showWindow } from './window'
@@ -74,8 +75,7 @@ export class DeskDialApp {
       if (this.#shutDown || !this.#backend) return
       event.preventDefault()
       this.#shutDown = true
-      const bound = new Promise((resolve) => setTimeout(resolve, QUIT_TIMEOUT_MS))
-      void Promise.race([this.#backend.shutdown(), bound]).finally(() => app.quit())
+      void settleWithin(this.#backend.shutdown(), QUIT_TIMEOUT_MS).finally(() => app.quit())
     })
     app.on('will-quit', () => globalShortcut.unregisterAll())
     app.whenReady().then(
@@ -101,13 +101,17 @@ export class DeskDialApp {
       createService: (options) => new DeskDialService(options),
       emit,
       notify: showNotice,
-      desktop: { hideWindow: () => BrowserWindow.getFocusedWindow()?.hide(), readClipboardText: () => clipboard.readText() },
+      readClipboardText: () => clipboard.readText(),
       log
     })
     await backend.start()
     this.#backend = backend
     this.#applySettings(backend.settings)
-    registerCommandHandlers(ipcMain, backend, (url) => renderer.isRenderer(url))
+    registerCommandHandlers(
+      ipcMain,
+      (event) => commandsForWindow(backend, () => BrowserWindow.fromWebContents(event.sender)?.hide()),
+      (url) => renderer.isRenderer(url)
+    )
     this.#mainWindow = createMainWindow(renderer, preload, () => this.#quitting, !process.argv.includes(STARTED_AT_LOGIN_ARG))
     this.#quickDialWindow = createQuickDialWindow(renderer, preload, () => this.#quitting)
     this.#tray = new DeskDialTray(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'), {

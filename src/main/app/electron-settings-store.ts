@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import Store from 'electron-store'
-import { backUpUnreadableFile } from '../settings/atomic-json-file'
-import type { SettingsDocument } from '../settings/settings-migrations'
+import { backUpUnreadableFile, serializeJson } from '../settings/atomic-json-file'
+import { SETTINGS_DOCUMENT_JSON_SCHEMA, type SettingsDocument } from '../settings/settings-migrations'
 import { SETTINGS_FILE_NAME, settingsFilePath, type FileSettingsStoreOptions } from '../settings/settings-store'
 import { VersionedSettingsStore, type SettingsFile, type SettingsFileContent } from '../settings/versioned-settings-store'
 
@@ -18,10 +18,16 @@ function parseObject(text: string): Record<string, unknown> {
   throw new NotAnObject(value)
 }
 
+/** electron-store refuses a file that breaks its schema with this error. */
+function isSchemaViolation(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Config schema violation')
+}
+
 /**
- * The settings document in electron-store. No schema and no electron-store migrations: the
- * document's own version drives the migrations, and the field checks that repair a file (with a
- * sentence per field) are the ones `save` applies, so a JSON schema would repeat them.
+ * The settings document in electron-store, written like {@link FileSettingsStore} writes it (same
+ * indentation, same checks). electron-store checks the document's envelope with its JSON schema;
+ * no electron-store migrations: the document's own version drives the shared migrations, and the
+ * shared settings schema repairs the fields inside field by field.
  */
 class ElectronStoreSettingsFile implements SettingsFile {
   readonly #directory: string
@@ -39,7 +45,7 @@ class ElectronStoreSettingsFile implements SettingsFile {
     } catch (error) {
       // Handed on as read: the shared logic refuses it with its own sentence and backs the file up.
       if (error instanceof NotAnObject) return { kind: 'ok', value: error.value }
-      if (error instanceof SyntaxError) return { kind: 'corrupt' }
+      if (error instanceof SyntaxError || isSchemaViolation(error)) return { kind: 'corrupt' }
       throw error
     }
     return existsSync(this.#store.path) ? { kind: 'ok', value: this.#store.store } : { kind: 'missing' }
@@ -61,7 +67,9 @@ class ElectronStoreSettingsFile implements SettingsFile {
       cwd: this.#directory,
       clearInvalidConfig: false,
       configFileMode: 0o600,
-      deserialize: parseObject
+      deserialize: parseObject,
+      serialize: serializeJson,
+      schema: SETTINGS_DOCUMENT_JSON_SCHEMA
     })
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { App } from 'electron'
-import { LINK_SCHEMES } from '../backend/links-in-argv'
+import { LINK_SCHEMES } from './links-in-argv'
 
 /**
  * Asks the OS to send tel:, sip: and callto: links to DeskDial. Where that takes effect: macOS,

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { BrowserWindow, Protocol } from 'electron'
-import { isAtOrigin, RENDERER_ORIGIN, RENDERER_SCHEME, serveRendererFile } from '../backend/renderer-files'
+import { isAtOrigin, RENDERER_ORIGIN, RENDERER_SCHEME, serveRendererFile } from './renderer-files'
 import { CONTENT_SECURITY_POLICY } from './security'
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { CallRecord } from '../../shared/call-record'
-import { TRAY_ICONS, type TrayIcon } from '../backend/tray-presentation'
+import { TRAY_ICONS, type TrayIcon } from './tray-presentation'
 
 export interface TrayActions {
   open(): void

@@ -1,8 +1,9 @@
 import { FileContactStore } from '../contacts/contact-store'
 import { FileHistoryStore } from '../history/history-store'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
-import { MemorySecretStore, type SecretStore } from '../settings/secret-store'
-import { FileSettingsStore, type SettingsStore } from '../settings/settings-store'
+import { MemorySecretStore, type SecretStore } from '../settings/password-store'
+import { FileSettingsStore } from '../settings/settings-store'
+import type { SettingsStore } from '../settings/versioned-settings-store'
 import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
 export interface FileBackedBackendOptions extends Omit<DeskAppBackendOptions, 'settings' | 'secrets' | 'contacts' | 'history'> {

@@ -25,7 +25,8 @@ export interface DeskDialServiceApi {
   stop(): Promise<void>
   /**
    * Send the click-to-dial REFER for `dialString` (digits, +, *, # or a SIP user part, already
-   * through the dial plan). Returns the first progress (`requesting`) with the call's id.
+   * through the dial plan). Returns the first progress (`requesting`) with the call's id; the
+   * `onCallProgress` listeners hear from the call from its next step on.
    * Throws an Error with a sentence for people when the target is invalid or the service is not started.
    */
   dial(dialString: string): CallProgress

@@ -1,5 +1,5 @@
 import { accountProblems } from '../../shared/account-settings'
-import type { CallProgress } from '../../shared/call-progress'
+import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
 import { ClickToDial, type ClickToDialTiming } from '../sip/click-to-dial'
@@ -7,7 +7,7 @@ import { Registration } from '../sip/registration'
 import { probeServer } from '../sip/server-probe'
 import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
-import type { SipTransportOptions } from '../sip/transport/create-transport'
+import type { SipTransportOptions } from '../sip/transport'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
@@ -123,7 +123,8 @@ export class DeskDialService implements DeskDialServiceApi {
     if (!this.#endpoint.isConnected) throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
     const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
     this.#log('info', `Dialling ${dialString} through ${this.#endpoint.serverLabel} (Call-ID ${progress.id})`)
-    this.#onCallProgress(progress)
+    // The first progress is the caller's answer; listeners hear from the call from its next step on.
+    this.#keepCall(progress)
     return progress
   }
 
@@ -147,15 +148,21 @@ export class DeskDialService implements DeskDialServiceApi {
     for (const listener of this.#registrationListeners) listener(status)
   }
 
-  #onCallProgress(progress: CallProgress): void {
+  /** Keeps `progress` as its call's latest; returns what was known of the call before. */
+  #keepCall(progress: CallProgress): CallProgress | undefined {
     const previous = this.#calls.find((call) => call.id === progress.id)
     const others = this.#calls.filter((call) => call.id !== progress.id)
     this.#calls = [...others, progress].slice(-RECENT_CALLS)
-    if (progress.state === 'failed' || progress.state === 'connected') {
+    return previous
+  }
+
+  #onCallProgress(progress: CallProgress): void {
+    const previous = this.#keepCall(progress)
+    if (isFinalCallState(progress.state)) {
       this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
     }
     for (const listener of this.#callListeners) listener(progress)
-    if (progress.state === 'failed' || progress.state === 'connected') this.#fallback?.recheck()
+    if (isFinalCallState(progress.state)) this.#fallback?.recheck()
     if (progress.state === 'failed' && previous?.state === 'requesting') this.#onReferUnanswered(progress.code)
   }
 

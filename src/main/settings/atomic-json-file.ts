@@ -20,6 +20,11 @@ export async function readJsonFile(path: string): Promise<JsonFileContent> {
   }
 }
 
+/** How DeskDial writes its JSON files (settings, contacts, history), whichever code writes them: two-space indentation, a final newline. */
+export function serializeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n'
+}
+
 /**
  * Writes `value` as JSON so that a crash or power loss leaves either the old file or the new one,
  * never half of each: write a temporary file next to it, flush it to disk, then rename over.
@@ -29,7 +34,7 @@ export async function writeJsonFileAtomic(path: string, value: unknown, mode = 0
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
   const handle = await open(temporary, 'w', mode)
   try {
-    await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8')
+    await handle.writeFile(serializeJson(value), 'utf8')
     await handle.sync()
   } finally {
     await handle.close()

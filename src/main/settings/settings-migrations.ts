@@ -4,6 +4,8 @@
  * - v1: `account.server` was a single address string.
  * - v2: `account.servers` lists addresses in failover order; `setupDone` records the first-run setup.
  */
+import { isRecord } from '../../shared/is-record'
+
 export const SETTINGS_VERSION = 2
 
 export interface SettingsDocument {
@@ -15,9 +17,6 @@ export interface SettingsDocument {
 
 type Migration = (document: Record<string, unknown>) => Record<string, unknown>
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 const MIGRATIONS: Record<number, Migration> = {
   1: (document) => {
@@ -33,6 +32,16 @@ const MIGRATIONS: Record<number, Migration> = {
 }
 
 export type MigrationResult = { ok: true; document: SettingsDocument; migratedFrom?: number } | { ok: false; error: string }
+
+/**
+ * The document's envelope as JSON Schema, for electron-store: what every version has in common.
+ * The settings inside are checked (and repaired field by field) by the settings schema on load.
+ */
+export const SETTINGS_DOCUMENT_JSON_SCHEMA = {
+  version: { type: 'integer', minimum: 1 },
+  setupDone: { type: 'boolean' },
+  settings: { type: 'object' }
+} as const
 
 /** Brings a parsed settings file to {@link SETTINGS_VERSION}. A file without a version is v1. */
 export function migrateSettingsDocument(value: unknown): MigrationResult {

@@ -3,21 +3,6 @@ import type { AppSettings } from '../../shared/app-settings'
 import { backUpUnreadableFile, readJsonFile, writeJsonFileAtomic, WriteQueue } from './atomic-json-file'
 import { VersionedSettingsStore } from './versioned-settings-store'
 
-export interface LoadedSettings {
-  settings: AppSettings
-  /** True until the user has saved settings once (the first-run setup). */
-  firstRun: boolean
-  /** Something the user should know about the settings file, e.g. that a corrupt one was backed up. */
-  notice?: string
-}
-
-/** Where the app's settings live. The password is never part of them (see {@link SecretStore}). */
-export interface SettingsStore {
-  load(): Promise<LoadedSettings>
-  /** Persists valid settings and marks the first-run setup as done. */
-  save(settings: AppSettings): Promise<void>
-}
-
 export interface FileSettingsStoreOptions {
   /** The app's data directory; the file is `settings.json` inside it. */
   directory: string

@@ -1,8 +1,22 @@
 import type { AppSettings } from '../../shared/app-settings'
 import { migrateSettingsDocument, SETTINGS_VERSION, type SettingsDocument } from './settings-migrations'
 import { repairSettings } from './settings-repair'
-import type { LoadedSettings, SettingsStore } from './settings-store'
 import { checkAppSettings, settingsFieldLabel } from '../../shared/app-settings'
+
+export interface LoadedSettings {
+  settings: AppSettings
+  /** True until the user has saved settings once (the first-run setup). */
+  firstRun: boolean
+  /** Something the user should know about the settings file, e.g. that a corrupt one was backed up. */
+  notice?: string
+}
+
+/** Where the app's settings live. The password is never part of them (see `SecretStore`). */
+export interface SettingsStore {
+  load(): Promise<LoadedSettings>
+  /** Persists valid settings and marks the first-run setup as done. */
+  save(settings: AppSettings): Promise<void>
+}
 
 /** What a settings file held when it was read: `corrupt` when it is not JSON at all. */
 export type SettingsFileContent = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt' }

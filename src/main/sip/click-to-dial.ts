@@ -3,7 +3,7 @@ import { validateDialString } from './dial-string'
 import { CALL_MESSAGES, callFailedReason, referRefusedReason } from './call-messages'
 import type { SipEndpoint, SipNotify, SipResponse } from './sip-endpoint'
 import { parseSipfrag } from './sipfrag'
-import { isUnreachableWarning } from './transport/create-transport'
+import { isUnreachableWarning } from './transport'
 
 export interface ClickToDialTiming {
   /** A subscription that stays silent this long (after the 202 or the last NOTIFY) is a failure. RFC 3515 / the brief: 32 s. */

@@ -2,7 +2,7 @@ import type { RegistrationState, RegistrationStatus } from '../../shared/registr
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
 import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
-import { isUnreachableWarning } from './transport/create-transport'
+import { isUnreachableWarning } from './transport'
 
 /** Codes after which retrying cannot help: the user must fix the account first. */
 const PERMANENT_FAILURES = new Set([401, 403, 404, 407])

@@ -4,7 +4,7 @@
  * so the probe never disturbs the registration and calls on the server in use.
  */
 import { SipEndpoint, type SipEndpointOptions, type SipResponse } from './sip-endpoint'
-import { isUnreachableWarning } from './transport/create-transport'
+import { isUnreachableWarning } from './transport'
 
 /**
  * True when the server itself answered, whatever the code: a 404 or 405 to OPTIONS still comes from

@@ -9,7 +9,7 @@ import type { ServerAddress } from '../../shared/server-address'
 import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
-import { NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport/create-transport'
+import { NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport'
 
 export type SipLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
 

@@ -6,9 +6,9 @@
 import type { Page } from '@playwright/test'
 import type { AppSettings } from '../../../src/shared/app-settings'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
-import type { DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
+import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
-import { MemorySecretStore } from '../../../src/main/settings/secret-store'
+import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import { DeskDialService } from '../../../src/main/service/deskdial-service'
 import { installPreloadStandIn, type EventSink } from './preload-stand-in'
 
@@ -64,10 +64,7 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     secrets,
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
-    desktop: {
-      hideWindow: () => void (hideRequests += 1),
-      readClipboardText: () => options.clipboard ?? ''
-    },
+    readClipboardText: () => options.clipboard ?? '',
     connectionTestTimeoutMs: 5_000,
     stopTimeoutMs: 1_000
   })
@@ -76,7 +73,10 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     const saved = await backend.saveSettings({ settings: deskSettings(options.account), password: options.password })
     if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
   }
-  bridge.sink = await installPreloadStandIn(page, backend)
+  bridge.sink = await installPreloadStandIn(
+    page,
+    commandsForWindow(backend, () => void (hideRequests += 1))
+  )
   await page.goto(rendererUrl + (options.hash ?? ''))
   await untilLoaded(page)
   return {

@@ -4,7 +4,8 @@
  * Playwright's exposeFunction to the real backend running in this Node process.
  */
 import type { Page } from '@playwright/test'
-import { COMMAND_NAMES, type DeskDialCommandName, type DeskDialCommands, type DeskDialEventName, type DeskDialEvents } from '../../../src/shared/ipc-contract'
+import { dispatchCommand } from '../../../src/main/backend/command-dispatcher'
+import { COMMAND_NAMES, type DeskDialCommands, type DeskDialEventName, type DeskDialEvents } from '../../../src/shared/ipc-contract'
 
 /** What the stand-in adds to the page's global scope (this file is type-checked without the DOM library). */
 interface BridgeScope {
@@ -16,12 +17,8 @@ export type EventSink = <E extends DeskDialEventName>(event: E, payload: DeskDia
 
 /** Installs the bridge before the page's scripts run; returns the sink that pushes events into the page. */
 export async function installPreloadStandIn(page: Page, commands: DeskDialCommands): Promise<EventSink> {
-  await page.exposeFunction('__deskdialInvoke', (name: string, args: unknown[]) => {
-    // The real main process refuses unknown channels; so does the stand-in.
-    if (!COMMAND_NAMES.includes(name as DeskDialCommandName)) throw new Error(`Unknown command ${name}`)
-    const command = commands[name as DeskDialCommandName] as (...values: unknown[]) => Promise<unknown>
-    return command.apply(commands, args)
-  })
+  // The same dispatcher as the app's IPC handlers: unknown commands and misshapen arguments are refused alike.
+  await page.exposeFunction('__deskdialInvoke', (name: string, args: unknown[]) => dispatchCommand(commands, name, args))
   await page.addInitScript((names: readonly string[]) => {
     const scope = globalThis as unknown as BridgeScope
     const listeners = new Map<string, Set<(payload: unknown) => void>>()

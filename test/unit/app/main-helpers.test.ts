@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkCommandArguments } from '../../../src/main/backend/command-arguments'
-import { linksInArgv } from '../../../src/main/backend/links-in-argv'
-import { trayPresentation } from '../../../src/main/backend/tray-presentation'
+import { linksInArgv } from '../../../src/main/app/links-in-argv'
+import { trayPresentation } from '../../../src/main/app/tray-presentation'
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../../src/shared/account-settings'
 import type { CallProgress } from '../../../src/shared/call-progress'
 import type { RegistrationStatus } from '../../../src/shared/registration-status'
@@ -10,33 +9,6 @@ describe('links in a command line', () => {
   it('keeps tel:, sip:, sips: and callto: arguments and nothing else', () => {
     expect(linksInArgv(['C:\\DeskDial\\DeskDial.exe', '--allow-file-access-from-files', 'TEL:+1-212-555-0100', 'https://evil.example', 'sip:200@pbx', 'callto:+44', 'sips:1@x'])).toEqual(['TEL:+1-212-555-0100', 'sip:200@pbx', 'callto:+44', 'sips:1@x'])
     expect(linksInArgv(['tel:+1'])).toEqual([])
-  })
-})
-
-describe('command arguments from the renderer', () => {
-  it.each([
-    ['getStatus', []],
-    ['previewDial', ['0201 555']],
-    ['dial', [{ target: '200' }]],
-    ['dial', [{ target: '200', contactId: undefined }]],
-    ['dial', [{ target: '200', contactId: 'c1' }]],
-    ['saveContact', [{ name: 'A', numbers: [] }]],
-    ['saveSettings', [{ settings: {} }]],
-    ['testConnection', [{ settings: {}, password: 'pw' }]]
-  ])('accepts %s %j', (name, args) => {
-    expect(checkCommandArguments(name, args)).toEqual({ ok: true })
-  })
-
-  it.each([
-    ['getStatus', ['extra'], "DeskDial's getStatus takes 0 argument(s), not 1. Reload the window and try again."],
-    ['previewDial', [42], "DeskDial's previewDial expected text of at most 1000 characters as argument 1. Reload the window and try again."],
-    ['dial', [{ target: '200', callerId: 'x' }], 'DeskDial\'s dial expected no "callerId" as argument 1. Reload the window and try again.'],
-    ['dial', [null], "DeskDial's dial expected an object as argument 1. Reload the window and try again."],
-    ['saveSettings', [{ settings: 'all' }], 'DeskDial\'s saveSettings expected "settings" as an object as argument 1. Reload the window and try again.'],
-    ['deleteContact', ['x'.repeat(201)], "DeskDial's deleteContact expected text of at most 200 characters as argument 1. Reload the window and try again."],
-    ['openExternal', ['https://x'], 'DeskDial has no command "openExternal".']
-  ])('refuses %s %j', (name, args, error) => {
-    expect(checkCommandArguments(name, args)).toEqual({ ok: false, error })
   })
 })
 

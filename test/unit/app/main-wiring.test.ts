@@ -102,7 +102,18 @@ describe('the built main process', () => {
       await expect(async () => getStatus?.({ senderFrame: { url, parent: null } }), url).rejects.toThrow('DeskDial only takes commands from its own window.')
     }
     await expect(async () => getStatus?.({ senderFrame: { url: 'app://deskdial/index.html', parent: {} } })).rejects.toThrow('DeskDial only takes commands from its own window.')
-    await expect(async () => dial?.(ours, { target: 42 })).rejects.toThrow('DeskDial\'s dial expected "target" as text of at most 1000 characters as argument 1. Reload the window and try again.')
+    await expect(async () => dial?.(ours, { target: 42 })).rejects.toThrow("DeskDial's dial cannot use argument 1 (target): ")
+  })
+
+  it('hides the window that asked, not the focused one', async () => {
+    const [main, quick] = electron.windows
+    main?.show()
+    quick?.show()
+    main?.show()
+    const hide = electron.handlers.get(commandChannel('hideWindow'))
+    await hide?.({ senderFrame: { url: 'app://deskdial/index.html#quick-dial', parent: null }, sender: quick?.webContents })
+    expect(quick?.visible).toBe(false)
+    expect(main?.visible).toBe(true)
   })
 
   it('denies navigation, new windows, webviews and permissions, and sends the CSP header', () => {
@@ -164,6 +175,8 @@ describe('the built main process', () => {
     expect(electron.shortcuts.size).toBe(0)
     const problem = 'The quick-dial hotkey Alt+F9 could not be registered: another application probably uses it. Choose another hotkey in Settings.'
     expect(((await call('getStatus')) as AppStatus).hotkeyProblem).toBe(problem)
+    const hotkeyEvents = electron.windows[0]?.webContents.sent.filter((message) => message.channel === eventChannel('hotkeyProblem'))
+    expect(hotkeyEvents?.at(-1)?.payload).toEqual({ problem })
     expect(electron.notifications.at(-1)).toEqual({ title: 'Quick-dial hotkey not available', body: problem })
     electron.refuseShortcuts = false
   })

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LINK_SCHEMES } from '../../../src/main/backend/links-in-argv'
-import { TRAY_ICONS } from '../../../src/main/backend/tray-presentation'
+import { LINK_SCHEMES } from '../../../src/main/app/links-in-argv'
+import { TRAY_ICONS } from '../../../src/main/app/tray-presentation'
 
 const root = resolve(__dirname, '../../..')
 const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8'))

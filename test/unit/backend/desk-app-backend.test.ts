@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
+import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
 import type { DesktopNotice } from '../../../src/main/backend/call-notices'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
-import { MemorySecretStore } from '../../../src/main/settings/secret-store'
+import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import type { DeskDialServiceOptions } from '../../../src/main/service/deskdial-service-api'
 import type { AppSettings } from '../../../src/shared/app-settings'
 import type { CallRecord } from '../../../src/shared/call-record'
@@ -42,7 +42,7 @@ function open(): DeskAppBackend {
       if (emitted.event === 'callProgress' && (emitted.payload.state === 'connected' || emitted.payload.state === 'failed')) historyAtEnd = backend.listHistory()
     },
     notify: (notice) => notices.push(notice),
-    desktop: { hideWindow: () => void hidden++, readClipboardText: async () => clipboard },
+    readClipboardText: async () => clipboard,
     connectionTestTimeoutMs: 1000,
     stopTimeoutMs: 100
   })
@@ -274,7 +274,8 @@ describe('window helpers', () => {
     expect(await backend.clipboardNumber()).toBeUndefined()
     clipboard = ' +49 (0)201 555-0123 '
     expect(await backend.clipboardNumber()).toBe('+492015550123')
-    await backend.hideWindow()
+    const commands = commandsForWindow(backend, () => void hidden++)
+    await commands.hideWindow()
     expect(hidden).toBe(1)
   })
 })

@@ -1,7 +1,7 @@
 import dgram from 'node:dgram'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { RetransmitTimers } from '../../../src/main/sip/transport/create-transport'
+import type { RetransmitTimers } from '../../../src/main/sip/transport'
 import { cleanupStack, branchOf, delay, recordingTransport, sipRequest, sipResponse, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 interface Datagram {

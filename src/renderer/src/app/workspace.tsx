@@ -37,6 +37,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
   const [view, setView] = useState<ViewName>('contacts')
   const [dialog, setDialog] = useState<Dialog>()
   const [links, setLinks] = useState<PendingLink[]>(status.pendingLinks)
+  const [hotkeyProblem, setHotkeyProblem] = useState(status.hotkeyProblem)
   // Counts Ctrl+F / Ctrl+D presses: the view on screen focuses its search or number field on each change.
   const [focusField, setFocusField] = useState(0)
   const contacts = useContacts()
@@ -44,6 +45,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
   const calls = useCalls(status.calls, () => void history.reload())
 
   useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link]))
+  useDeskDialEvent('hotkeyProblem', (change) => setHotkeyProblem(change.problem))
   useDeskDialEvent('navigate', (target) => {
     if (target !== 'quick-dial') setView(target)
   })
@@ -89,7 +91,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
         )}
         {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
       </main>
-      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={status.hotkeyProblem} />
+      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={hotkeyProblem} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
         {calls.announcement}
       </div>

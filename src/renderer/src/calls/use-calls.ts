@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { CallProgress } from '../../../shared/call-progress'
+import { isFinalCallState, type CallProgress } from '../../../shared/call-progress'
 import type { DialPreview } from '../../../shared/ipc-contract'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
 import { placeCall } from './place-call'
@@ -45,7 +45,7 @@ export function useCalls(initial: CallProgress[], onFinished: () => void): Calls
     setCalls((current) => merge(current, progress))
     const name = labels[progress.id]?.contactName ?? progress.target
     setAnnouncement(`${name}: ${progress.reason}`)
-    if (progress.state === 'connected' || progress.state === 'failed') onFinished()
+    if (isFinalCallState(progress.state)) onFinished()
   })
 
   const label = useCallback((callId: string, preview: DialPreview) => {
@@ -85,6 +85,6 @@ export function useCalls(initial: CallProgress[], onFinished: () => void): Calls
 function merge(calls: CallProgress[], progress: CallProgress): CallProgress[] {
   const existing = calls.find((call) => call.id === progress.id)
   if (!existing) return [progress, ...calls]
-  if (existing.at > progress.at || existing.state === 'connected' || existing.state === 'failed') return calls
+  if (existing.at > progress.at || isFinalCallState(existing.state)) return calls
   return calls.map((call) => (call.id === progress.id ? progress : call))
 }

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron'
-import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../settings/secret-store'
+import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '../settings/password-store'
 
 /**
  * The SIP password encrypted with the OS keychain (safeStorage, async API), in its own file.

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { EncryptedFileSecretStore, type SecretCipher } from '../../../src/main/settings/secret-store'
+import { EncryptedFileSecretStore, type SecretCipher } from '../../../src/main/settings/password-store'
 
 let directory: string
 beforeEach(async () => {

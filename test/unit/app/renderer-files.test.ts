@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findRendererFile, isAtOrigin, serveRendererFile } from '../../../src/main/backend/renderer-files'
+import { findRendererFile, isAtOrigin, serveRendererFile } from '../../../src/main/app/renderer-files'
 
 let out: string
 let renderer: string
