@@ -16,6 +16,18 @@ const VERSION_2_0 = 20
 const MADE_ON_UNIX = 3 << 8
 const REGULAR_FILE = 0o100000
 
+/** The fields a file's local header and its central directory entry share, in the same order (version needed to extract .. extra field length). */
+function sharedFields(name: Buffer, data: Buffer): Buffer {
+  const fields = Buffer.alloc(26)
+  fields.writeUInt16LE(VERSION_2_0, 0)
+  fields.writeUInt16LE(DOS_DATE_1980_01_01, 8)
+  fields.writeUInt32LE(crc32(data), 10)
+  fields.writeUInt32LE(data.length, 14)
+  fields.writeUInt32LE(data.length, 18)
+  fields.writeUInt16LE(name.length, 22)
+  return fields
+}
+
 export function storedZip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -23,29 +35,18 @@ export function storedZip(entries: readonly ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name)
     const data = Buffer.from(entry.content)
-    const crc = crc32(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(VERSION_2_0, 4)
-    local.writeUInt16LE(DOS_DATE_1980_01_01, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(MADE_ON_UNIX | VERSION_2_0, 4)
-    central.writeUInt16LE(VERSION_2_0, 6)
-    central.writeUInt16LE(DOS_DATE_1980_01_01, 14)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(((REGULAR_FILE | entry.mode) << 16) >>> 0, 38)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, data)
-    centrals.push(central, name)
-    offset += local.length + name.length + data.length
+    const shared = sharedFields(name, data)
+    const localSignature = Buffer.alloc(4)
+    localSignature.writeUInt32LE(0x04034b50)
+    const centralStart = Buffer.alloc(6)
+    centralStart.writeUInt32LE(0x02014b50)
+    centralStart.writeUInt16LE(MADE_ON_UNIX | VERSION_2_0, 4)
+    const centralEnd = Buffer.alloc(14)
+    centralEnd.writeUInt32LE(((REGULAR_FILE | entry.mode) << 16) >>> 0, 6)
+    centralEnd.writeUInt32LE(offset, 10)
+    locals.push(localSignature, shared, name, data)
+    centrals.push(centralStart, shared, centralEnd, name)
+    offset += localSignature.length + shared.length + name.length + data.length
   }
   const directory = Buffer.concat(centrals)
   const end = Buffer.alloc(22)
