@@ -1,4 +1,4 @@
-import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
+import { canMoveRegistration, type RegistrationState, type RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
 import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
@@ -28,7 +28,7 @@ export interface RegistrationOptions {
 }
 
 /**
- * DeskDial's own REGISTER state machine, written on the sip.js core rather than its Registerer,
+ * DeskDial's own REGISTER state machine (the diagram is in `shared/registration-status.ts`), written on the sip.js core rather than its Registerer,
  * which has no retry, mis-reads a missing `expires` (a REGISTER storm) and ignores 423.
  */
 export class Registration {
@@ -58,19 +58,12 @@ export class Registration {
     this.#attempt()
   }
 
-  /** The transport dropped: registration is gone until we reconnect. */
+  /** The transport dropped: registration is gone until we reconnect (a final failure stays final). */
   connectionLost(): void {
-    if (this.#stopped) return
+    if (this.#stopped || this.#status.state === 'failed') return
     this.#clearTimer()
     this.#inFlight = false
     this.#scheduleRetry(503, undefined, 'The connection to the phone system was lost.')
-  }
-
-  /** Re-register at once (after resume from sleep or a network change). */
-  refreshNow(): void {
-    if (this.#stopped || this.#inFlight) return
-    this.#clearTimer()
-    this.#attempt()
   }
 
   /** Removes the binding, waiting at most `unregisterTimeoutMs` for the server. */
@@ -99,7 +92,11 @@ export class Registration {
     return (this.#options.now ?? Date.now)()
   }
 
+  /** Moves along the diagram in `registration-status.ts`; a move it does not draw is a bug, and throws. */
   #emit(state: RegistrationState, details: Partial<RegistrationStatus> & { reason: string }): void {
+    if (!canMoveRegistration(this.#status.state, state)) {
+      throw new Error(`Registration cannot move from ${this.#status.state} to ${state}.`)
+    }
     let server: string | undefined
     try {
       server = this.#options.endpoint().serverLabel
