@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
 import type { DesktopNotice } from '../../../src/main/backend/call-notices'
@@ -138,9 +138,20 @@ describe('first run and settings', () => {
   })
 
   it('retries when the phone system cannot be reached at start', async () => {
-    await backend.saveSettings({ settings: account('unreachable.test') })
-    const failed = await until(() => events.find((e) => e.event === 'registration' && e.payload.state === 'failed'), 'failure')
-    expect(failed.payload).toMatchObject({ reason: 'Could not connect to unreachable.test: the connection was refused.' })
+    // Only the timers are faked: the reconnect timer (the default delay, 30 s) fires when the test moves time on.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      await backend.saveSettings({ settings: account('unreachable.test') })
+      await vi.advanceTimersByTimeAsync(0)
+      const failed = events.find((e) => e.event === 'registration' && e.payload.state === 'failed')
+      expect(failed?.payload).toMatchObject({ reason: 'Could not connect to unreachable.test: the connection was refused.' })
+      expect(services).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(30_000)
+      expect(services).toHaveLength(2)
+      expect(services[1]?.options.account.servers).toEqual(['unreachable.test'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
