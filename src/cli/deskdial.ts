@@ -4,6 +4,7 @@
  * 3 the phone system could not be reached.
  */
 import { isFinalCallState, type CallProgress } from '../shared/call-progress'
+import { meansNoAnswer } from '../shared/no-answer'
 import type { RegistrationStatus } from '../shared/registration-status'
 import { DeskDialService } from '../main/service/deskdial-service'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
@@ -11,7 +12,6 @@ import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
 /** SIP codes that mean nobody answered rather than that somebody said no. */
-const UNREACHABLE_CODES = new Set([408, 503])
 
 interface Output {
   registration(status: RegistrationStatus): void
@@ -56,12 +56,12 @@ function firstRegistrationOutcome(service: DeskDialService): Promise<Registratio
 
 function registrationExitCode(status: RegistrationStatus): number {
   if (status.state === 'registered' || status.state === 'disabled') return EXIT.connected
-  return status.code !== undefined && UNREACHABLE_CODES.has(status.code) ? EXIT.unreachable : EXIT.failed
+  return meansNoAnswer(status.code) ? EXIT.unreachable : EXIT.failed
 }
 
 function callExitCode(progress: CallProgress): number {
   if (progress.state === 'connected') return EXIT.connected
-  return progress.code !== undefined && UNREACHABLE_CODES.has(progress.code) && progress.state === 'failed' ? EXIT.unreachable : EXIT.failed
+  return meansNoAnswer(progress.code) && progress.state === 'failed' ? EXIT.unreachable : EXIT.failed
 }
 
 async function execute(command: CliCommand, out: Output, log: (line: string) => void): Promise<number> {

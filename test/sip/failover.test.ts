@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PrimaryFallback } from '../../src/main/service/primary-fallback'
-import { isAnswerFromServer } from '../../src/main/sip/server-probe'
-import type { SipResponse } from '../../src/main/sip/sip-endpoint'
+import { outcomeOf, type SipOutcome } from '../../src/main/sip/sip-endpoint'
 import { receivedMessages } from './support/digest'
 import { expectScenarioPassed } from './support/expect-sipp'
 import { requireTool } from './support/require-tool'
@@ -18,8 +17,8 @@ const hasSipp = requireTool('sipp')
 const BACKUP = 'backup-registrar.xml'
 const PRIMARY = 'primary-returns.xml'
 
-function response(code: number, headers: Record<string, string>): SipResponse {
-  return { code, reason: '', header: (name) => headers[name], headers: (name) => (headers[name] ? [headers[name]] : []) }
+function answeredBy(code: number, headers: Record<string, string>): SipOutcome {
+  return outcomeOf(code, (name) => headers[name])
 }
 
 /** The methods of the requests SIPp received, in order: which server saw what. */
@@ -33,14 +32,14 @@ describe('the fallback probe', () => {
   const via = 'SIP/2.0/UDP deskdial.invalid;branch=z9hG4bK1'
 
   it.each([200, 404, 405, 408, 503])('counts a %i from the server itself as alive', (code) => {
-    expect(isAnswerFromServer(response(code, { Via: via }))).toBe(true)
+    expect(answeredBy(code, { Via: via })).toBe('answered')
   })
 
   it('does not count our own 408 (no answer) or the ICMP 503 (port closed) as an answer', () => {
-    expect(isAnswerFromServer(response(408, {}))).toBe(false)
-    expect(isAnswerFromServer(response(503, {}))).toBe(false)
+    expect(answeredBy(408, {})).toBe('timed-out')
+    expect(answeredBy(503, {})).toBe('unreachable')
     const unreachable = { Via: via, Warning: '399 deskdial "Nothing answers at 127.0.0.1:5060: the port is closed (ICMP port unreachable)"' }
-    expect(isAnswerFromServer(response(503, unreachable))).toBe(false)
+    expect(answeredBy(503, unreachable)).toBe('unreachable')
   })
 })
 

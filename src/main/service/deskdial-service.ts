@@ -1,4 +1,5 @@
 import { accountProblems } from '../../shared/account-settings'
+import { meansNoAnswer } from '../../shared/no-answer'
 import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
@@ -112,11 +113,6 @@ export class DeskDialService implements DeskDialServiceApi {
     await this.#closeEndpoint()
   }
 
-  /** Re-register now, e.g. after the computer resumes from sleep. */
-  refresh(): void {
-    this.#registration?.refreshNow()
-  }
-
   dial(dialString: string): CallProgress {
     if (this.#movingBack) throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
     if (!this.#running || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
@@ -171,7 +167,7 @@ export class DeskDialService implements DeskDialServiceApi {
    * dial goes to the next server. (With registration, the REGISTER retries decide that.)
    */
   #onReferUnanswered(code: number | undefined): void {
-    if (this.#registration || this.#servers.length < 2 || this.#movingBack || (code !== 408 && code !== 503)) return
+    if (this.#registration || this.#servers.length < 2 || this.#movingBack || !meansNoAnswer(code)) return
     this.#prepareRetry(code).then(
       () => this.#startRegistration(),
       (error: Error) => this.#log('warn', `No other server of the phone system answers either: ${error.message}`)
@@ -278,8 +274,7 @@ export class DeskDialService implements DeskDialServiceApi {
   /** Before a retry: reconnect a dropped transport; after no answer, fail over to the next server. */
   async #prepareRetry(failedCode: number | undefined): Promise<void> {
     if (!this.#running) return
-    const noAnswer = failedCode === 408 || failedCode === 503
-    if (noAnswer && this.#servers.length > 1) {
+    if (meansNoAnswer(failedCode) && this.#servers.length > 1) {
       await this.#connectFrom((this.#serverIndex + 1) % this.#servers.length)
       return
     }

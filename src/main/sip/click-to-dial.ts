@@ -3,7 +3,6 @@ import { validateDialString } from './dial-string'
 import { CALL_MESSAGES, callFailedReason, referRefusedReason } from './call-messages'
 import type { SipEndpoint, SipNotify, SipResponse } from './sip-endpoint'
 import { parseSipfrag } from './sipfrag'
-import { isUnreachableWarning } from './transport'
 
 export interface ClickToDialTiming {
   /** A subscription that stays silent this long (after the 202 or the last NOTIFY) is a failure. RFC 3515 / the brief: 32 s. */
@@ -107,7 +106,7 @@ class ReferCall {
       if (this.#seenNotifies.size === 0) this.#armSilenceTimer()
       return
     }
-    const reason = isUnreachableWarning(response.header('Warning')) ? CALL_MESSAGES.noAnswerFromServer : referRefusedReason(response.code)
+    const reason = response.outcome === 'answered' ? referRefusedReason(response.code) : CALL_MESSAGES.noAnswerFromServer
     this.#advance('failed', reason, response.code)
   }
 

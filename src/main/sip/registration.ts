@@ -2,7 +2,6 @@ import { canMoveRegistration, type RegistrationState, type RegistrationStatus } 
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
 import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
-import { isUnreachableWarning } from './transport'
 
 /** Codes after which retrying cannot help: the user must fix the account first. */
 const PERMANENT_FAILURES = new Set([401, 403, 404, 407])
@@ -40,7 +39,6 @@ export class Registration {
   #timer: ReturnType<typeof setTimeout> | undefined
   #failures = 0
   #stopped = false
-  #inFlight = false
   #status: RegistrationStatus
 
   constructor(options: RegistrationOptions) {
@@ -62,7 +60,6 @@ export class Registration {
   connectionLost(): void {
     if (this.#stopped || this.#status.state === 'failed') return
     this.#clearTimer()
-    this.#inFlight = false
     this.#scheduleRetry(503, undefined, 'The connection to the phone system was lost.')
   }
 
@@ -114,13 +111,11 @@ export class Registration {
 
   #attempt(minExpiresRetry = false): void {
     if (this.#stopped) return
-    this.#inFlight = true
     this.#emit('registering', { reason: 'Registering with the phone system...' })
     try {
       this.#send(this.#expires, (response) => this.#onFinal(response, minExpiresRetry))
     } catch (error) {
-      this.#inFlight = false
-      this.#scheduleRetry(503, undefined, (error as Error).message)
+        this.#scheduleRetry(503, undefined, (error as Error).message)
     }
   }
 
@@ -145,7 +140,6 @@ export class Registration {
   }
 
   #onFinal(response: SipResponse, minExpiresRetry: boolean): void {
-    this.#inFlight = false
     if (this.#stopped) return
     const { code } = response
     if (code >= 200 && code < 300) {
@@ -168,7 +162,7 @@ export class Registration {
       this.#emit('failed', { code, reason: registrationFailedReason(code) })
       return
     }
-    const reason = isUnreachableWarning(response.header('Warning')) ? registrationFailedReason(408) : registrationFailedReason(code)
+    const reason = response.outcome === 'unreachable' ? registrationFailedReason(408) : registrationFailedReason(code)
     this.#scheduleRetry(code, parseRetryAfterSeconds(response.header('Retry-After')), reason)
   }
 

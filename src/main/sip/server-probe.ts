@@ -4,16 +4,6 @@
  * so the probe never disturbs the registration and calls on the server in use.
  */
 import { SipEndpoint, type SipEndpointOptions, type SipResponse } from './sip-endpoint'
-import { isUnreachableWarning } from './transport'
-
-/**
- * True when the server itself answered, whatever the code: a 404 or 405 to OPTIONS still comes from
- * a live server. False for the 408/503 we make up ourselves when nothing answers: sip.js's carry no
- * Via (no message arrived), the transport's ICMP one carries its Warning.
- */
-export function isAnswerFromServer(response: SipResponse): boolean {
-  return response.header('Via') !== undefined && !isUnreachableWarning(response.header('Warning'))
-}
 
 function sendOptions(endpoint: SipEndpoint, signal: AbortSignal): Promise<SipResponse> {
   return new Promise((resolve, reject) => {
@@ -37,7 +27,8 @@ export async function probeServer(options: SipEndpointOptions, signal: AbortSign
   try {
     endpoint = new SipEndpoint(options)
     await endpoint.connect()
-    return isAnswerFromServer(await sendOptions(endpoint, signal))
+    // Any code counts: a 404 or 405 to OPTIONS still comes from a live server.
+    return (await sendOptions(endpoint, signal)).outcome === 'answered'
   } catch {
     return false
   } finally {

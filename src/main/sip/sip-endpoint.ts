@@ -9,7 +9,7 @@ import type { ServerAddress } from '../../shared/server-address'
 import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
-import { NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport'
+import { isUnreachableWarning, NodeSipTransport, type NodeSipTransportInstance, type SipTransportOptions } from './transport'
 
 export type SipLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
 
@@ -22,8 +22,16 @@ export interface SipEndpointOptions {
   transport?: Partial<SipTransportOptions>
 }
 
+/**
+ * What became of a request: the server `answered` (whatever the code), or nothing answered in time
+ * (`timed-out`, a 408 of our own), or nothing listens there / the connection failed
+ * (`unreachable`, a 503 of our own).
+ */
+export type SipOutcome = 'answered' | 'timed-out' | 'unreachable'
+
 /** A response as the layers above see it. */
 export interface SipResponse {
+  outcome: SipOutcome
   code: number
   reason: string
   header(name: string): string | undefined
@@ -59,8 +67,16 @@ const VIA_PLACEHOLDER = 'deskdial.invalid'
 // all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
 Core.Timers.TIMER_J = 64 * Core.Timers.T1
 
+/** Responses without a Via were made up on this side (sip.js's timeout, a transport failure); the transport marks its ICMP 503. */
+export function outcomeOf(code: number, header: (name: string) => string | undefined): SipOutcome {
+  if (isUnreachableWarning(header('Warning'))) return 'unreachable'
+  if (header('Via') !== undefined) return 'answered'
+  return code === 408 ? 'timed-out' : 'unreachable'
+}
+
 function toSipResponse(message: Core.IncomingResponseMessage): SipResponse {
   return {
+    outcome: outcomeOf(message.statusCode ?? 0, (name) => message.getHeader(name)),
     code: message.statusCode ?? 0,
     reason: message.reasonPhrase ?? '',
     header: (name) => message.getHeader(name),
@@ -146,12 +162,6 @@ export class SipEndpoint {
     const contactUri = this.#ua.contact.uri
     contactUri.host = transport.localAddress ?? contactUri.host
     contactUri.port = transport.localPort
-  }
-
-  /** Reconnects a dropped transport (TCP/TLS) without recreating the user agent. */
-  async reconnect(): Promise<void> {
-    await this.#ua.reconnect()
-    this.#ua.contact.uri.port = this.#transport.localPort
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RegistrationStatus } from '../../../src/shared/registration-status'
 import { Registration } from '../../../src/main/sip/registration'
 import type { SipEndpoint, SipRequestHandlers, SipResponse } from '../../../src/main/sip/sip-endpoint'
+import { canMoveRegistration } from '../../../src/shared/registration-status'
 
 interface SentRegister {
   headers: string[]
@@ -26,6 +27,7 @@ function fakeEndpoint(): { endpoint: () => SipEndpoint; sent: SentRegister[] } {
         cseq: request.cseq,
         answer: (code, extra = {}) => {
           const response: SipResponse = {
+            outcome: 'answered',
             code,
             reason: '',
             header: (name) => extra[name],
@@ -91,6 +93,28 @@ describe('registration state machine', () => {
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', code: 401, reason: 'Wrong user name or password' })
     vi.advanceTimersByTime(3_600_000)
     expect(sent).toHaveLength(1)
+  })
+
+  it('stays failed when the connection drops after a final refusal: failed is final', () => {
+    const { registration, sent } = start()
+    sent[0].answer(403)
+    registration.connectionLost()
+    vi.advanceTimersByTime(3_600_000)
+    expect(statuses.map((status) => status.state)).toEqual(['registering', 'failed'])
+    expect(sent).toHaveLength(1)
+  })
+
+  it('moves only along the drawn diagram, and throws on a move the diagram lacks', () => {
+    const { registration, sent } = start()
+    sent[0].answer(200)
+    for (const [previous, next] of statuses.slice(1).map((status, index) => [statuses[index].state, status.state] as const)) {
+      expect(canMoveRegistration(previous, next)).toBe(true)
+    }
+    expect(canMoveRegistration('failed', 'retrying')).toBe(false)
+    expect(canMoveRegistration('disabled', 'registering')).toBe(false)
+    // A second final answer to a finished REGISTER would mean a broken transaction layer: refused loudly.
+    expect(() => sent[0].answer(401)).toThrow('Registration cannot move from registered to failed.')
+    expect(registration.status.state).toBe('registered')
   })
 
   it('retries with growing delays, then honours Retry-After', async () => {
