@@ -46,10 +46,6 @@ export class DeskDialTray {
     this.#tray.setContextMenu(Menu.buildFromTemplate(this.#menu(content)))
   }
 
-  destroy(): void {
-    this.#tray.destroy()
-  }
-
   #image(icon: TrayIcon): NativeImage {
     const image = this.#icons.get(icon)
     if (!image) throw new Error(`DeskDial has no tray icon "${icon}".`)

@@ -5,7 +5,7 @@ import type { SipEndpoint, SipNotify, SipResponse } from './sip-endpoint'
 import { parseSipfrag } from './sipfrag'
 
 export interface ClickToDialTiming {
-  /** A subscription that stays silent this long (after the 202 or the last NOTIFY) is a failure. RFC 3515 / the brief: 32 s. */
+  /** A subscription that stays silent this long (after the 202 or the last NOTIFY) is a failure. 32 s, the non-INVITE transaction timeout (64*T1) a server has to send its next NOTIFY. */
   notifyTimeoutMs: number
   /** How long a finished call keeps answering late or retransmitted NOTIFYs. */
   lingerMs: number

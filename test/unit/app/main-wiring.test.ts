@@ -1,6 +1,6 @@
 /**
  * The built main process (out/main/index.js) loaded under Node with a recording fake of Electron:
- * is everything wired as the issue asks?
+ * the single-instance lock, link schemes, windows, tray, hotkey, IPC and quitting wired as the app needs them.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
