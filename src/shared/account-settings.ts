@@ -78,6 +78,19 @@ export function isAccountConfigured(account: Pick<AccountSettings, 'servers' | '
   return account.servers.length > 0 && account.user !== '' && account.line !== ''
 }
 
+/**
+ * Whether two accounts answer digest challenges for the same identity on the same servers. The
+ * stored password may only ever be used for the identity it was saved with.
+ */
+export function sameAccountIdentity(a: AccountSettings, b: AccountSettings): boolean {
+  const identity = (account: AccountSettings) => JSON.stringify([account.servers, account.transport, account.user, account.authUser ?? '', account.domain ?? ''])
+  return identity(a) === identity(b)
+}
+
+/** Why the stored password is not used for an account whose identity changed. */
+export const RETYPE_PASSWORD =
+  'Type the password again: the server, the transport, the domain or the user changed, and DeskDial sends the stored password only to the phone system it was saved for.'
+
 export type AccountCheck = { ok: true; account: AccountSettings } | { ok: false; problems: FieldProblem[] }
 
 /** Checks an account from any source; fields are named as in the settings ("account.user"). */

@@ -39,6 +39,8 @@ export const appSettingsSchema = z.object(
     ),
     /** Links from other applications (tel:, sip:, callto:) are shown for confirmation unless this is true. */
     trustLinksWithoutConfirmation: flag('Dial links without asking'),
+    /** Even trusted, at most one link is dialled without asking in this many seconds. */
+    linkAutoDialIntervalSeconds: wholeNumber('Seconds between links dialled without asking', 5, 3_600),
     startAtLogin: flag('Start at login'),
     notifications: flag('Notifications')
   },
@@ -79,6 +81,7 @@ const LABELS: Record<string, string> = {
   'dialPlan.dialE164WithPlus': 'Dial numbers with +',
   hotkey: 'Quick-dial hotkey',
   trustLinksWithoutConfirmation: 'Dial links without asking',
+  linkAutoDialIntervalSeconds: 'Seconds between links dialled without asking',
   startAtLogin: 'Start at login',
   notifications: 'Notifications'
 }

@@ -54,6 +54,10 @@ export interface PendingLink {
   scheme: 'tel' | 'sip' | 'callto'
   raw: string
   preview: DialPreview
+  /** Why DeskDial asks although the user trusts links (e.g. "it is a premium-rate number"). */
+  askedBecause?: string
+  /** Links that arrived while this one waited: refused, and counted here (the event comes again with the new count). */
+  blockedLinks: number
 }
 
 export type ConnectionTestResult = { ok: true; status: RegistrationStatus } | { ok: false; error: string; status?: RegistrationStatus }

@@ -144,7 +144,8 @@ export class DeskDialApp {
 
   #onEvent<E extends DeskDialEventName>(event: E, payload: DeskDialEvents[E]): void {
     this.#send(event, payload)
-    if (event === 'pendingLink') this.#open()
+    // Only a new question brings the window forward; links blocked behind it never steal the focus again.
+    if (event === 'pendingLink' && (payload as DeskDialEvents['pendingLink']).blockedLinks === 0) this.#open()
     if (event === 'settingsChanged') this.#applySettings((payload as DeskDialEvents['settingsChanged']).settings)
     if (event === 'registration' || event === 'callProgress' || event === 'settingsChanged') void this.#refreshTray()
   }

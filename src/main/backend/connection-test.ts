@@ -1,4 +1,4 @@
-import { isAccountConfigured } from '../../shared/account-settings'
+import { isAccountConfigured, RETYPE_PASSWORD, sameAccountIdentity, type AccountSettings } from '../../shared/account-settings'
 import { checkAppSettings } from '../../shared/app-settings'
 import type { ConnectionTestResult, SettingsUpdate } from '../../shared/ipc-contract'
 import type { RegistrationStatus } from '../../shared/registration-status'
@@ -9,8 +9,9 @@ import { serviceOptionsFor, stopServiceWithin } from './service-supervisor'
 
 export interface ConnectionTestOptions {
   createService: (options: DeskDialServiceOptions) => DeskDialServiceApi
-  /** The stored password, for when the update brings none. */
+  /** The stored password, for when the update brings none and the account is the saved one. */
   storedPassword: () => Promise<string | undefined>
+  savedAccount: () => AccountSettings
   log: BackendLog
   timeoutMs: number
   stopTimeoutMs: number
@@ -31,6 +32,9 @@ export async function testConnection(update: SettingsUpdate, options: Connection
   if (!checked.ok) return { ok: false, error: checked.problems.map((problem) => problem.error).join(' ') }
   const { account } = checked.settings
   if (!isAccountConfigured(account)) return { ok: false, error: 'Enter the server, the account user and your desk phone number first.' }
+  if (update.password === undefined && !sameAccountIdentity(account, options.savedAccount()) && (await options.storedPassword()) !== undefined) {
+    return { ok: false, error: RETYPE_PASSWORD }
+  }
   const password = update.password === undefined ? await options.storedPassword() : update.password || undefined
   const log: BackendLog = (level, message) => options.log(level, `[test] ${message}`)
   let service: DeskDialServiceApi

@@ -79,9 +79,13 @@ export class DeskAppBackend implements BackendCommands {
   readonly #calls: CallTracker
   readonly #links: LinkInbox
   #hotkeyProblem: string | undefined
+  /** Resolves once the settings are loaded: links that come earlier wait for it. */
+  readonly #ready: Promise<void>
+  #markReady: () => void = () => undefined
 
   constructor(options: DeskAppBackendOptions) {
     this.#options = options
+    this.#ready = new Promise((resolve) => (this.#markReady = resolve))
     this.#now = options.now ?? Date.now
     this.#log = options.log ?? (() => undefined)
     const notify = (notice: DesktopNotice) => options.notify?.(notice)
@@ -107,8 +111,12 @@ export class DeskAppBackend implements BackendCommands {
     })
     this.#links = new LinkInbox({
       preview: (target) => this.previewDial(target),
-      dial: (request) => this.dial(request),
+      dial: (preview) => this.#dialPreviewed(preview),
       trusted: () => this.settings.trustLinksWithoutConfirmation,
+      dialPlan: () => this.settings.dialPlan,
+      automaticDialIntervalMs: () => this.settings.linkAutoDialIntervalSeconds * 1_000,
+      callInProgress: () => this.#calls.hasCallInProgress,
+      now: this.#now,
       onPending: (link) => options.emit('pendingLink', link),
       notify,
       log: this.#log,
@@ -122,6 +130,7 @@ export class DeskAppBackend implements BackendCommands {
    */
   async start(): Promise<void> {
     await this.#settings.load()
+    this.#markReady()
     this.#supervisor.restart().catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
   }
 
@@ -169,7 +178,12 @@ export class DeskAppBackend implements BackendCommands {
   async dial(request: DialRequest): Promise<DialResult> {
     const preview = await this.previewDial(request.target)
     if (!preview.ok) return { ok: false, error: preview.error }
-    const chosen = request.contactId === undefined ? undefined : await this.#options.contacts.get(request.contactId)
+    return this.#dialPreviewed(preview, request.contactId)
+  }
+
+  /** Places the call exactly as `preview` shows it: its dial string is sent as it is. */
+  async #dialPreviewed(preview: Extract<DialPreview, { ok: true }>, contactId?: string): Promise<DialResult> {
+    const chosen = contactId === undefined ? undefined : await this.#options.contacts.get(contactId)
     const contactName = chosen?.name ?? preview.contact?.name
     const service = this.#supervisor.service
     if (!service) return { ok: false, error: this.#notConnectedSentence() }
@@ -185,8 +199,9 @@ export class DeskAppBackend implements BackendCommands {
     this.#calls.dismiss(callId)
   }
 
-  /** A link from the operating system or another application: see {@link LinkInbox}. */
-  handleLink(raw: string): Promise<LinkOutcome> {
+  /** A link from the operating system or another application: see {@link LinkInbox}. One that comes before {@link start} waits for it. */
+  async handleLink(raw: string): Promise<LinkOutcome> {
+    await this.#ready
     return this.#links.handle(raw)
   }
 
@@ -236,6 +251,7 @@ export class DeskAppBackend implements BackendCommands {
     return testConnection(update, {
       createService: this.#options.createService,
       storedPassword: () => this.#settings.password(),
+      savedAccount: () => this.settings.account,
       log: this.#log,
       timeoutMs: this.#options.connectionTestTimeoutMs ?? 15_000,
       stopTimeoutMs: this.#options.stopTimeoutMs ?? 3_000

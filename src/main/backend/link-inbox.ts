@@ -1,47 +1,90 @@
-import type { DialPreview, DialRequest, DialResult, PendingLink } from '../../shared/ipc-contract'
+import type { DialPlanSettings } from '../../shared/app-settings'
+import type { DialPreview, DialResult, PendingLink } from '../../shared/ipc-contract'
 import { parsePhoneLink } from '../dial/phone-link'
 import type { BackendLog } from './backend-log'
 import type { DesktopNotice } from './call-notices'
+import { linkTrust } from './link-trust'
 
 /** What became of a link handed over by the operating system. */
-export type LinkOutcome = { kind: 'refused'; error: string } | { kind: 'pending'; link: PendingLink } | { kind: 'dialled'; result: DialResult }
+export type LinkOutcome =
+  | { kind: 'refused'; error: string }
+  | { kind: 'pending'; link: PendingLink }
+  /** Another link was already waiting for the user: this one was counted on it and dropped. */
+  | { kind: 'blocked'; link: PendingLink }
+  | { kind: 'dialled'; result: DialResult }
+
+type PlannedPreview = Extract<DialPreview, { ok: true }>
 
 export interface LinkInboxOptions {
   preview: (target: string) => Promise<DialPreview>
-  dial: (request: DialRequest) => Promise<DialResult>
+  /** Dials exactly what the preview shows (its dial string), without planning again. */
+  dial: (preview: PlannedPreview) => Promise<DialResult>
   /** The user's "Dial links without asking" setting. */
   trusted: () => boolean
-  /** A link now waits for the user's answer. */
+  dialPlan: () => DialPlanSettings
+  /** At most one link is dialled without asking in this many milliseconds. */
+  automaticDialIntervalMs: () => number
+  callInProgress: () => boolean
+  /** A link now waits for the user's answer, or the count of links blocked behind it changed. */
   onPending: (link: PendingLink) => void
   notify: (notice: DesktopNotice) => void
   log: BackendLog
   newId: () => string
+  now: () => number
 }
 
 const FEATURE_CODE_IN_LINK = 'This link asks for a phone feature code (* or #), which links may not dial: type it in DeskDial yourself if you meant it.'
-const MAX_PENDING_LINKS = 10
 
 /**
- * Links from other applications (tel:, sip:, callto:). Any web page can open one, so each is read
- * strictly and waits for the user's confirmation, unless the user trusts links.
+ * Links from other applications (tel:, sip:, callto:). Any web page can open one, in a loop, so:
+ * - each is read strictly, and one that is not a phone number is refused with a notice;
+ * - it waits for the user's confirmation; with "Dial links without asking" on, an ordinary number
+ *   of the user's own country (or an internal extension) is dialled at once, but at most one in
+ *   {@link LinkInboxOptions.automaticDialIntervalMs} and never while a call is in progress;
+ * - one link waits at a time: links arriving meanwhile are refused and counted on it, so a burst
+ *   makes one dialog ("12 more links were blocked"), never a queue of Call buttons.
+ * Links are taken one after another in the order they came, including those that came before the
+ * app was ready.
  */
 export class LinkInbox {
   readonly #options: LinkInboxOptions
-  #pending: PendingLink[] = []
+  #waiting: PendingLink | undefined
+  #lastAutomaticDialAt = Number.NEGATIVE_INFINITY
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(options: LinkInboxOptions) {
     this.#options = options
   }
 
+  /** The link waiting for the user's answer, if any. */
   get pending(): PendingLink[] {
-    return [...this.#pending]
+    return this.#waiting ? [this.#waiting] : []
   }
 
-  /**
-   * A link that is not a phone number is refused with a notice and changes nothing. Otherwise it
-   * waits for the user's confirmation, or is dialled at once when the user trusts links.
-   */
-  async handle(raw: string): Promise<LinkOutcome> {
+  handle(raw: string): Promise<LinkOutcome> {
+    const outcome = this.#queue.then(() => this.#take(raw))
+    this.#queue = outcome.catch(() => undefined)
+    return outcome
+  }
+
+  async confirm(linkId: string): Promise<DialResult> {
+    const link = this.#waiting
+    if (!link || link.id !== linkId || !link.preview.ok) return { ok: false, error: 'This link was already answered. Open it again to call the number.' }
+    this.#waiting = undefined
+    return this.#options.dial(link.preview)
+  }
+
+  reject(linkId: string): void {
+    if (this.#waiting?.id === linkId) this.#waiting = undefined
+  }
+
+  async #take(raw: string): Promise<LinkOutcome> {
+    if (this.#waiting) {
+      this.#waiting = { ...this.#waiting, blockedLinks: this.#waiting.blockedLinks + 1 }
+      this.#options.log('warn', `Blocked a link while another waits for an answer (${this.#waiting.blockedLinks} so far).`)
+      this.#options.onPending(this.#waiting)
+      return { kind: 'blocked', link: this.#waiting }
+    }
     const parsed = parsePhoneLink(raw)
     if (!parsed.ok) return this.#refuse(parsed.error)
     // A feature code such as *21*<number># would forward the user's phone: links carry numbers only.
@@ -49,27 +92,28 @@ export class LinkInbox {
     const preview = await this.#options.preview(parsed.number)
     if (!preview.ok) return this.#refuse(preview.error)
     if (parsed.extension !== undefined) preview.display += ` (then dial extension ${parsed.extension} yourself)`
-    if (this.#options.trusted()) {
-      const result = await this.#options.dial(preview.contact ? { target: preview.target, contactId: preview.contact.id } : { target: preview.target })
+    const askedBecause = this.#options.trusted() ? this.#whyAsk(parsed.number) : undefined
+    if (this.#options.trusted() && askedBecause === undefined) {
+      this.#lastAutomaticDialAt = this.#options.now()
+      const result = await this.#options.dial(preview)
       if (!result.ok) this.#options.notify({ title: 'Could not call from the link', body: result.error })
       return { kind: 'dialled', result }
     }
-    const link: PendingLink = { id: this.#options.newId(), scheme: parsed.scheme, raw, preview }
-    this.#pending = [...this.#pending.filter((pending) => pending.raw !== raw), link].slice(-MAX_PENDING_LINKS)
+    const link: PendingLink = { id: this.#options.newId(), scheme: parsed.scheme, raw, preview, blockedLinks: 0 }
+    if (askedBecause !== undefined) link.askedBecause = askedBecause
+    this.#waiting = link
     this.#options.onPending(link)
     return { kind: 'pending', link }
   }
 
-  async confirm(linkId: string): Promise<DialResult> {
-    const link = this.#pending.find((pending) => pending.id === linkId)
-    if (!link || !link.preview.ok) return { ok: false, error: 'This link was already answered. Open it again to call the number.' }
-    this.#pending = this.#pending.filter((pending) => pending.id !== linkId)
-    const { target, contact } = link.preview
-    return this.#options.dial(contact ? { target, contactId: contact.id } : { target })
-  }
-
-  reject(linkId: string): void {
-    this.#pending = this.#pending.filter((pending) => pending.id !== linkId)
+  /** Why a trusted link still needs the user's confirmation; undefined when it may be dialled at once. */
+  #whyAsk(number: string): string | undefined {
+    const trust = linkTrust(number, this.#options.dialPlan())
+    if (!trust.automatic) return trust.why
+    if (this.#options.callInProgress()) return 'a call is in progress'
+    const interval = this.#options.automaticDialIntervalMs()
+    if (this.#options.now() - this.#lastAutomaticDialAt < interval) return `a link was dialled without asking less than ${Math.round(interval / 1000)} s ago`
+    return undefined
   }
 
   #refuse(error: string): LinkOutcome {

@@ -1,3 +1,4 @@
+import { RETYPE_PASSWORD, sameAccountIdentity } from '../../shared/account-settings'
 import { checkAppSettings, type AppSettings } from '../../shared/app-settings'
 import type { SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
 import type { SecretStore } from '../settings/password-store'
@@ -60,6 +61,9 @@ export class SettingsKeeper {
     const checked = checkAppSettings(update.settings)
     if (!checked.ok) return { saved: { ok: false, error: checked.problems.map((problem) => problem.error).join(' '), field: checked.problems[0]?.field ?? 'settings' }, reconnect: false }
     const previous = this.current
+    if (update.password === undefined && !sameAccountIdentity(previous.account, checked.settings.account) && (await this.#options.secrets.getPassword()) !== undefined) {
+      return { saved: { ok: false, error: RETYPE_PASSWORD, field: 'password' }, reconnect: false }
+    }
     try {
       if (update.password === '') await this.#options.secrets.deletePassword()
       else if (update.password !== undefined) await this.#options.secrets.setPassword(update.password)

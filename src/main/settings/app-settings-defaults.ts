@@ -39,6 +39,7 @@ export function defaultAppSettings(country: string = FALLBACK_COUNTRY): AppSetti
     },
     hotkey: DEFAULT_HOTKEY,
     trustLinksWithoutConfirmation: false,
+    linkAutoDialIntervalSeconds: 30,
     startAtLogin: false,
     notifications: true
   }

@@ -21,6 +21,8 @@ import { RegistrationLine } from './registration-line'
 import { useShortcuts } from './use-shortcuts'
 import { VIEWS, type ViewName } from './views'
 
+const MAX_SHOWN_LINKS = 3
+
 interface WorkspaceProps {
   /** The state when the window opened; live changes arrive as events. */
   status: AppStatus
@@ -44,7 +46,8 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
   const history = useHistory()
   const calls = useCalls(status.calls, () => void history.reload())
 
-  useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link]))
+  // The main process keeps one link waiting at a time; the window keeps a few at most, whatever arrives.
+  useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link].slice(-MAX_SHOWN_LINKS)))
   useDeskDialEvent('hotkeyProblem', (change) => setHotkeyProblem(change.problem))
   useDeskDialEvent('navigate', (target) => {
     if (target !== 'quick-dial') setView(target)

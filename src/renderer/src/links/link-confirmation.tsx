@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { DialResult, PendingLink } from '../../../shared/ipc-contract'
 import { errorText } from '../common/error-text'
 import { ModalDialog } from '../common/modal-dialog'
@@ -10,14 +10,48 @@ interface LinkConfirmationProps {
   onSettled(link: PendingLink, result?: DialResult): void
 }
 
+/** How long the question must have been on screen, in a focused window, before Enter calls. */
+export const ARMING_DELAY_MS = 1_000
+
+/**
+ * The Call button becomes the default (focused, so Enter calls) only once the dialog has been
+ * visible for {@link ARMING_DELAY_MS} in a focused window: a link opened while the user types
+ * must not be dialled by the Enter meant for something else. Until then Cancel has the focus.
+ */
+function useArmedAfterDelay(): boolean {
+  const [armed, setArmed] = useState(false)
+  useEffect(() => {
+    let shownLongEnough = false
+    const arm = () => {
+      if (shownLongEnough && document.hasFocus()) setArmed(true)
+    }
+    const timer = setTimeout(() => {
+      shownLongEnough = true
+      arm()
+    }, ARMING_DELAY_MS)
+    window.addEventListener('focus', arm)
+    return () => {
+      clearTimeout(timer)
+      window.removeEventListener('focus', arm)
+    }
+  }, [])
+  return armed
+}
+
 /**
  * Any web page can open a tel: link, so a link never dials before the user has seen the number:
- * Enter calls, Esc cancels.
+ * Enter calls (once the dialog has been on screen for a moment), Esc cancels.
  */
 export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
+  const armed = useArmedAfterDelay()
+  const callButton = useRef<HTMLButtonElement>(null)
   const preview = link.preview
+
+  useEffect(() => {
+    if (armed) callButton.current?.focus()
+  }, [armed])
 
   async function confirm() {
     setBusy(true)
@@ -60,7 +94,13 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
         <p>{preview.display}</p>
         <p className="muted">
           Another application asked DeskDial to call this {link.scheme}: link. Your desk phone rings first.
+          {link.askedBecause && ` DeskDial asks because ${link.askedBecause}.`}
         </p>
+        {link.blockedLinks > 0 && (
+          <p className="form-error" role="status" data-testid="blocked-links">
+            {link.blockedLinks === 1 ? '1 more link was' : `${link.blockedLinks} more links were`} blocked from other applications while this one waited.
+          </p>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -68,10 +108,10 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
         )}
       </div>
       <div className="modal-actions">
-        <button type="button" onClick={cancel}>
+        <button type="button" onClick={cancel} data-autofocus>
           Cancel <kbd aria-hidden="true">Esc</kbd>
         </button>
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} data-autofocus>
+        <button type="button" ref={callButton} className="primary" onClick={() => void confirm()} disabled={busy} data-armed={armed}>
           {busy ? 'Calling…' : 'Call'} <kbd aria-hidden="true">Enter</kbd>
         </button>
       </div>
