@@ -157,7 +157,7 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     expectScenarioPassed(BACKUP, backupResult)
     expect(requestsReceived(backupResult)).toEqual(['REGISTER', 'REGISTER'])
 
-    const call = dut.service.dial('1002')
+    const call = dut.dial('1002')
     expect(await dut.waitForFinal(call.id, 10_000)).toMatchObject({ state: 'connected', code: 200 })
     await dut.service.stop()
     const primaryResult = await primarySipp.exited
@@ -174,19 +174,20 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     await dut.service.start()
     expect(dut.service.registration).toMatchObject({ state: 'disabled', server: `127.0.0.1:${primaryPort}` })
 
-    const first = dut.service.dial('1002')
+    const first = dut.dial('1002')
     expect(await dut.waitForFinal(first.id, 10_000)).toMatchObject({ state: 'failed', code: 503 })
     await dut.waitForRegistration('disabled', 10_000)
     await expect.poll(() => dut.service.registration.server, { timeout: 10_000 }).toBe(`127.0.0.1:${backup.port}`)
 
-    const second = dut.service.dial('1002')
+    const second = dut.dial('1002')
     expect(await dut.waitForFinal(second.id, 10_000)).toMatchObject({ state: 'connected', code: 200 })
     expectScenarioPassed('refer-notify.xml', await backup.exited)
   })
 
   it('waits for the call in progress on the backup to end before it moves back', async () => {
     const { dut, backup, primaryPort, primary, backupServer, timeline } = await registeredOnBackup(2)
-    const call = dut.service.dial('1002')
+    const call = dut.dial('1002')
+    timeline.push(`call ${call.state}`)
     // The backup holds the call's final NOTIFY for 3 s: the primary is back while the call rings.
     await expect.poll(() => dut.statesOf(call.id), { timeout: 10_000 }).toContain('ringing')
     const primarySipp = track(await primaryReturns(primaryPort, 2), (peer) => peer.stop())

@@ -33,7 +33,7 @@ function clientHostPort(request: string): string {
 
 /** Dials and waits for `connected`, then a moment more: the client's 200 to the last NOTIFY is still on its way to SIPp. */
 async function dialConnected(dut: ServiceUnderTest, target: string): Promise<string> {
-  const call = dut.service.dial(target)
+  const call = dut.dial(target)
   const final = await dut.waitForFinal(call.id, 15_000)
   expect(final, dut.logs.slice(-40).join('\n')).toMatchObject({ state: 'connected', code: 200 })
   await sleep(300)

@@ -134,7 +134,7 @@ describe('a phone system that opens a new TCP connection for its NOTIFYs', () =>
     track(dut.service, (service) => service.stop())
     await dut.service.start()
 
-    const call = dut.service.dial('1002')
+    const call = dut.dial('1002')
     const final = await dut.waitForFinal(call.id, 10_000)
     await phone.notified
 

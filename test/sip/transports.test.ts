@@ -26,7 +26,7 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
     const dut = createService(options)
     track(dut.service, (service) => service.stop())
     await dut.service.start()
-    const call = dut.service.dial('1002')
+    const call = dut.dial('1002')
     const final = await dut.waitForFinal(call.id, 15_000)
     expect(final, dut.logs.join('\n')).toMatchObject({ state: 'connected', code: 200 })
     return dut.statesOf(call.id)
@@ -83,7 +83,7 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
     const dut = createService({ port: silent.port, transport: 'udp' })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
-    const call = dut.service.dial('1002')
+    const call = dut.dial('1002')
     // sip.js's Timer F: 64 * T1 = 32 s, not configurable per service; this is the suite's one slow test.
     const final = await dut.waitForFinal(call.id, 40_000)
     expect(final).toMatchObject({ state: 'failed', code: 408, reason: 'The phone system did not answer (check the server address and network)' })

@@ -56,6 +56,7 @@ export interface FakeBrowserWindow extends EventEmitter {
   loaded: { url?: string }
   visible: boolean
   show(): void
+  hide(): void
 }
 
 export interface FakeTray extends EventEmitter {

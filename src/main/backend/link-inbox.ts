@@ -41,7 +41,7 @@ const FEATURE_CODE_IN_LINK = 'This link asks for a phone feature code (* or #), 
  * - it waits for the user's confirmation; with "Dial links without asking" on, an ordinary number
  *   of the user's own country (or an internal extension) is dialled at once, but at most one in
  *   {@link LinkInboxOptions.automaticDialIntervalMs} and never while a call is in progress;
- * - one link waits at a time: links arriving meanwhile are refused and counted on it, so a burst
+ * - one link waits at a time: phone-number links arriving meanwhile are refused and counted on it, so a burst
  *   makes one dialog ("12 more links were blocked"), never a queue of Call buttons.
  * Links are taken one after another in the order they came, including those that came before the
  * app was ready.
@@ -79,16 +79,16 @@ export class LinkInbox {
   }
 
   async #take(raw: string): Promise<LinkOutcome> {
+    const parsed = parsePhoneLink(raw)
+    if (!parsed.ok) return this.#refuse(parsed.error)
+    // A feature code such as *21*<number># would forward the user's phone: links carry numbers only.
+    if (/[*#]/.test(parsed.number)) return this.#refuse(FEATURE_CODE_IN_LINK)
     if (this.#waiting) {
       this.#waiting = { ...this.#waiting, blockedLinks: this.#waiting.blockedLinks + 1 }
       this.#options.log('warn', `Blocked a link while another waits for an answer (${this.#waiting.blockedLinks} so far).`)
       this.#options.onPending(this.#waiting)
       return { kind: 'blocked', link: this.#waiting }
     }
-    const parsed = parsePhoneLink(raw)
-    if (!parsed.ok) return this.#refuse(parsed.error)
-    // A feature code such as *21*<number># would forward the user's phone: links carry numbers only.
-    if (/[*#]/.test(parsed.number)) return this.#refuse(FEATURE_CODE_IN_LINK)
     const preview = await this.#options.preview(parsed.number)
     if (!preview.ok) return this.#refuse(preview.error)
     if (parsed.extension !== undefined) preview.display += ` (then dial extension ${parsed.extension} yourself)`

@@ -37,6 +37,8 @@ export interface ServiceUnderTest {
   /** Everything the service logged, for failure messages. */
   logs: string[]
   statesOf(callId: string): CallState[]
+  /** Dials through the service, keeping the first progress it returns with the rest. */
+  dial(dialString: string): CallProgress
   waitForRegistration(state: RegistrationState, timeoutMs: number): Promise<RegistrationStatus>
   /** Resolves with the call's `connected` or `failed` progress. */
   waitForFinal(callId: string, timeoutMs: number): Promise<CallProgress>
@@ -100,6 +102,11 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
     progress,
     logs,
     statesOf: (callId) => progress.filter((update) => update.id === callId).map((update) => update.state),
+    dial: (dialString) => {
+      const first = service.dial(dialString)
+      progress.push(first)
+      return first
+    },
     waitForRegistration: (state, timeoutMs) =>
       waitFor(`registration state ${state}`, timeoutMs, () => registrations.find((status) => status.state === state)),
     waitForFinal: (callId, timeoutMs) =>

@@ -144,6 +144,7 @@ describe('the built main process', () => {
   })
 
   it('asks for confirmation of a tel: link from a second instance, and refuses a hostile one with a notice', async () => {
+    await callAsRenderer(electron, 'rejectLink', pendingLinksSent(electron).at(-1)?.id)
     const before = pendingLinksSent(electron).length
     electron.app.emit('second-instance', {}, ['/opt/DeskDial/deskdial', '--some-chromium-switch', 'tel:+1-212-555-0142'], userData)
     const sent = await eventually(() => (pendingLinksSent(electron).length > before ? pendingLinksSent(electron) : undefined), 'a pending link')
@@ -154,6 +155,17 @@ describe('the built main process', () => {
     const notice = await eventually(() => electron.notifications.find((n) => n.title === 'Link not dialled'), 'the refusal notice')
     expect(notice.body).toMatch(/^This link is not a phone number DeskDial can call: .*\.$/)
     expect(pendingLinksSent(electron)).toHaveLength(before + 1)
+  })
+
+  it('counts a link that comes while another waits on the waiting one, without bringing the window forward again', async () => {
+    const waiting = pendingLinksSent(electron).at(-1)
+    electron.windows[0]?.hide()
+    const before = pendingLinksSent(electron).length
+    electron.app.emit('second-instance', {}, ['/opt/DeskDial/deskdial', 'tel:+1-212-555-0199'], userData)
+    const sent = await eventually(() => (pendingLinksSent(electron).length > before ? pendingLinksSent(electron) : undefined), 'the blocked link')
+    expect(sent.at(-1)).toMatchObject({ id: waiting?.id, raw: waiting?.raw, blockedLinks: 1 })
+    expect(electron.windows[0]?.visible).toBe(false)
+    await callAsRenderer(electron, 'rejectLink', waiting?.id)
   })
 
   it('takes macOS open-url links registered before launch finished', async () => {
