@@ -19,18 +19,24 @@ const RECENT_WHEN_EMPTY = 6
 const NUMBER_TYPED = /^\+?[\d\s\-()./*#]+$/
 
 /**
- * What Enter can call, best first: the number on the clipboard, the number as typed, the
- * matching contacts' numbers, then recent calls (with nothing typed: just the recent calls).
+ * What Enter can call, best first. With nothing typed: the number on the clipboard, then recent
+ * calls. Once the user has typed, what they typed comes first, so Enter never dials a clipboard
+ * number that merely contains the typed digits: the number as typed, the clipboard number when
+ * it contains the typed digits (and is not the same number), the matching contacts' numbers,
+ * then recent calls.
  */
 export function quickDialResults(query: string, contacts: readonly Contact[], history: readonly CallRecord[], clipboard: string | undefined): QuickDialResult[] {
   const trimmed = query.trim()
   const results: QuickDialResult[] = []
   const typedDigits = digitsOf(trimmed)
-  if (clipboard && (trimmed === '' || (typedDigits !== '' && digitsOf(clipboard).includes(typedDigits)))) {
-    results.push({ key: 'clipboard', kind: 'clipboard', title: readableNumber(clipboard), detail: 'Number on the clipboard', target: clipboard })
-  }
-  if (NUMBER_TYPED.test(trimmed) && typedDigits !== '' && typedDigits !== digitsOf(clipboard ?? '')) {
+  const typedNumber = NUMBER_TYPED.test(trimmed) && typedDigits !== ''
+  if (typedNumber) {
     results.push({ key: 'typed', kind: 'number', title: trimmed, detail: 'Call this number', target: trimmed })
+  }
+  const clipboardDigits = digitsOf(clipboard ?? '')
+  const clipboardMatches = trimmed === '' || (typedDigits !== '' && clipboardDigits.includes(typedDigits))
+  if (clipboard && clipboardMatches && !(typedNumber && typedDigits === clipboardDigits)) {
+    results.push({ key: 'clipboard', kind: 'clipboard', title: readableNumber(clipboard), detail: 'Number on the clipboard', target: clipboard })
   }
   if (trimmed !== '') {
     for (const contact of contacts) {
