@@ -158,7 +158,7 @@ function readTel(body: string, home: LinkHome | undefined): PhoneLinkResult {
   if (digits.global && phoneContext.value !== undefined) {
     return refuse('a number that starts with + cannot also have a phone-context')
   }
-  const number = phoneContext.value === undefined ? { ok: true as const, ...digits } : inContext(digits.number, phoneContext.value, home)
+  const number: NumberInContext = phoneContext.value === undefined ? digits : inContext(digits.number, phoneContext.value, home)
   if (!number.ok) return number
   const contextDisplay = number.phoneContext === undefined ? '' : ` (${number.phoneContext})`
   const extensionDisplay = extension.value === undefined ? '' : ` ext. ${extension.value}`
