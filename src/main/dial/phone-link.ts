@@ -34,7 +34,7 @@ export type PhoneLinkResult =
  * (RFC 3966 section 5.1.5).
  */
 export interface LinkHome {
-  /** ISO 3166-1 alpha-2 country of the desk phone, as in the dial plan settings ("DE", "US"). */
+  /** ISO 3166-1 alpha-2 country of the desk phone, as in the dial plan settings ("DE", "US"; any case). */
   country: string
   /** Host names of the user's own phone system (the SIP domain, the servers' hosts), without ports; any case, a final dot is ignored. */
   domains: readonly string[]
@@ -180,7 +180,8 @@ function inContext(local: string, context: string, home: LinkHome | undefined): 
   if (context.startsWith('+')) {
     const applied = /^[0-9]+$/.test(local) ? parsePhoneNumberFromString(context + local) : undefined
     if (applied?.isValid()) return { ok: true, number: applied.number, global: true }
-    const homeCode = home !== undefined && isSupportedCountry(home.country) ? getCountryCallingCode(home.country) : undefined
+    const country = home?.country.toUpperCase()
+    const homeCode = country !== undefined && isSupportedCountry(country) ? getCountryCallingCode(country) : undefined
     if (homeCode !== undefined && context.startsWith(`+${homeCode}`)) return { ok: true, number: local, global: false, phoneContext: context }
     return refuse(
       `its number ${local} is local to ${context}, which is not your desk phone's country, and ${context} in front of it is not a valid number; ` +

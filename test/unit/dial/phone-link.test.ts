@@ -142,7 +142,8 @@ const OWN_CONTEXT: ReadonlyArray<[raw: string, home: LinkHome, expected: Expecte
   ],
   ['tel:863-1234;phone-context=+1-914-555', US_DESK, { scheme: 'tel', number: '8631234', global: false, phoneContext: '+1914555', display: '8631234 (+1914555)' }],
   ['tel:911;phone-context=+1', US_DESK, { scheme: 'tel', number: '911', global: false, phoneContext: '+1', display: '911 (+1)' }],
-  ['tel:110;phone-context=+49', GERMAN_DESK, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }]
+  ['tel:110;phone-context=+49', GERMAN_DESK, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }],
+  ['tel:110;phone-context=+49', { country: 'de', domains: [] }, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }]
 ]
 
 /** A phone-context that is neither applicable nor the user's own is refused, never dropped. */
