@@ -11,7 +11,9 @@ Options:
   --transport udp|tcp|tls (default udp)
   --user NAME             DeskDial's own SIP account (also the auth user unless --auth-user)
   --auth-user NAME        digest user name, when it differs from --user
-  --password PASS         or set DESKDIAL_PASSWORD
+  --password-stdin        read the password from standard input, one line (e.g. from a password manager)
+  --password PASS         avoid: every user of this machine can read it with ps; set DESKDIAL_PASSWORD
+                          or use --password-stdin instead
   --domain DOMAIN         SIP domain (default: the server's host)
   --line NUMBER           your desk phone's number (the phone that rings first)
   --no-register           do not register (e.g. an SRST without a pool for DeskDial)
@@ -28,6 +30,8 @@ export interface CliCommand {
   number?: string
   account: AccountSettings
   password?: string
+  /** `--password-stdin`: the caller reads `password` from standard input (readPasswordLine). */
+  passwordFromStdin: boolean
   timeoutSeconds: number
   json: boolean
   verbose: boolean
@@ -85,6 +89,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
         user: { type: 'string' },
         'auth-user': { type: 'string' },
         password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         domain: { type: 'string' },
         line: { type: 'string' },
         'no-register': { type: 'boolean' },
@@ -120,13 +125,16 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   if (values.ca !== undefined) account.caFile = values.ca
   if (values['no-register']) account.register = false
   if (values.expires !== undefined) account.expires = Number(values.expires)
+  const passwordFromStdin = values['password-stdin'] === true
+  if (passwordFromStdin && values.password !== undefined) throw new UsageError('Give the password either with --password-stdin or with --password, not both.')
   const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout)
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3_600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600.')
   return {
     command,
     number: rest[0],
     account,
-    password: values.password ?? env.DESKDIAL_PASSWORD,
+    password: passwordFromStdin ? undefined : (values.password ?? env.DESKDIAL_PASSWORD),
+    passwordFromStdin,
     timeoutSeconds,
     json: values.json === true,
     verbose: values.verbose === true

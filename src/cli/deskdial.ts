@@ -8,6 +8,7 @@ import { meansNoAnswer } from '../shared/no-answer'
 import type { RegistrationStatus } from '../shared/registration-status'
 import { DeskDialService } from '../main/service/deskdial-service'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
+import { readPasswordLine } from './password-stdin'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -132,6 +133,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)
+    if (command !== 'help' && command.passwordFromStdin) command.password = await readPasswordLine(process.stdin)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     const json = argv.includes('--json')

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { accountSettingsSchema } from './account-settings'
 import { fieldProblems, type FieldProblem } from './field-problems'
 import { flag, text, wholeNumber, withoutUndefined } from './form-fields'
-import { isAccelerator } from './hotkey-accelerator'
+import { hotkeyProblem } from './hotkey-accelerator'
 
 /** How the phone system wants numbers dialled (applied after E.164 normalisation). */
 export const dialPlanSettingsSchema = z.object({
@@ -33,10 +33,10 @@ export const appSettingsSchema = z.object(
     account: accountSettingsSchema,
     dialPlan: dialPlanSettingsSchema,
     /** Electron accelerator for the quick-dial window; empty for none. */
-    hotkey: text('Quick-dial hotkey').refine(
-      (hotkey) => hotkey === '' || isAccelerator(hotkey),
-      'That is not a hotkey DeskDial can use: combine modifiers and one key, e.g. CommandOrControl+Alt+D, or leave it empty for none.'
-    ),
+    hotkey: text('Quick-dial hotkey').superRefine((hotkey, context) => {
+      const problem = hotkey === '' ? undefined : hotkeyProblem(hotkey)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    }),
     /** Links from other applications (tel:, sip:, callto:) are shown for confirmation unless this is true. */
     trustLinksWithoutConfirmation: flag('Dial links without asking'),
     /** Even trusted, at most one link is dialled without asking in this many seconds. */

@@ -16,13 +16,15 @@ interface CliRun {
   stderr: string
 }
 
-function deskdial(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs the built CLI; `stdin`, when given, is written to its standard input, which is then closed. */
+function deskdial(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0
       resolve({ code, stdout, stderr })
     })
+    if (stdin !== undefined) child.stdin?.end(stdin)
   })
 }
 
@@ -64,6 +66,32 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     expect(states).toEqual(['registering', 'registered 900', 'unregistered'])
     const result = await peer.exited
     expect(result.code, describeSippResult('register-digest', result)).toBe(0)
+  })
+
+  it('registers with the password from --password-stdin, and prefers it to DESKDIAL_PASSWORD', async () => {
+    const keys = { auth_user: 'deskdial-auth', password: 'stdin-secret', granted: '900' }
+    peer = await startSipp({ scenario: 'register-digest.xml', transport: 'udp', keys, timeoutSeconds: 20 })
+    const run = await deskdial(
+      ['register', '--server', `127.0.0.1:${peer.port}`, '--user', 'deskdial', '--auth-user', 'deskdial-auth', '--line', '1001', '--password-stdin', '--json'],
+      { DESKDIAL_PASSWORD: 'not-this-one' },
+      'stdin-secret\n'
+    )
+    expect(run.code, run.stderr).toBe(0)
+    expect(events(run.stdout).map((event) => event.state)).toEqual(['registering', 'registered', 'unregistered'])
+    const result = await peer.exited
+    expect(result.code, describeSippResult('register-digest', result)).toBe(0)
+  })
+
+  it('exits 2 and sends nothing when --password-stdin gets no password', async () => {
+    const silent = await listenUdpCounting()
+    try {
+      const run = await deskdial(['register', '--server', `127.0.0.1:${silent.port}`, '--user', 'deskdial', '--line', '1001', '--password-stdin'], {}, '')
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('--password-stdin found no password on standard input')
+      expect(silent.received()).toBe(0)
+    } finally {
+      silent.close()
+    }
   })
 
   it('exits 1 when the phone system refuses the password', async () => {

@@ -47,6 +47,19 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
     expect(verifyDigestResponse(proxyAuthorizations[0], { method: 'REFER', username: TEST_ACCOUNT.authUser, password: TEST_ACCOUNT.password })).toBe('valid')
   })
 
+  it('sends a # of a feature code as %23 in the Refer-To', async () => {
+    const scenario = 'refer-407-notify.xml'
+    const target = '*21*0049151555#'
+    const { final, result } = await dialAgainst({ scenario, keys: { line: TEST_ACCOUNT.line, target: '*21*0049151555%23' } }, {}, target)
+    expectScenarioPassed(scenario, result)
+    expect(final).toMatchObject({ target, state: 'connected' })
+    const refers = receivedMessages(result.messageLog).filter((message) => message.startsWith('REFER '))
+    expect(refers.flatMap((message) => headerValues(message, 'Refer-To')), describeSippResult(scenario, result)).toEqual([
+      '<sip:*21*0049151555%23@127.0.0.1>',
+      '<sip:*21*0049151555%23@127.0.0.1>'
+    ])
+  })
+
   it('matches a NOTIFY that arrives before the 202 to its REFER', async () => {
     const scenario = 'notify-before-202.xml'
     const { result, states } = await dialAgainst({ scenario })

@@ -50,9 +50,9 @@ export interface LaunchedMain {
 /**
  * Loads a fresh copy of the built main process with `args` on its command line, `env` added to its
  * environment and `userData` as Electron's data directory, makes Electron ready and waits until
- * the tray has its menu.
+ * the tray has its menu. `isPackaged` plays an installed app instead of a development run.
  */
-export async function launchBuiltMain(userData: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<LaunchedMain> {
+export async function launchBuiltMain(userData: string, args: readonly string[] = [], env: Record<string, string> = {}, { isPackaged = false } = {}): Promise<LaunchedMain> {
   buildIfStale()
   const savedArgv = process.argv
   const savedEnv = { ...process.env }
@@ -60,7 +60,7 @@ export async function launchBuiltMain(userData: string, args: readonly string[] 
   // Start at login writes (or removes) an XDG autostart entry on Linux: keep it in the temporary directory.
   process.env.XDG_CONFIG_HOME = join(userData, 'config')
   process.env.XDG_SESSION_TYPE = 'x11'
-  const electron = installFakeElectron({ userData, appPath: root })
+  const electron = installFakeElectron({ userData, appPath: root, isPackaged })
   const restore = () => {
     process.argv = savedArgv
     process.env = savedEnv

@@ -65,7 +65,8 @@ export interface FakeTray extends EventEmitter {
   menu: { template: { label?: string; submenu?: unknown; type?: string; checked?: boolean }[] } | undefined
 }
 
-export function installFakeElectron(options: { userData: string; appPath: string }): FakeElectron {
+/** `isPackaged`: play an installed app, whose resources (process.resourcesPath) are at `appPath`. */
+export function installFakeElectron(options: { userData: string; appPath: string; isPackaged?: boolean }): FakeElectron {
   let isReady = false
   let resolveReady!: () => void
   const ready = new Promise<void>((resolve) => {
@@ -213,7 +214,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
     getVersion: () => '0.0.0-test',
     getLocale: () => 'en-US',
     getLocaleCountryCode: () => 'US',
-    isPackaged: false
+    isPackaged: options.isPackaged ?? false
   })
 
   fake.module = {
@@ -284,8 +285,10 @@ export function installFakeElectron(options: { userData: string; appPath: string
     if (request === 'electron') return fake.module
     return original.call(this, request, parent, isMain)
   }
+  if (options.isPackaged) Object.assign(process, { resourcesPath: options.appPath })
   fake.uninstall = () => {
     loader._load = original
+    Reflect.deleteProperty(process, 'resourcesPath')
   }
   return fake
 }

@@ -89,7 +89,7 @@ export class DeskDialApp {
     if (process.platform === 'darwin') app.dock?.hide()
     const directory = app.getPath('userData')
     const secrets = await createSecretStore(join(directory, 'secret.json'), (message) => log('warn', message))
-    const renderer = new RendererLocation(this.#mainDirectory)
+    const renderer = new RendererLocation(this.#mainDirectory, app.isPackaged)
     renderer.serve(protocol)
     const preload = preloadPath(this.#mainDirectory)
     const emit: DeskDialEventSink = (event, payload) => this.#onEvent(event, payload)

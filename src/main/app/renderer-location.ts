@@ -14,13 +14,15 @@ export function registerRendererScheme(protocol: Protocol): void {
 /**
  * Where the renderer comes from: electron-vite's dev server in development, otherwise the built
  * files under out/renderer at `app://deskdial/`. Its origin is the only one trusted with IPC.
+ * A packaged app ignores `ELECTRON_RENDERER_URL`: whoever can set the environment of an installed
+ * DeskDial must not be able to load a page of their own that IPC then trusts.
  */
 export class RendererLocation {
   readonly #devServer: string | undefined
   readonly #directory: string
 
-  constructor(mainDirectory: string, devServer = process.env.ELECTRON_RENDERER_URL) {
-    this.#devServer = devServer
+  constructor(mainDirectory: string, packaged: boolean, devServer = process.env.ELECTRON_RENDERER_URL) {
+    this.#devServer = packaged ? undefined : devServer
     this.#directory = join(mainDirectory, '../renderer')
   }
 

@@ -3,7 +3,7 @@
  * a link either yields one whole number or is refused with a sentence, never dialled in part.
  * Any web page can open such a link, so the caller still shows the number before dialling it.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js'
 import { hiddenCharacterProblem, LINK_SEPARATORS, PHONE_DIGITS_PROBLEMS, readPhoneDigits } from './phone-digits'
 
 export type PhoneLinkScheme = 'tel' | 'sip' | 'callto'
@@ -16,7 +16,11 @@ export type PhoneLinkResult =
       number: string
       /** True when `number` starts with `+` (RFC 3966 global number). */
       global: boolean
-      /** tel: only: the domain (lower case) or the `+digits` prefix a local number belongs to. */
+      /**
+       * tel: only: the phone-context of a local number that stays local because it is the user's
+       * own (see `LinkHome`): a domain (lower case) or a `+digits` prefix. A phone-context that was
+       * applied is not repeated here: `number` is then global.
+       */
       phoneContext?: string
       /** tel: only: the extension digits of `;ext=`, to be dialled after the call is answered. */
       extension?: string
@@ -24,6 +28,17 @@ export type PhoneLinkResult =
       display: string
     }
   | { ok: false; error: string }
+
+/**
+ * Where the user's desk phone is, which decides what a tel: link's `phone-context` means
+ * (RFC 3966 section 5.1.5).
+ */
+export interface LinkHome {
+  /** ISO 3166-1 alpha-2 country of the desk phone, as in the dial plan settings ("DE", "US"; any case). */
+  country: string
+  /** Host names of the user's own phone system (the SIP domain, the servers' hosts), without ports; any case, a final dot is ignored. */
+  domains: readonly string[]
+}
 
 /** Longer links are refused before they are read. */
 export const MAX_LINK_LENGTH = 256
@@ -48,6 +63,14 @@ const SIP_PARAMS_AND_HEADERS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$;?=]|%[0-9A-Fa-f
  *   parameters are ignored, and a link with an ISDN subaddress (`isub`) is refused because the
  *   subaddress cannot be dialled. A local number without `phone-context` is accepted (browsers
  *   produce them) with `global: false`. A literal `#` is read as the digit `#` (as in `tel:*21#`).
+ *   A "(0)" is dropped only right after a country code (`tel:+44(0)20…`); `tel:9(0)11` is refused.
+ * - phone-context, never dropped: a `+digits` context is applied when it and the local number
+ *   together make a valid number (`tel:20-7946-0958;phone-context=+44` is +44 20 7946 0958);
+ *   otherwise (RFC 3966 warns that they need not: `tel:911;phone-context=+1`) the number stays
+ *   local only when the context is in `home`'s country (its calling code starts the context).
+ *   A domain context cannot be applied: the number stays local only when the domain is one of
+ *   `home.domains`. Every other context is refused with a sentence; without `home`, every
+ *   context that cannot be applied is.
  * - callto: `callto:+49…` and `callto://+49…`; Skype-style names are refused.
  * - sip:, sips: the user part when it is a phone number; names, passwords and a missing host are refused.
  *
@@ -55,7 +78,7 @@ const SIP_PARAMS_AND_HEADERS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$;?=]|%[0-9A-Fa-f
  * UTF-8 (overlong forms are refused). Anything that is not ASCII, control and invisible
  * characters, letters (vanity numbers) and misplaced `+` signs are refused, before and after decoding.
  */
-export function parsePhoneLink(raw: string): PhoneLinkResult {
+export function parsePhoneLink(raw: string, home?: LinkHome): PhoneLinkResult {
   if (raw.length > MAX_LINK_LENGTH) return refuse(`it is longer than ${MAX_LINK_LENGTH} characters`)
   const link = raw.replace(/^ +| +$/g, '')
   if (link.length === 0) return refuse('it is empty')
@@ -66,7 +89,7 @@ export function parsePhoneLink(raw: string): PhoneLinkResult {
   const body = link.slice(scheme.length + 1)
   switch (scheme) {
     case 'tel':
-      return readTel(withoutSlashes(body))
+      return readTel(withoutSlashes(body), home)
     case 'callto':
       return readCallto(withoutSlashes(body))
     case 'sip':
@@ -119,7 +142,7 @@ function readNumberPart(part: string, lettersReason: string): LinkNumber {
   return refuse(digits.problem === 'letters' ? lettersReason : PHONE_DIGITS_PROBLEMS[digits.problem])
 }
 
-function readTel(body: string): PhoneLinkResult {
+function readTel(body: string, home: LinkHome | undefined): PhoneLinkResult {
   const [numberPart, ...parameterParts] = body.split(';')
   const digits = readNumberPart(numberPart, PHONE_DIGITS_PROBLEMS.letters)
   if (!digits.ok) return digits
@@ -135,17 +158,47 @@ function readTel(body: string): PhoneLinkResult {
   if (digits.global && phoneContext.value !== undefined) {
     return refuse('a number that starts with + cannot also have a phone-context')
   }
-  const contextDisplay = phoneContext.value === undefined ? '' : ` (${phoneContext.value})`
+  const number: NumberInContext = phoneContext.value === undefined ? digits : inContext(digits.number, phoneContext.value, home)
+  if (!number.ok) return number
+  const contextDisplay = number.phoneContext === undefined ? '' : ` (${number.phoneContext})`
   const extensionDisplay = extension.value === undefined ? '' : ` ext. ${extension.value}`
   return {
     ok: true,
     scheme: 'tel',
-    number: digits.number,
-    global: digits.global,
-    ...(phoneContext.value === undefined ? {} : { phoneContext: phoneContext.value }),
+    number: number.number,
+    global: number.global,
+    ...(number.phoneContext === undefined ? {} : { phoneContext: number.phoneContext }),
     ...(extension.value === undefined ? {} : { extension: extension.value }),
-    display: displayOf(digits) + contextDisplay + extensionDisplay
+    display: displayOf(number) + contextDisplay + extensionDisplay
   }
+}
+
+type NumberInContext = { ok: true; number: string; global: boolean; phoneContext?: string } | { ok: false; error: string }
+
+/** The local number `local` read in its phone-context: applied, kept local because it is the user's own, or refused. */
+function inContext(local: string, context: string, home: LinkHome | undefined): NumberInContext {
+  if (context.startsWith('+')) {
+    const applied = /^[0-9]+$/.test(local) ? parsePhoneNumberFromString(context + local) : undefined
+    if (applied?.isValid()) return { ok: true, number: applied.number, global: true }
+    const country = home?.country.toUpperCase()
+    const homeCode = country !== undefined && isSupportedCountry(country) ? getCountryCallingCode(country) : undefined
+    if (homeCode !== undefined && context.startsWith(`+${homeCode}`)) return { ok: true, number: local, global: false, phoneContext: context }
+    return refuse(
+      `its number ${local} is local to ${context}, which is not your desk phone's country, and ${context} in front of it is not a valid number; ` +
+        'type the full number with its country code in DeskDial instead'
+    )
+  }
+  if (home?.domains.some((domain) => withoutFinalDot(domain.toLowerCase()) === withoutFinalDot(context))) {
+    return { ok: true, number: local, global: false, phoneContext: context }
+  }
+  return refuse(
+    `its number ${local} belongs to ${withoutFinalDot(context)}, which is not your phone system's domain, so DeskDial cannot tell which number to call; ` +
+      'type the full number with its country code in DeskDial instead'
+  )
+}
+
+function withoutFinalDot(domain: string): string {
+  return domain.endsWith('.') ? domain.slice(0, -1) : domain
 }
 
 type TelParameters = { ok: true; values: Map<string, string | undefined> } | { ok: false; error: string }

@@ -173,8 +173,9 @@ export class SipEndpoint {
     return () => this.#disconnectListeners.delete(listener)
   }
 
+  /** `sip:<user>@<domain>`; a `#` (feature codes such as *21*…#) is not allowed in a SIP user part as it is, so it goes as `%23`. */
   uri(user: string): URI {
-    const uri = UserAgent.makeURI(`sip:${user}@${this.domain}`)
+    const uri = UserAgent.makeURI(`sip:${user.replaceAll('#', '%23')}@${this.domain}`)
     if (!uri) throw new Error(`"${user}" cannot be used in a SIP address.`)
     return uri
   }

@@ -1,6 +1,7 @@
 /** electron-builder cannot run here (it downloads Electron), so its configuration is checked by reading it. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import AppImageTarget from 'app-builder-lib/out/targets/appimage/AppImageTarget'
 import { describe, expect, it } from 'vitest'
 import { LINK_SCHEMES } from '../../../src/main/app/links-in-argv'
 import { TRAY_ICONS } from '../../../src/main/app/tray-presentation'
@@ -35,6 +36,15 @@ describe('electron-builder.json', () => {
     expect(config.linux.executableArgs).toBeUndefined()
     expect(config.extraMetadata.desktopName).toBe(`${config.linux.executableName}.desktop`)
     expect(config.linux.syncDesktopName).toBe(true)
+  })
+
+  it('starts the AppImage with Chromium\'s sandbox: no --no-sandbox in its desktop entry', async () => {
+    // electron-builder's own code decides the Exec line; a helper that returns it stands in for the .desktop writer.
+    const packager = { platformSpecificBuildOptions: config.linux, config, appInfo: { buildVersion: '0.1.0' } }
+    const helper = { computeDesktopEntry: async (_options: unknown, exec: string) => exec }
+    const target = new AppImageTarget('', packager as never, helper as never, 'dist')
+    const exec = await (target as unknown as { desktopEntry: { value: Promise<string> } }).desktopEntry.value
+    expect(exec).toBe('AppRun %U')
   })
 
   it('makes a menu-bar-only app on macOS', () => {

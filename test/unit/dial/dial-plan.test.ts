@@ -160,6 +160,8 @@ describe('planDial', () => {
     ['DE', '++49 201 5550123', /more than one \+/],
     ['DE', '49+201 5550123', /only stand at the very beginning/],
     ['DE', '+49 *31#', /cannot contain \* or #/],
+    ['US', '9(0)11', /a \(0\) that does not follow a country code/],
+    ['GB', '+44 20 (0)7946 0958', /a \(0\) that does not follow a country code/],
     ['DE', '---', /no digits/],
     ['DE', '1'.repeat(33), /more than 32 digits/],
     ['DE', `0201 ${' '.repeat(100)}5550123`, /longer than 100 characters/],

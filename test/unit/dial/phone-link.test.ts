@@ -1,13 +1,11 @@
 import { describe, it, expect } from 'vitest'
-import { MAX_LINK_LENGTH, parsePhoneLink, type PhoneLinkResult } from '../../../src/main/dial/phone-link'
+import { MAX_LINK_LENGTH, parsePhoneLink, type LinkHome, type PhoneLinkResult } from '../../../src/main/dial/phone-link'
 
 type Accepted = Extract<PhoneLinkResult, { ok: true }>
 type Expected = Omit<Accepted, 'ok'>
 
 const VALID: ReadonlyArray<[raw: string, expected: Expected]> = [
   ['tel:+1-201-555-0123', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
-  ['tel:7042;phone-context=example.com', { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
-  ['tel:863-1234;phone-context=+1-914-555', { scheme: 'tel', number: '8631234', global: false, phoneContext: '+1914555', display: '8631234 (+1914555)' }],
   ['tel:+358-9-123-4567;ext=22', { scheme: 'tel', number: '+35891234567', global: true, extension: '22', display: '+358 9 1234567 ext. 22' }],
   ['tel:+1-201-555-0123;ext=22', { scheme: 'tel', number: '+12015550123', global: true, extension: '22', display: '+1 201 555 0123 ext. 22' }],
   ['tel:+44-20-7946-0958;ext=1-2', { scheme: 'tel', number: '+442079460958', global: true, extension: '12', display: '+44 20 7946 0958 ext. 12' }],
@@ -15,11 +13,14 @@ const VALID: ReadonlyArray<[raw: string, expected: Expected]> = [
   ['TEL:+49.201.555.0123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:+49%20201%20555%200123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:+49(0)201-5550123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
+  ['tel:+44%20(0)20-7946-0958', { scheme: 'tel', number: '+442079460958', global: true, display: '+44 20 7946 0958' }],
+  ['tel:0044(0)20-7946-0958', { scheme: 'tel', number: '00442079460958', global: false, display: '00442079460958' }],
+  ['tel:20-7946-0958;phone-context=+44', { scheme: 'tel', number: '+442079460958', global: true, display: '+44 20 7946 0958' }],
+  ['tel:555-0123;phone-context=+1-201', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
+  ['tel:0201-5550123;phone-context=+49', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:%2B49-201-5550123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:(0201)%20555-0123', { scheme: 'tel', number: '02015550123', global: false, display: '02015550123' }],
   ['tel:555-0123', { scheme: 'tel', number: '5550123', global: false, display: '5550123' }],
-  ['tel:7042;PHONE-CONTEXT=Example.COM', { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
-  ['tel:1002;phone-context=pbx.example.com.;Ext=5', { scheme: 'tel', number: '1002', global: false, phoneContext: 'pbx.example.com.', extension: '5', display: '1002 (pbx.example.com.) ext. 5' }],
   ['tel:+1-201-555-0123;npdi;rn=+1-201-555-9999', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
   ['tel:*67', { scheme: 'tel', number: '*67', global: false, display: '*67' }],
   ['tel:*21#', { scheme: 'tel', number: '*21#', global: false, display: '*21#' }],
@@ -104,6 +105,11 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['a phone-context on a global number', 'tel:+1-201-555-0123;phone-context=example.com', /cannot also have a phone-context/],
   ['a malformed phone-context domain', 'tel:7042;phone-context=-bad-.com', /neither a domain name nor a number prefix/],
   ['a phone-context that is only a +', 'tel:7042;phone-context=+', /neither a domain name nor a number prefix/],
+  ['a (0) that could turn 9011 into 911', 'tel:9(0)11', /a \(0\) that does not follow a country code/],
+  ['a (0) after a country code and more digits', 'tel:+44-20(0)7946-0958', /a \(0\) that does not follow a country code/],
+  ['a (0) after an unknown country code', 'tel:+999(0)123', /a \(0\) that does not follow a country code/],
+  ['a domain phone-context without a home', 'tel:7042;phone-context=example.com', /belongs to example\.com, which is not your phone system's domain/],
+  ['a prefix phone-context that makes no number, without a home', 'tel:911;phone-context=+1', /local to \+1, which is not your desk phone's country/],
   ['a Skype name', 'callto:john.doe', /Skype or other account/],
   ['a Skype name after //', 'callto://echo123', /Skype or other account/],
   ['a callto: with an address', 'callto:+4930123456@evil.example.com', /contains an address \(@\)/],
@@ -122,6 +128,34 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['an encoded @ in the sip: user', 'sip:1002%40evil.example.com@pbx.example.com', /contains an address \(@\)/]
 ]
 
+const US_DESK: LinkHome = { country: 'US', domains: ['pbx.example.com', 'Example.COM.'] }
+const GERMAN_DESK: LinkHome = { country: 'DE', domains: ['pbx.example.de'] }
+
+/** A phone-context that cannot be applied: the number stays local when the context is the user's own. */
+const OWN_CONTEXT: ReadonlyArray<[raw: string, home: LinkHome, expected: Expected]> = [
+  ['tel:7042;phone-context=example.com', US_DESK, { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
+  ['tel:7042;PHONE-CONTEXT=Example.COM', US_DESK, { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
+  [
+    'tel:1002;phone-context=pbx.example.com.;Ext=5',
+    US_DESK,
+    { scheme: 'tel', number: '1002', global: false, phoneContext: 'pbx.example.com.', extension: '5', display: '1002 (pbx.example.com.) ext. 5' }
+  ],
+  ['tel:863-1234;phone-context=+1-914-555', US_DESK, { scheme: 'tel', number: '8631234', global: false, phoneContext: '+1914555', display: '8631234 (+1914555)' }],
+  ['tel:911;phone-context=+1', US_DESK, { scheme: 'tel', number: '911', global: false, phoneContext: '+1', display: '911 (+1)' }],
+  ['tel:110;phone-context=+49', GERMAN_DESK, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }],
+  ['tel:110;phone-context=+49', { country: 'de', domains: [] }, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }]
+]
+
+/** A phone-context that is neither applicable nor the user's own is refused, never dropped. */
+const FOREIGN_CONTEXT: ReadonlyArray<[raw: string, home: LinkHome, reason: RegExp]> = [
+  ['tel:911;phone-context=+1', GERMAN_DESK, /its number 911 is local to \+1, which is not your desk phone's country/],
+  ['tel:863-1234;phone-context=+1-914-555', GERMAN_DESK, /local to \+1914555/],
+  ['tel:110;phone-context=+49', US_DESK, /its number 110 is local to \+49/],
+  ['tel:7042;phone-context=example.com', GERMAN_DESK, /its number 7042 belongs to example\.com, which is not your phone system's domain/],
+  ['tel:7042;phone-context=sub.pbx.example.de', GERMAN_DESK, /belongs to sub\.pbx\.example\.de/],
+  ['tel:7042;phone-context=+1', { country: 'XX', domains: [] }, /local to \+1, which is not your desk phone's country/]
+]
+
 describe('parsePhoneLink', () => {
   it.each(VALID)('reads %s', (raw, expected) => {
     expect(parsePhoneLink(raw)).toEqual({ ok: true, ...expected })
@@ -137,10 +171,23 @@ describe('parsePhoneLink', () => {
     expect(result.error).toMatch(/^[\x20-\x7E]+$/)
   })
 
+  it.each(OWN_CONTEXT)('keeps %s local in the user\'s own phone-context', (raw, home, expected) => {
+    expect(parsePhoneLink(raw, home)).toEqual({ ok: true, ...expected })
+  })
+
+  it.each(FOREIGN_CONTEXT)('refuses %s in another phone-context', (raw, home, reason) => {
+    const result = parsePhoneLink(raw, home)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error).toMatch(reason)
+    expect(result.error).toMatch(/type the full number with its country code in DeskDial instead\.$/)
+  })
+
   it('accepts a link of exactly the maximum length and refuses one character more', () => {
-    const padded = (length: number): string => `tel:1002;phone-context=${'a'.repeat(length - 'tel:1002;phone-context=.com'.length)}.com`
-    expect(parsePhoneLink(padded(MAX_LINK_LENGTH)).ok).toBe(true)
-    expect(parsePhoneLink(padded(MAX_LINK_LENGTH + 1)).ok).toBe(false)
+    const domain = (length: number): string => `${'a'.repeat(length - 'tel:1002;phone-context=.com'.length)}.com`
+    const padded = (length: number): string => `tel:1002;phone-context=${domain(length)}`
+    expect(parsePhoneLink(padded(MAX_LINK_LENGTH), { country: 'US', domains: [domain(MAX_LINK_LENGTH)] }).ok).toBe(true)
+    expect(parsePhoneLink(padded(MAX_LINK_LENGTH + 1), { country: 'US', domains: [domain(MAX_LINK_LENGTH + 1)] }).ok).toBe(false)
   })
 
   it('accepts 32 digits and refuses 33', () => {

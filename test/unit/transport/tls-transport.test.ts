@@ -79,6 +79,13 @@ describe('NodeSipTransport over TLS', () => {
     expect(error.message).toContain('missing.pem" could not be read (ENOENT)')
   })
 
+  it('explains a CA file that is a folder instead of reading it', { timeout: 5000 }, async () => {
+    const error = await connectFailure({ caFile: certificates.dir })
+
+    expect(error.code).toBe('tls-untrusted')
+    expect(error.message).toBe(`The CA file "${certificates.dir}" cannot be used: it is a folder, not a file. Choose the PEM file with the CA certificate in Settings.`)
+  })
+
   it('times out against a server that accepts but never completes the handshake', { timeout: 5000 }, async () => {
     const silent = await startServer(net.createServer((socket) => socket.resume()))
     cleanups.defer(silent.close)

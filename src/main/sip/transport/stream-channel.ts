@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import net from 'node:net'
 import tls from 'node:tls'
+import { readCaFile } from './ca-file'
 import { InboundListener } from './inbound-listener'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
 import { readSipStream } from './stream-reader'
@@ -9,7 +9,6 @@ import {
   connectFailure,
   connectionLost,
   malformedStream,
-  unreadableCaFile,
   type ConnectionTarget,
   type TransportError
 } from './transport-errors'
@@ -163,7 +162,7 @@ export class StreamChannel implements SipChannel {
   private async connectSocket(): Promise<net.Socket> {
     const { target, port, caFile } = this.options
     if (target.protocol !== 'tls') return net.connect({ host: target.host, port })
-    const ca = caFile === undefined ? undefined : await readFile(caFile).catch((error: unknown) => Promise.reject(unreadableCaFile(caFile, error)))
+    const ca = caFile === undefined ? undefined : await readCaFile(caFile)
     const identity = target.tlsName ?? target.host
     return tls.connect({
       host: target.host,

@@ -157,6 +157,11 @@ export function unreadableCaFile(path: string, cause: unknown): TransportError {
   )
 }
 
+/** A CA file that can be opened but is no file a CA certificate could be in; `reason` ends the sentence. */
+export function unusableCaFile(path: string, reason: string): TransportError {
+  return new TransportError('tls-untrusted', `The CA file "${path}" cannot be used: ${reason}. Choose the PEM file with the CA certificate in Settings.`)
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

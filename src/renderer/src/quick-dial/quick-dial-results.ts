@@ -2,6 +2,7 @@ import type { CallRecord } from '../../../shared/call-record'
 import type { Contact } from '../../../shared/contact'
 import { readableNumber } from '../common/readable-number'
 import { digitsOf } from '../../../shared/digits-of'
+import { offeredNumbers } from '../../../shared/quick-dial-numbers'
 import { contactMatches } from '../contacts/contact-search'
 import { historyMatches } from '../history/history-search'
 
@@ -16,22 +17,21 @@ export interface QuickDialResult {
 
 const MAX_RESULTS = 40
 const RECENT_WHEN_EMPTY = 6
-/** What a typed phone number may contain. */
-const NUMBER_TYPED = /^\+?[\d\s\-()./*#]+$/
 
 /**
- * What Enter can call, best first: the number on the clipboard, the number as typed, the
- * matching contacts' numbers, then recent calls (with nothing typed: just the recent calls).
+ * What Enter can call, best first: the offered numbers (`offeredNumbers`: once the user has
+ * typed, the number as typed before the clipboard number), the matching contacts' numbers, then
+ * recent calls (with nothing typed: the clipboard number and the recent calls).
  */
 export function quickDialResults(query: string, contacts: readonly Contact[], history: readonly CallRecord[], clipboard: string | undefined): QuickDialResult[] {
   const trimmed = query.trim()
   const results: QuickDialResult[] = []
-  const typedDigits = digitsOf(trimmed)
-  if (clipboard && (trimmed === '' || (typedDigits !== '' && digitsOf(clipboard).includes(typedDigits)))) {
-    results.push({ key: 'clipboard', kind: 'clipboard', title: readableNumber(clipboard), detail: 'Number on the clipboard', target: clipboard })
-  }
-  if (NUMBER_TYPED.test(trimmed) && typedDigits !== '' && typedDigits !== digitsOf(clipboard ?? '')) {
-    results.push({ key: 'typed', kind: 'number', title: trimmed, detail: 'Call this number', target: trimmed })
+  for (const offer of offeredNumbers(trimmed, clipboard)) {
+    results.push(
+      offer.kind === 'typed'
+        ? { key: 'typed', kind: 'number', title: offer.number, detail: 'Call this number', target: offer.number }
+        : { key: 'clipboard', kind: 'clipboard', title: readableNumber(offer.number), detail: 'Number on the clipboard', target: offer.number }
+    )
   }
   if (trimmed !== '') {
     for (const contact of contacts) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { offeredNumbers } from '../../../src/shared/quick-dial-numbers'
+
+const CLIPBOARD = '+1-900-555-0123'
+
+describe('the numbers quick dial offers first', () => {
+  it('offers the clipboard number while the box is empty', () => {
+    expect(offeredNumbers('', CLIPBOARD)).toEqual([{ kind: 'clipboard', number: CLIPBOARD }])
+    expect(offeredNumbers('  ', CLIPBOARD)).toEqual([{ kind: 'clipboard', number: CLIPBOARD }])
+  })
+
+  it('puts the typed number first once the user has typed, even when the clipboard number contains its digits', () => {
+    expect(offeredNumbers('5550123', CLIPBOARD)).toEqual([
+      { kind: 'typed', number: '5550123' },
+      { kind: 'clipboard', number: CLIPBOARD }
+    ])
+  })
+
+  it('offers a typed number once, as typed, when it is the clipboard number', () => {
+    expect(offeredNumbers(' +1 900 555 0123 ', CLIPBOARD)).toEqual([{ kind: 'typed', number: '+1 900 555 0123' }])
+  })
+
+  it('leaves out a clipboard number that does not contain the typed digits', () => {
+    expect(offeredNumbers('7042', CLIPBOARD)).toEqual([{ kind: 'typed', number: '7042' }])
+  })
+
+  it('offers no number for a typed name, and none with an empty box and clipboard', () => {
+    expect(offeredNumbers('ann', CLIPBOARD)).toEqual([])
+    expect(offeredNumbers('', undefined)).toEqual([])
+  })
+
+  it('offers a feature code as typed', () => {
+    expect(offeredNumbers('*21*0049151555#', undefined)).toEqual([{ kind: 'typed', number: '*21*0049151555#' }])
+  })
+})
