@@ -123,6 +123,14 @@ describe('trusted links', () => {
   })
 })
 
+describe('links with a phone-context', () => {
+  it('refuses one that belongs to another phone system, and dials none', async () => {
+    const backend = await trustingDesk()
+    expect(await backend.handleLink('tel:7042;phone-context=pbx.elsewhere.example')).toMatchObject({ kind: 'refused' })
+    expect(await refersReceived(0)).toEqual([])
+  })
+})
+
 describe('a burst of links', () => {
   it.each([true, false])('makes one question and no call (trusted: %s)', async (trusted) => {
     const backend = await trustingDesk(trusted)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { isAccountConfigured } from '../../shared/account-settings'
 import type { AppSettings } from '../../shared/app-settings'
+import { parseServerAddress } from '../../shared/server-address'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
 import type {
@@ -18,6 +19,7 @@ import type {
 } from '../../shared/ipc-contract'
 import type { ContactStore } from '../contacts/contact-store'
 import { planDial } from '../dial/dial-plan'
+import type { LinkHome } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
 import type { HistoryStore } from '../history/history-store'
 import type { DeskDialServiceApi, DeskDialServiceOptions } from '../service/deskdial-service-api'
@@ -64,6 +66,19 @@ export interface DeskAppBackendOptions {
 }
 
 const MAX_TARGET_LENGTH = 256
+
+/** Where the user dials from: their country, and the domains of their phone system (its SIP domain and servers). */
+function linkHome(settings: AppSettings): LinkHome {
+  const { account, dialPlan } = settings
+  const hosts = account.servers.flatMap((server) => {
+    try {
+      return [parseServerAddress(server, account.transport).host]
+    } catch {
+      return []
+    }
+  })
+  return { country: dialPlan.country, domains: account.domain ? [account.domain, ...hosts] : hosts }
+}
 
 /**
  * DeskDial's main process without Electron: the renderer's commands, answered by the modules
@@ -114,6 +129,7 @@ export class DeskAppBackend implements BackendCommands {
       dial: (preview) => this.#dialPreviewed(preview),
       trusted: () => this.settings.trustLinksWithoutConfirmation,
       dialPlan: () => this.settings.dialPlan,
+      home: () => linkHome(this.settings),
       automaticDialIntervalMs: () => this.settings.linkAutoDialIntervalSeconds * 1_000,
       callInProgress: () => this.#calls.hasCallInProgress,
       now: this.#now,

@@ -1,6 +1,6 @@
 import type { DialPlanSettings } from '../../shared/app-settings'
 import type { DialPreview, DialResult, PendingLink } from '../../shared/ipc-contract'
-import { parsePhoneLink } from '../dial/phone-link'
+import { parsePhoneLink, type LinkHome } from '../dial/phone-link'
 import type { BackendLog } from './backend-log'
 import type { DesktopNotice } from './call-notices'
 import { linkTrust } from './link-trust'
@@ -22,6 +22,8 @@ export interface LinkInboxOptions {
   /** The user's "Dial links without asking" setting. */
   trusted: () => boolean
   dialPlan: () => DialPlanSettings
+  /** The user's country and phone-system domains: a link's phone-context must be one of them or applicable. */
+  home: () => LinkHome
   /** At most one link is dialled without asking in this many milliseconds. */
   automaticDialIntervalMs: () => number
   callInProgress: () => boolean
@@ -79,7 +81,7 @@ export class LinkInbox {
   }
 
   async #take(raw: string): Promise<LinkOutcome> {
-    const parsed = parsePhoneLink(raw)
+    const parsed = parsePhoneLink(raw, this.#options.home())
     if (!parsed.ok) return this.#refuse(parsed.error)
     // A feature code such as *21*<number># would forward the user's phone: links carry numbers only.
     if (/[*#]/.test(parsed.number)) return this.#refuse(FEATURE_CODE_IN_LINK)

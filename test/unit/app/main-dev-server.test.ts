@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RENDERER_ORIGIN } from '../../../src/main/backend/renderer-files'
+import { RENDERER_ORIGIN } from '../../../src/main/app/renderer-files'
 import { commandChannel } from '../../../src/shared/ipc-contract'
 import { launchBuiltMain, type LaunchedMain } from '../../support/built-main'
 
