@@ -21,6 +21,7 @@ Options:
   --timeout SECONDS       give up after this long (default 60)
   --json                  one JSON object per line instead of sentences
   --verbose               SIP diagnostics on stderr
+  --trace                 every SIP message sent and received on stderr, as it happens (digests redacted)
   --help`
 
 export interface CliCommand {
@@ -31,6 +32,7 @@ export interface CliCommand {
   timeoutSeconds: number
   json: boolean
   verbose: boolean
+  trace: boolean
 }
 
 /** A usage or configuration problem: the CLI prints it and exits 2. */
@@ -94,6 +96,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
         timeout: { type: 'string' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        trace: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -129,6 +132,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
     password: values.password ?? env.DESKDIAL_PASSWORD,
     timeoutSeconds,
     json: values.json === true,
-    verbose: values.verbose === true
+    verbose: values.verbose === true,
+    trace: values.trace === true
   }
 }
