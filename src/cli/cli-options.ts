@@ -23,6 +23,7 @@ Options:
   --timeout SECONDS       give up after this long (default 60)
   --json                  one JSON object per line instead of sentences
   --verbose               SIP diagnostics on stderr
+  --trace                 every SIP message sent and received on stderr, as it happens (digests redacted)
   --help`
 
 export interface CliCommand {
@@ -35,6 +36,7 @@ export interface CliCommand {
   timeoutSeconds: number
   json: boolean
   verbose: boolean
+  trace: boolean
 }
 
 /** A usage or configuration problem: the CLI prints it and exits 2. */
@@ -99,6 +101,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
         timeout: { type: 'string' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        trace: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -137,6 +140,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
     passwordFromStdin,
     timeoutSeconds,
     json: values.json === true,
-    verbose: values.verbose === true
+    verbose: values.verbose === true,
+    trace: values.trace === true
   }
 }

@@ -6,7 +6,9 @@
 import { isFinalCallState, type CallProgress } from '../shared/call-progress'
 import { meansNoAnswer } from '../shared/no-answer'
 import type { RegistrationStatus } from '../shared/registration-status'
+import { formatLoggedMessage, SipMessageLog } from '../main/diagnostics'
 import { DeskDialService } from '../main/service/deskdial-service'
+import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { readPasswordLine } from './password-stdin'
 
@@ -65,13 +67,24 @@ function callExitCode(progress: CallProgress): number {
   return meansNoAnswer(progress.code) && progress.state === 'failed' ? EXIT.unreachable : EXIT.failed
 }
 
+/** `--trace`: each SIP message, redacted and numbered, with its time since the first. */
+function traceTo(write: (line: string) => void): SipTrace {
+  const log = new SipMessageLog()
+  let since: number | undefined
+  return (entry) => {
+    since ??= entry.at
+    write(formatLoggedMessage(log.add(entry), since) + '\n')
+  }
+}
+
 async function execute(command: CliCommand, out: Output, log: (line: string) => void): Promise<number> {
   let service: DeskDialService
   try {
     service = new DeskDialService({
       account: command.account,
       password: command.password,
-      log: command.verbose ? (level, message) => log(`[${level}] ${message}`) : undefined
+      log: command.verbose ? (level, message) => log(`[${level}] ${message}`) : undefined,
+      onTrace: command.trace ? traceTo(log) : undefined
     })
   } catch (error) {
     out.error((error as Error).message, EXIT.usage)

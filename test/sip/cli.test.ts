@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { headerValues, receivedMessages } from './support/digest'
 import { requireTool } from './support/require-tool'
 import { describeSippResult, freeLoopbackPort, startSipp, type SippPeer } from './support/sipp'
 
@@ -92,6 +93,45 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     } finally {
       silent.close()
     }
+  })
+
+  it('prints every SIP message with --trace as it happens, the REFER and its NOTIFYs, never the password or the digest response', async () => {
+    peer = await startSipp({ scenario: 'refer-407-notify.xml', transport: 'udp', keys: { line: '1001', target: '1002' }, timeoutSeconds: 20 })
+    const password = 'trace-secret-pw'
+    const run = await deskdial(['dial', '1002', '--server', `127.0.0.1:${peer.port}`, '--user', 'deskdial', '--line', '1001', '--no-register', '--trace'], {
+      DESKDIAL_PASSWORD: password
+    })
+    expect(run.code, run.stderr).toBe(0)
+    const result = await peer.exited
+    expect(result.code, describeSippResult('refer-407-notify', result)).toBe(0)
+
+    const traced = run.stderr.split(/^--- #\d+ /m).slice(1)
+    const firstMessages = traced.filter((message) => !message.split('\n')[0].includes('[retransmission]'))
+    const ladder = firstMessages.map((message) => {
+      const [heading, startLine] = message.split('\n')
+      const cseq = /^CSeq: *(.*)$/m.exec(message)?.[1]
+      return `${heading.includes(' sent UDP to 127.0.0.1:') ? '->' : '<-'} ${startLine.replace(/ sip:\S+ SIP\/2\.0$/, '')} (${cseq})`
+    })
+    expect(ladder).toEqual([
+      '-> REFER (1 REFER)',
+      '<- SIP/2.0 407 Proxy Authentication Required (1 REFER)',
+      '-> REFER (2 REFER)',
+      '<- SIP/2.0 202 Accepted (2 REFER)',
+      '<- NOTIFY (1 NOTIFY)',
+      '-> SIP/2.0 200 OK (1 NOTIFY)',
+      '<- NOTIFY (2 NOTIFY)',
+      '-> SIP/2.0 200 OK (2 NOTIFY)',
+      '<- NOTIFY (3 NOTIFY)',
+      '-> SIP/2.0 200 OK (3 NOTIFY)'
+    ])
+    expect(run.stderr).toContain('SIP/2.0 180 Ringing')
+
+    // The digest the phone system really received, read from SIPp's own trace.
+    const [authorization] = receivedMessages(result.messageLog).flatMap((message) => headerValues(message, 'Proxy-Authorization'))
+    const secrets = ['response', 'cnonce'].map((name) => new RegExp(`${name}="?([^",\\s]+)`).exec(authorization ?? '')?.[1])
+    expect(secrets.every((secret) => secret !== undefined && secret.length >= 8), authorization).toBe(true)
+    expect(run.stderr).toMatch(/^Proxy-Authorization: Digest .*response="redacted"/m)
+    for (const secret of [password, ...secrets]) expect(run.stdout + run.stderr).not.toContain(secret)
   })
 
   it('exits 1 when the phone system refuses the password', async () => {

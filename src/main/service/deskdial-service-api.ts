@@ -1,6 +1,7 @@
 import type { AccountSettings } from '../../shared/account-settings'
 import type { CallProgress } from '../../shared/call-progress'
 import type { RegistrationStatus } from '../../shared/registration-status'
+import type { SipTrace } from '../../shared/sip-trace'
 
 export type Unsubscribe = () => void
 
@@ -9,6 +10,8 @@ export interface DeskDialServiceOptions {
   password?: string
   /** Where SIP diagnostics go (passwords are masked before they get here). */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
+  /** Hears every SIP message sent and received, unredacted: keep it only through src/main/diagnostics. */
+  onTrace?: SipTrace
 }
 
 /**

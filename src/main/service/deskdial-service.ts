@@ -218,8 +218,8 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #endpointOptions(index: number): SipEndpointOptions {
-    const { account, password, transport } = this.#config
-    return { account, server: this.#servers[index], password, log: this.#log, transport }
+    const { account, password, transport, onTrace } = this.#config
+    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport }
   }
 
   async #connectTo(index: number): Promise<void> {

@@ -6,6 +6,7 @@
 import { Core, UserAgent, type URI } from 'sip.js'
 import type { AccountSettings } from '../../shared/account-settings'
 import type { ServerAddress } from '../../shared/server-address'
+import type { SipTrace } from '../../shared/sip-trace'
 import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
@@ -18,6 +19,8 @@ export interface SipEndpointOptions {
   server: ServerAddress
   password?: string
   log: SipLog
+  /** Hears every SIP message sent and received (see {@link SipTransportOptions.onTrace}). */
+  onTrace?: SipTrace
   /** Test and benchmark hook: extra transport options (e.g. shorter retransmission timers). */
   transport?: Partial<SipTransportOptions>
 }
@@ -104,6 +107,7 @@ export class SipEndpoint {
       viaHost: VIA_PLACEHOLDER,
       caFile: account.caFile,
       log,
+      onTrace: options.onTrace,
       ...options.transport
     }
     this.#ua = new UserAgent({

@@ -6,6 +6,7 @@
 import { once } from 'node:events'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SipTraceEntry } from '../../../src/shared/sip-trace'
 import { cleanupStack, recordingTransport, sipRequest, sipResponse, startTcpPeer, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 const cleanups = cleanupStack()
@@ -90,6 +91,31 @@ describe('NodeSipTransport over TCP, connections the phone system opens', () => 
     expect(connection.received()).toBe(sipResponse(notify, 200))
     expect(phone.received()).not.toContain('NOTIFY')
     expect(disconnects).toEqual([])
+  })
+
+  it('traces messages on a connection the phone system opened with that connection as the peer', { timeout: 5000 }, async () => {
+    const phone = await startTcpPeer(cleanups)
+    const traced: SipTraceEntry[] = []
+    const { transport, messages } = recordingTransport({ protocol: 'tcp', host: PHONE_SYSTEM, port: phone.port, keepAliveSeconds: 0, onTrace: (entry) => traced.push(entry) })
+    cleanups.defer(() => transport.dispose())
+    await transport.connect()
+    const refer = sipRequest({ protocol: 'TCP', branch: 'z9hG4bKrefer', method: 'REFER' })
+    await transport.send(refer)
+    await waitUntil(() => phone.received().endsWith('\r\n\r\n'), 2000, 'the REFER')
+
+    const notify = phoneRequest(phone.port, 'z9hG4bKnew3')
+    const connection = await dialBack(transport.localPort ?? 0)
+    connection.socket.write(notify)
+    await waitUntil(() => messages.length === 1)
+    await transport.send(sipResponse(notify, 200))
+
+    const main = `${PHONE_SYSTEM}:${phone.port}`
+    const dialledBack = `${PHONE_SYSTEM}:${connection.socket.localPort}`
+    expect(traced.map(({ direction, transport, peer, text }) => [direction, transport, peer, text])).toEqual([
+      ['sent', 'TCP', main, phone.received()],
+      ['received', 'TCP', dialledBack, notify],
+      ['sent', 'TCP', dialledBack, sipResponse(notify, 200)]
+    ])
   })
 
   it('answers a request that came on the main connection on the main connection', { timeout: 5000 }, async () => {

@@ -2,6 +2,7 @@ import dgram from 'node:dgram'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RetransmitTimers } from '../../../src/main/sip/transport'
+import type { SipTraceEntry } from '../../../src/shared/sip-trace'
 import { cleanupStack, branchOf, delay, recordingTransport, sipRequest, sipResponse, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 interface Datagram {
@@ -178,6 +179,46 @@ describe('NodeSipTransport over UDP', () => {
     expect(messages[0]).toMatch(/^Warning: 399 deskdial ".*ICMP port unreachable\)"$/m)
     expect(disconnects).toEqual([])
     expect(transport.isConnected()).toBe(true)
+  })
+
+  it('traces every datagram it sends and receives, retransmissions included, keep-alives not', { timeout: 5000 }, async () => {
+    const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
+    cleanups.defer(peer.close)
+    const traced: SipTraceEntry[] = []
+    const { transport, messages } = recordingTransport({ protocol: 'udp', host: '127.0.0.1', port: peer.port, retransmitTimers: FAST, onTrace: (entry) => traced.push(entry) })
+    cleanups.defer(() => transport.dispose())
+    await transport.connect()
+
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKtraced' }))
+    await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
+    peer.send('\r\n\r\n')
+    await expectNoMoreDatagrams(peer, 4 * FAST.t2Ms)
+
+    const peerAddress = `127.0.0.1:${peer.port}`
+    const sent = traced.filter((entry) => entry.direction === 'sent')
+    expect(sent.map(({ text, transport, peer }) => ({ text, transport, peer }))).toEqual(peer.received.map(({ text }) => ({ text, transport: 'UDP', peer: peerAddress })))
+    expect(sent.length).toBeGreaterThanOrEqual(3)
+    const received = traced.filter((entry) => entry.direction === 'received')
+    expect(received.map((entry) => entry.text)).toEqual([sipResponse(peer.received[2].text, 200)])
+    expect(traced.every((entry) => Number.isFinite(entry.at) && entry.note === undefined)).toBe(true)
+  })
+
+  it('traces the 503 it makes up for ICMP port unreachable as made by DeskDial', { timeout: 5000 }, async () => {
+    const peer = await startPeer()
+    const port = peer.port
+    await peer.close()
+    const traced: SipTraceEntry[] = []
+    const { transport, messages } = recordingTransport({ protocol: 'udp', host: '127.0.0.1', port, onTrace: (entry) => traced.push(entry) })
+    cleanups.defer(() => transport.dispose())
+    await transport.connect()
+
+    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKclosed', method: 'REFER' }))
+    await waitUntil(() => messages.length > 0, 1000, 'the 503')
+
+    expect(traced.map((entry) => [entry.direction, entry.text.split('\r\n')[0], entry.note])).toEqual([
+      ['sent', 'REFER sip:desk@127.0.0.1 SIP/2.0', undefined],
+      ['received', 'SIP/2.0 503 Service Unavailable', 'made by DeskDial: the port is closed (ICMP port unreachable)']
+    ])
   })
 
   it('reports the local address that routes to the server', { timeout: 5000 }, async () => {

@@ -35,17 +35,18 @@ export class InboundListener {
   private readonly server: net.Server
   private readonly connections = new Set<net.Socket>()
   private readonly routes = new ResponseRoutes<net.Socket>({ lifetimeMs: TRANSACTION_LIFETIME_MS, maxRoutes: MAX_ROUTES })
-  private readonly onMessage: (message: string) => void
+  /** `from` is the connection's `address:port` at the phone system. */
+  private readonly onMessage: (message: string, from: string) => void
   private closed: Promise<void> | undefined
 
-  private constructor(options: InboundListenerOptions, onMessage: (message: string) => void) {
+  private constructor(options: InboundListenerOptions, onMessage: (message: string, from: string) => void) {
     this.options = options
     this.onMessage = onMessage
     this.server = net.createServer((socket) => this.accept(socket))
   }
 
   /** Listens on an ephemeral port of `options.localAddress`; rejects when that fails. */
-  static async start(options: InboundListenerOptions, onMessage: (message: string) => void): Promise<InboundListener> {
+  static async start(options: InboundListenerOptions, onMessage: (message: string, from: string) => void): Promise<InboundListener> {
     const listener = new InboundListener(options, onMessage)
     const { server } = listener
     server.listen({ host: options.localAddress, port: 0, exclusive: true })
@@ -100,7 +101,7 @@ export class InboundListener {
       {
         onMessage: (message) => {
           if (readStartLine(message)?.kind === 'request') this.routes.remember(message, socket)
-          this.onMessage(message)
+          this.onMessage(message, from)
         },
         onInvalid: (reason) => warn(`Closed a TCP connection from the phone system at ${from}: it sent data that is not a valid SIP message (${reason}).`)
       },

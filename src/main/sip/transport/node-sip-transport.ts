@@ -1,4 +1,5 @@
 import { EmitterImpl, StateTransitionError, TransportState, type Emitter, type Transport } from 'sip.js'
+import type { SipTrace } from '../../../shared/sip-trace'
 import type { SipChannel, SipChannelEvents } from './sip-channel'
 import { readStartLine } from './sip-message-head'
 import type { SipTransportOptions, TransportLogLevel } from './sip-transport-options'
@@ -114,7 +115,8 @@ export class NodeSipTransport implements NodeSipTransportInstance {
     this.pendingConnect = connecting
     const channel: SipChannel = this.createChannel({
       onMessage: (message) => this.receive(channel, message),
-      onLost: (error) => this.lose(channel, error)
+      onLost: (error) => this.lose(channel, error),
+      onTrace: this.traceTo(this.options.onTrace)
     })
     this.channel = channel
     this.log('info', `Connecting to ${this.remote} over ${this.protocol}`)
@@ -235,6 +237,12 @@ export class NodeSipTransport implements NodeSipTransportInstance {
     else connecting?.reject(error ?? new Error(`Connecting to ${this.remote} was cancelled by disconnect().`))
     if (next === TransportState.Disconnected) disconnecting?.resolve()
     else disconnecting?.reject(new Error(`Disconnecting from ${this.remote} was cancelled by connect().`))
+  }
+
+  private traceTo(trace: SipTrace | undefined): SipChannelEvents['onTrace'] {
+    if (!trace) return undefined
+    return (direction, text, peer, note) =>
+      this.guarded('onTrace', () => trace({ at: Date.now(), direction, transport: this.protocol, peer, text, ...(note !== undefined && { note }) }))
   }
 
   private guarded(what: string, callback: () => void): void {

@@ -14,6 +14,11 @@ export interface SipChannelEvents {
   onMessage(message: string): void
   /** The connection ended without `close()` being called. Reported at most once. */
   onLost(error: TransportError): void
+  /**
+   * Every message as written to or read from a socket (retransmissions too, keep-alives not), with
+   * the phone system's `address:port` at the other end; `note` marks one the channel made up itself.
+   */
+  onTrace?(direction: 'sent' | 'received', text: string, peer: string, note?: string): void
 }
 
 /**

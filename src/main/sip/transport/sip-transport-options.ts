@@ -1,4 +1,5 @@
 import type { SipTransportProtocol } from '../../../shared/account-settings'
+import type { SipTrace } from '../../../shared/sip-trace'
 import type { RetransmitTimers } from './udp-retransmitter'
 
 /** Severity of a transport log line. */
@@ -30,4 +31,6 @@ export interface SipTransportOptions {
   retransmitTimers?: RetransmitTimers
   /** Where log lines go; nothing is logged when absent. Messages never include SIP bodies or credentials. */
   log?: (level: TransportLogLevel, message: string) => void
+  /** Hears every message sent and received, retransmissions included, credentials not yet redacted. */
+  onTrace?: SipTrace
 }

@@ -12,6 +12,7 @@ import {
   type ConnectionTarget,
   type TransportError
 } from './transport-errors'
+import { formatSentBy } from './via-rewriter'
 
 export interface StreamChannelOptions {
   target: ConnectionTarget
@@ -99,9 +100,15 @@ export class StreamChannel implements SipChannel {
     const port = target.protocol === 'tcp' ? await this.listen(localAddress, remoteAddress) : localPort
     this.bound = { address: localAddress, port }
     socket.setNoDelay(true)
+    const peer = peerOf(socket)
     readSipStream(
       socket,
-      { onMessage: (message) => this.events.onMessage(message), onInvalid: (reason) => this.reportLost(malformedStream(target, reason)) },
+      {
+        onMessage: (message) => {
+          this.events.onTrace?.('received', message, peer)
+          this.events.onMessage(message)
+        },
+        onInvalid: (reason) => this.reportLost(malformedStream(target, reason)) },
       () => !this.closing && !this.lost
     )
     socket.on('close', () => this.reportLost(connectionLost(target, this.lastError)))
@@ -117,6 +124,7 @@ export class StreamChannel implements SipChannel {
       return Promise.reject(new Error(`The ${this.options.target.protocol.toUpperCase()} connection to ${this.options.target.remote} is closed.`))
     }
     const socket = this.inbound?.connectionFor(message) ?? main
+    this.events.onTrace?.('sent', message, peerOf(socket))
     return new Promise((resolve, reject) => socket.write(message, 'utf8', (error) => (error ? reject(error) : resolve())))
   }
 
@@ -133,8 +141,10 @@ export class StreamChannel implements SipChannel {
    */
   private async listen(localAddress: string, serverAddress: string): Promise<number> {
     const { target, warn } = this.options
-    const inbound = await InboundListener.start({ localAddress, serverAddress, remote: target.remote, warn }, (message) => {
-      if (!this.closing && !this.lost) this.events.onMessage(message)
+    const inbound = await InboundListener.start({ localAddress, serverAddress, remote: target.remote, warn }, (message, from) => {
+      if (this.closing || this.lost) return
+      this.events.onTrace?.('received', message, from)
+      this.events.onMessage(message)
     }).catch((error: unknown) => Promise.reject(connectFailure(error, target)))
     this.inbound = inbound
     if (this.closing || this.socket?.destroyed) {
@@ -181,4 +191,8 @@ export class StreamChannel implements SipChannel {
     clearInterval(this.keepAliveTimer)
     this.events.onLost(error)
   }
+}
+
+function peerOf(socket: net.Socket): string {
+  return formatSentBy(socket.remoteAddress ?? '?', socket.remotePort ?? 0)
 }

@@ -4,6 +4,7 @@ import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
 import { connectCancelled, connectFailure, type ConnectionTarget } from './transport-errors'
 import { unreachableResponse } from './unreachable-response'
 import { UdpRetransmitter, type RetransmitTimers } from './udp-retransmitter'
+import { formatSentBy } from './via-rewriter'
 
 export interface UdpChannelOptions {
   target: ConnectionTarget
@@ -23,6 +24,8 @@ export class UdpChannel implements SipChannel {
   private socket: dgram.Socket | undefined
   private closing = false
   private bound: LocalEndpoint | undefined
+  /** The server's resolved `address:port`, for traces. */
+  private peer = ''
 
   constructor(options: UdpChannelOptions, events: SipChannelEvents) {
     this.options = options
@@ -42,6 +45,7 @@ export class UdpChannel implements SipChannel {
     })
     if (this.closing) throw connectCancelled(target)
     const socket = dgram.createSocket(server.family === 6 ? 'udp6' : 'udp4')
+    this.peer = formatSentBy(server.address, port)
     this.socket = socket
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error): void => reject(connectFailure(error, target))
@@ -86,6 +90,7 @@ export class UdpChannel implements SipChannel {
     // Empty and CRLF-only datagrams are NAT keep-alives, never messages.
     if (data.every((byte) => byte === 0x0d || byte === 0x0a)) return
     const message = data.toString('utf8')
+    this.events.onTrace?.('received', message, this.peer)
     this.retransmitter.responseReceived(message)
     this.events.onMessage(message)
   }
@@ -93,13 +98,16 @@ export class UdpChannel implements SipChannel {
   private failWaitingRequests(): void {
     for (const request of this.retransmitter.abandonAll()) {
       const response = unreachableResponse(request, this.options.target.remote)
-      if (response) this.events.onMessage(response)
+      if (!response) continue
+      this.events.onTrace?.('received', response, this.peer, 'made by DeskDial: the port is closed (ICMP port unreachable)')
+      this.events.onMessage(response)
     }
   }
 
   private write(data: Buffer): Promise<void> {
     const socket = this.socket
     if (!socket || this.closing) return Promise.reject(new Error(`The UDP socket to ${this.options.target.remote} is closed.`))
+    this.events.onTrace?.('sent', data.toString('utf8'), this.peer)
     return new Promise((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve())))
   }
 
