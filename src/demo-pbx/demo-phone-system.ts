@@ -34,11 +34,18 @@ const KNOWN_METHODS = new Set(['INVITE', 'ACK', 'CANCEL', 'BYE', 'OPTIONS', 'REG
 const MIN_EXPIRES_SECONDS = 60
 const NUMBER = /^[A-Za-z0-9*#+._~-]{1,64}$/
 
+export interface DeskDialAccount {
+  user: string
+  /** The digest user name, when it differs from `user`. */
+  authUser?: string
+  password?: string
+}
+
 export interface PhoneSystemSettings {
   host: string
   transports: readonly DemoTransport[]
   /** DeskDial's account; REGISTER and REFER are challenged for it when it has a password. */
-  account: { user: string; password?: string }
+  account: DeskDialAccount
   /** When set, phones must register with their number as user name and this password. */
   phonePassword?: string
   /** Concurrent click-to-dial calls, as `refer-ood enable <n>` caps them; more are refused with 503. */
@@ -154,16 +161,18 @@ export class DemoPhoneSystemServer {
     }
   }
 
-  /** Which password an account needs: DeskDial's, the phones' shared one, or none. */
-  #passwordFor(user: string): string | undefined {
-    if (user === this.#settings.account.user) return this.#settings.account.password
-    return this.#settings.phonePassword
+  /** The digest credentials an account needs: DeskDial's, a phone's (its number and the shared phone password), or none. */
+  #credentialsFor(user: string): { username: string; password: string } | undefined {
+    const account = this.#settings.account
+    if (user === account.user) return account.password === undefined ? undefined : { username: account.authUser ?? account.user, password: account.password }
+    return this.#settings.phonePassword === undefined ? undefined : { username: user, password: this.#settings.phonePassword }
   }
 
   /** Answers 401 unless the request carries valid digest credentials; returns whether it may go on. */
-  #authenticated(request: SipRequest, user: string, password: string | undefined, respond: Responder): boolean {
-    if (password === undefined) return true
-    const verdict: DigestVerdict = this.#digest.verify(request, user, password)
+  #authenticated(request: SipRequest, credentials: { username: string; password: string } | undefined, respond: Responder): boolean {
+    if (credentials === undefined) return true
+    const user = credentials.username
+    const verdict: DigestVerdict = this.#digest.verify(request, user, credentials.password)
     if (verdict === 'valid') return true
     if (verdict === 'wrong') this.#settings.log(`  wrong credentials for ${user}`)
     respond(401, 'Unauthorized', this.#digest.challengeHeaders(verdict === 'stale'))
@@ -174,7 +183,7 @@ export class DemoPhoneSystemServer {
     const user = parseUri(parseNameAddress(header(request, 'to'))?.uri ?? '')?.user ?? ''
     if (!NUMBER.test(user)) return respond(400, 'Bad Request (register a number or a user name)')
     if (specialNumber(user)) return respond(403, `Forbidden (${user} is one of the demo phone system's virtual phones)`)
-    if (!this.#authenticated(request, user, this.#passwordFor(user), respond)) return
+    if (!this.#authenticated(request, this.#credentialsFor(user), respond)) return
     const contacts = headerValues(request, 'contact').flatMap(splitList)
     const expiresHeader = header(request, 'expires')
     if (contacts.length === 0) {
@@ -205,8 +214,7 @@ export class DemoPhoneSystemServer {
   }
 
   #refer(context: SipContext, request: SipRequest, flow: Flow, respond: Responder): void {
-    const account = this.#settings.account
-    if (!this.#authenticated(request, account.user, account.password, respond)) return
+    if (!this.#authenticated(request, this.#credentialsFor(this.#settings.account.user), respond)) return
     const referTo = headerValues(request, 'refer-to')
     if (referTo.length !== 1) return respond(400, 'Bad Request (exactly one Refer-To)')
     const target = parseUri(parseNameAddress(referTo[0])?.uri ?? '')?.user ?? ''

@@ -11,13 +11,14 @@
  * ```
  */
 import { randomBytes } from 'node:crypto'
-import { DemoPhoneSystemServer } from './demo-phone-system'
+import { DemoPhoneSystemServer, type DeskDialAccount } from './demo-phone-system'
 import type { DemoTransport } from './sip-network'
 import { DEFAULT_TRANSACTION_TIMING, type TransactionTiming } from './transactions'
 import { DEFAULT_VIRTUAL_PHONE_TIMING, type VirtualPhoneTiming } from './virtual-phone-leg'
 
 export { SPECIAL_NUMBERS, describeSpecialNumbers, type SpecialNumber } from './special-numbers'
 export type { DemoTransport } from './sip-network'
+export type { DeskDialAccount } from './demo-phone-system'
 
 export const DEMO_DEFAULTS = {
   host: '127.0.0.1',
@@ -42,7 +43,7 @@ export interface DemoPhoneSystemOptions {
    * DeskDial's account. REGISTER and REFER are challenged (digest MD5 and SHA-256) for it when it
    * has a password; `password: 'random'` makes one up (read it back from `account`).
    */
-  account?: { user?: string; password?: string }
+  account?: Partial<DeskDialAccount>
   /** When set, phones register with their number as user name and this password. */
   phonePassword?: string
   /** How long any phone may ring before the call is cancelled (487, "Nobody answered"). */
@@ -61,7 +62,7 @@ export interface DemoPhoneSystem {
   port: number
   transports: DemoTransport[]
   /** The account DeskDial registers and sends REFERs with. */
-  account: { user: string; password?: string }
+  account: DeskDialAccount
   /** Numbers with a phone registered right now. */
   readonly registeredPhones: string[]
   readonly activeCalls: number
@@ -89,7 +90,7 @@ export async function startDemoPhoneSystem(options: DemoPhoneSystemOptions = {})
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`The port must be a number from 0 to 65535, not ${port}.`)
   const transports = transportsOf(options.transport)
   const password = options.account?.password === 'random' ? randomBytes(12).toString('base64url') : options.account?.password
-  const account = { user: options.account?.user ?? DEMO_DEFAULTS.user, password }
+  const account: DeskDialAccount = { user: options.account?.user ?? DEMO_DEFAULTS.user, authUser: options.account?.authUser, password }
   const server = new DemoPhoneSystemServer({
     host,
     transports,
