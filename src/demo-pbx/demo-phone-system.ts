@@ -5,7 +5,7 @@
  * is one log line.
  */
 import { ClickToDialCall } from './click-to-dial-call'
-import { DigestChallenger, type DigestVerdict } from './digest-challenge'
+import { DigestChallenger, type DigestAlgorithm, type DigestVerdict } from './digest-challenge'
 import type { PhoneLeg, PhoneLegEvents } from './phone-leg'
 import { ReferSubscription } from './refer-subscription'
 import { DEFAULT_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS, Registrar } from './registrar'
@@ -48,6 +48,8 @@ export interface PhoneSystemSettings {
   account: DeskDialAccount
   /** When set, phones must register with their number as user name and this password. */
   phonePassword?: string
+  /** The digest algorithms challenges offer, preferred first. */
+  digestAlgorithms: readonly DigestAlgorithm[]
   /** Concurrent click-to-dial calls, as `refer-ood enable <n>` caps them; more are refused with 503. */
   maxCalls: number
   ringTimeoutMs: number
@@ -60,12 +62,13 @@ export class DemoPhoneSystemServer {
   readonly #settings: PhoneSystemSettings
   readonly #network: SipNetwork
   readonly #registrar = new Registrar()
-  readonly #digest = new DigestChallenger('deskdial-demo')
+  readonly #digest: DigestChallenger
   readonly #calls = new Map<string, ClickToDialCall>()
   #context: SipContext | undefined
 
   constructor(settings: PhoneSystemSettings) {
     this.#settings = settings
+    this.#digest = new DigestChallenger('deskdial-demo', settings.digestAlgorithms)
     this.#network = new SipNetwork({
       message: (message, flow) => this.#receive(message, flow),
       malformed: (error, flow) => this.#malformed(error, flow),

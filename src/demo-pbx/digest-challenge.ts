@@ -8,7 +8,8 @@ import { headerValues, type SipRequest } from './sip-message'
 
 const NONCE_LIFETIME_MS = 5 * 60_000
 const ALGORITHMS = { 'SHA-256': 'sha256', MD5: 'md5' } as const
-type DigestAlgorithm = keyof typeof ALGORITHMS
+export type DigestAlgorithm = keyof typeof ALGORITHMS
+export const DIGEST_ALGORITHMS = Object.keys(ALGORITHMS) as DigestAlgorithm[]
 
 export type DigestVerdict = 'valid' | 'missing' | 'wrong' | 'stale'
 
@@ -24,10 +25,13 @@ function parseDigest(value: string): Map<string, string> | undefined {
 
 export class DigestChallenger {
   readonly #realm: string
+  readonly #algorithms: readonly DigestAlgorithm[]
   readonly #secret = randomBytes(32)
 
-  constructor(realm: string) {
+  /** `algorithms` in order of preference; the challenges offer these, and answers using others are refused. */
+  constructor(realm: string, algorithms: readonly DigestAlgorithm[] = DIGEST_ALGORITHMS) {
     this.#realm = realm
+    this.#algorithms = algorithms
   }
 
   #nonce(now: number): string {
@@ -45,10 +49,10 @@ export class DigestChallenger {
     return Date.now() - parseInt(stamp, 36) > NONCE_LIFETIME_MS ? 'stale' : 'fresh'
   }
 
-  /** WWW-Authenticate headers for a 401: SHA-256 first, then MD5. */
+  /** WWW-Authenticate headers for a 401, one per algorithm, preferred first (RFC 8760 §2.4). */
   challengeHeaders(stale: boolean): Array<[string, string]> {
     const nonce = this.#nonce(Date.now())
-    return (Object.keys(ALGORITHMS) as DigestAlgorithm[]).map((algorithm) => [
+    return this.#algorithms.map((algorithm) => [
       'WWW-Authenticate',
       `Digest realm="${this.#realm}", nonce="${nonce}", algorithm=${algorithm}, qop="auth"${stale ? ', stale=true' : ''}`
     ])
@@ -63,7 +67,7 @@ export class DigestChallenger {
     let stale = false
     for (const fields of candidates) {
       const algorithm = (fields.get('algorithm') ?? 'MD5').toUpperCase() as DigestAlgorithm
-      const hashName = ALGORITHMS[algorithm]
+      const hashName = this.#algorithms.includes(algorithm) ? ALGORITHMS[algorithm] : undefined
       const nonce = fields.get('nonce') ?? ''
       if (!hashName || fields.get('username') !== user) continue
       const nonceState = this.#checkNonce(nonce)

@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { DemoPhoneSystemServer, type DeskDialAccount } from './demo-phone-system'
+import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest-challenge'
 import type { DemoTransport } from './sip-network'
 import { DEFAULT_TRANSACTION_TIMING, type TransactionTiming } from './transactions'
 import { DEFAULT_VIRTUAL_PHONE_TIMING, type VirtualPhoneTiming } from './virtual-phone-leg'
@@ -19,6 +20,7 @@ import { DEFAULT_VIRTUAL_PHONE_TIMING, type VirtualPhoneTiming } from './virtual
 export { SPECIAL_NUMBERS, describeSpecialNumbers, type SpecialNumber } from './special-numbers'
 export type { DemoTransport } from './sip-network'
 export type { DeskDialAccount } from './demo-phone-system'
+export type { DigestAlgorithm } from './digest-challenge'
 
 export const DEMO_DEFAULTS = {
   host: '127.0.0.1',
@@ -46,6 +48,8 @@ export interface DemoPhoneSystemOptions {
   account?: Partial<DeskDialAccount>
   /** When set, phones register with their number as user name and this password. */
   phonePassword?: string
+  /** Digest algorithms offered, preferred first: SHA-256 and MD5 by default; `['MD5']` as a Cisco CME offers. */
+  digestAlgorithms?: DigestAlgorithm[]
   /** How long any phone may ring before the call is cancelled (487, "Nobody answered"). */
   ringTimeoutMs?: number
   virtualPhones?: Partial<VirtualPhoneTiming>
@@ -96,6 +100,7 @@ export async function startDemoPhoneSystem(options: DemoPhoneSystemOptions = {})
     transports,
     account,
     phonePassword: options.phonePassword,
+    digestAlgorithms: options.digestAlgorithms ?? DIGEST_ALGORITHMS,
     maxCalls: options.maxCalls ?? DEMO_DEFAULTS.maxCalls,
     ringTimeoutMs: options.ringTimeoutMs ?? DEMO_DEFAULTS.ringTimeoutMs,
     virtualPhones: { ...DEFAULT_VIRTUAL_PHONE_TIMING, ...options.virtualPhones },

@@ -20,14 +20,16 @@ export function randomToken(bytes = 8): string {
 }
 
 /**
- * Where to send requests for a party that contacted us on `receivedOn` with this Contact: UDP back
- * to the address it sent from (works behind NAT), TCP on its connection, or to the Contact's
- * host and port when that connection has closed.
+ * Where to send requests for a party that contacted us on `receivedOn` with this Contact
+ * (RFC 3261 §8.1.2, §10.3): the Contact's host and port; over TCP, on the connection the party
+ * opened while it lasts.
  */
 export function flowToContact(contact: string, receivedOn: Flow): Flow {
-  if (receivedOn.transport === 'udp') return { transport: 'udp', address: receivedOn.address, port: receivedOn.port }
   const uri = parseUri(contact)
-  return { transport: 'tcp', address: uri?.host.replace(/^\[|\]$/g, '') || receivedOn.address, port: uri?.port ?? 5060, connection: receivedOn.connection }
+  const address = uri?.host.replace(/^\[|\]$/g, '') || receivedOn.address
+  const port = uri?.port ?? 5060
+  if (receivedOn.transport === 'udp') return { transport: 'udp', address, port }
+  return { transport: 'tcp', address, port, connection: receivedOn.connection }
 }
 
 export function contactHeader(context: SipContext, flow: Flow): string {

@@ -54,15 +54,17 @@ export class VirtualPhoneLeg implements PhoneLeg {
       if (special) return
       this.#after(this.#timing.answerDelayMs, () => {
         this.#events.answered(offer ? virtualAnswer(offer, this.#host) : virtualOffer(this.#host))
-        this.#after(this.#timing.talkTimeMs, () => {
-          this.#ended = true
-          this.#events.hungUp()
-        })
       })
     })
   }
 
-  confirm(): void {}
+  /** The call is up: the virtual phone talks for a while, then hangs up. */
+  confirm(): void {
+    this.#after(this.#timing.talkTimeMs, () => {
+      this.#ended = true
+      this.#events.hungUp()
+    })
+  }
 
   cancel(): void {
     this.#ended = true
