@@ -3,7 +3,7 @@
  * `npm run build`) as a newcomer runs them.
  */
 import { execFile, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SPECIAL_NUMBERS } from '../../src/demo-pbx'
@@ -48,6 +48,11 @@ describe('the demo commands of the built CLI', () => {
     const run = await deskdial(['demo-pbx', '--help'])
     expect(run.code).toBe(0)
     for (const special of SPECIAL_NUMBERS) expect(run.stdout).toContain(`${special.number.padEnd(6)}${special.behaviour} (SIP ${special.status})`)
+  })
+
+  it('the README lists the same special numbers', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8')
+    for (const special of SPECIAL_NUMBERS) expect(readme).toContain(`| ${special.number} | ${special.behaviour} | ${special.status} |`)
   })
 
   it('deskdial demo-pbx runs in the foreground, logs each SIP message, and stops on SIGTERM with exit 0', async () => {
