@@ -8,6 +8,7 @@ import net from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startDemoPhoneSystem, type DemoPhoneSystem } from '../../src/demo-pbx'
 import { useCleanup } from '../sip/support/service-harness'
+import { Waiters } from '../sip/support/waiters'
 
 interface RawPeer {
   port: number
@@ -21,10 +22,10 @@ interface RawPeer {
 async function rawUdpPeer(pbxPort: number): Promise<RawPeer> {
   const socket = dgram.createSocket('udp4')
   const received: string[] = []
-  const listeners = new Set<() => void>()
+  const waiters = new Waiters()
   socket.on('message', (data) => {
     received.push(data.toString())
-    for (const listener of listeners) listener()
+    waiters.notify()
   })
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
   return {
@@ -32,24 +33,7 @@ async function rawUdpPeer(pbxPort: number): Promise<RawPeer> {
     received,
     send: (text) => socket.send(text, pbxPort, '127.0.0.1'),
     next: (match, timeoutMs = 5_000) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const found = received.find(match)
-          if (!found) return
-          done()
-          resolve(found)
-        }
-        const timer = setTimeout(() => {
-          done()
-          reject(new Error(`No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`))
-        }, timeoutMs)
-        const done = (): void => {
-          clearTimeout(timer)
-          listeners.delete(check)
-        }
-        listeners.add(check)
-        check()
-      }),
+      waiters.waitFor(() => received.find(match), timeoutMs, () => `No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`),
     close: () => new Promise((resolve) => socket.close(() => resolve()))
   }
 }

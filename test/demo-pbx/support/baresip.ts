@@ -9,6 +9,7 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { Waiters } from '../../sip/support/waiters'
 
 const BARESIP_BINARY = process.env.BARESIP ?? 'baresip'
 const MODULE_PATH = process.env.BARESIP_MODULES ?? '/usr/lib/baresip/modules'
@@ -145,7 +146,7 @@ export async function startBaresip(options: BaresipOptions): Promise<BaresipPhon
   })
 
   const events: BaresipEvent[] = []
-  const listeners = new Set<() => void>()
+  const waiters = new Waiters()
   let control: net.Socket | undefined
   const deadline = Date.now() + 10_000
   while (!control) {
@@ -168,7 +169,7 @@ export async function startBaresip(options: BaresipOptions): Promise<BaresipPhon
       const message = JSON.parse(text) as BaresipEvent & { event?: boolean }
       if (!message.event) return
       events.push(message)
-      for (const listener of listeners) listener()
+      waiters.notify()
     })
   )
   control.on('error', () => undefined)
@@ -179,24 +180,11 @@ export async function startBaresip(options: BaresipOptions): Promise<BaresipPhon
     events,
     output: () => output,
     waitForEvent: (type, timeoutMs) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const found = events.find((event) => event.type === type)
-          if (!found) return
-          done()
-          resolve(found)
-        }
-        const timer = setTimeout(() => {
-          done()
-          reject(new Error(`baresip ${options.number} reported no ${type} within ${timeoutMs} ms. Its events: ${events.map((e) => e.type).join(', ')}\n${output}`))
-        }, timeoutMs)
-        const done = (): void => {
-          clearTimeout(timer)
-          listeners.delete(check)
-        }
-        listeners.add(check)
-        check()
-      }),
+      waiters.waitFor(
+        () => events.find((event) => event.type === type),
+        timeoutMs,
+        () => `baresip ${options.number} reported no ${type} within ${timeoutMs} ms. Its events: ${events.map((e) => e.type).join(', ')}\n${output}`
+      ),
     command: (command, params = '') => {
       const json = JSON.stringify({ command, params, token: String(++token) })
       control?.write(`${Buffer.byteLength(json)}:${json},`)
