@@ -5,6 +5,8 @@ import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings, type SipTransportProtoc
 export const USAGE = `Usage:
   deskdial dial <number> [options]   ring your desk phone, then connect it to <number>
   deskdial register [options]        register DeskDial's account, report, unregister
+  deskdial demo-pbx [options]        run the built-in demo phone system (deskdial demo-pbx --help)
+  deskdial demo [--json]             try DeskDial against the built-in demo phone system
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)
@@ -111,7 +113,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   const { values, positionals } = parsed
   if (values.help || positionals.length === 0) return 'help'
   const [command, ...rest] = positionals
-  if (command !== 'dial' && command !== 'register') throw new UsageError(`Unknown command "${command}": use "dial <number>" or "register".`)
+  if (command !== 'dial' && command !== 'register') throw new UsageError(`Unknown command "${command}": use "dial <number>", "register", "demo-pbx" or "demo".`)
   if (command === 'dial' && rest.length !== 1) throw new UsageError('Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001')
   if (command === 'register' && rest.length !== 0) throw new UsageError('"register" takes no number.')
 

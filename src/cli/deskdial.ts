@@ -10,6 +10,7 @@ import { formatLoggedMessage, SipMessageLog } from '../main/diagnostics'
 import { DeskDialService } from '../main/service/deskdial-service'
 import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
+import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
@@ -143,6 +144,8 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const write = (line: string): void => void process.stdout.write(line + '\n')
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
+  if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
+  if (argv[0] === 'demo') return runDemo(argv.slice(1), { write, writeError }, (demo) => execute(demo, makeOutput(demo.json, write, writeError), writeError))
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)

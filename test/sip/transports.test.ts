@@ -86,7 +86,7 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
     const call = dut.dial('1002')
     // sip.js's Timer F: 64 * T1 = 32 s, not configurable per service; this is the suite's one slow test.
     const final = await dut.waitForFinal(call.id, 40_000)
-    expect(final).toMatchObject({ state: 'failed', code: 408, reason: 'The phone system did not answer (check the server address and network)' })
+    expect(final).toMatchObject({ state: 'failed', code: 408, reason: 'The phone system did not answer (check the server address and network; a Cisco CME silently drops requests from a PC that is not registered and not in its "ip address trusted list")' })
     expect(dut.statesOf(call.id)).toEqual(['requesting', 'failed'])
     const refers = silent.datagrams.filter(isRequest('REFER'))
     // T1 = 500 ms doubling to T2 = 4 s within 32 s: 10 copies; allow for timer slack.

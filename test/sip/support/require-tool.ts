@@ -8,7 +8,8 @@ import path from 'node:path'
 
 const INSTALL_HINTS = {
   sipp: 'SIPp 3.6 or later as `sipp` on PATH (Debian/Ubuntu: apt-get install sip-tester), or set SIPP=/path/to/sipp',
-  openssl: 'the openssl command line tool on PATH (Debian/Ubuntu: apt-get install openssl)'
+  openssl: 'the openssl command line tool on PATH (Debian/Ubuntu: apt-get install openssl)',
+  baresip: 'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip'
 } as const
 
 export type RequiredTool = keyof typeof INSTALL_HINTS
@@ -32,7 +33,7 @@ function executableOnPath(command: string): boolean {
  * Throws (failing the test file) when it is missing and `CI` is set.
  */
 export function requireTool(tool: RequiredTool): boolean {
-  const command = tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool
+  const command = tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool === 'baresip' ? (process.env.BARESIP ?? 'baresip') : tool
   if (executableOnPath(command)) return true
   const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`
   if (process.env.CI) throw new Error(`${message} The SIP integration tests cannot run without it.`)

@@ -7,6 +7,7 @@ import { DeskDialService, type DeskDialServiceConfig } from '../../../src/main/s
 import type { AccountSettings } from '../../../src/shared/account-settings'
 import type { CallProgress, CallState } from '../../../src/shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../../src/shared/registration-status'
+import { Waiters } from './waiters'
 
 /** The account every SIP integration test uses; the scenarios' keys match it. */
 export const TEST_ACCOUNT = {
@@ -66,35 +67,18 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
   })
   const registrations: RegistrationStatus[] = []
   const progress: CallProgress[] = []
-  const listeners = new Set<() => void>()
+  const waiters = new Waiters()
   service.onRegistration((status) => {
     registrations.push(status)
-    for (const listener of listeners) listener()
+    waiters.notify()
   })
   service.onCallProgress((update) => {
     progress.push(update)
-    for (const listener of listeners) listener()
+    waiters.notify()
   })
 
   const waitFor = <T>(what: string, timeoutMs: number, find: () => T | undefined): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const check = (): void => {
-        const found = find()
-        if (found === undefined) return
-        done()
-        resolve(found)
-      }
-      const timer = setTimeout(() => {
-        done()
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\nService log:\n${logs.join('\n')}`))
-      }, timeoutMs)
-      const done = (): void => {
-        clearTimeout(timer)
-        listeners.delete(check)
-      }
-      listeners.add(check)
-      check()
-    })
+    waiters.waitFor(find, timeoutMs, () => `Timed out after ${timeoutMs} ms waiting for ${what}.\nService log:\n${logs.join('\n')}`)
 
   return {
     service,
