@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings, type SipTransportProtocol } from '../shared/account-settings'
+import { accountFieldsSchema, DEFAULT_ACCOUNT_SETTINGS, isSipTransport, type AccountSettings } from '../shared/account-settings'
+import { fieldProblems } from '../shared/field-problems'
+import { withoutUndefined } from '../shared/form-fields'
+import { isRecord } from '../shared/is-record'
 
 export const USAGE = `Usage:
   deskdial dial <number> [options]   ring your desk phone, then connect it to <number>
@@ -44,16 +47,13 @@ export interface CliCommand {
 /** A usage or configuration problem: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** The app's settings file (`{version, settings: {account}}`), its settings (`{account}`), or just the account keys. */
 function accountSection(document: Record<string, unknown>): Record<string, unknown> {
   const settings = isRecord(document.settings) ? document.settings : document
   return isRecord(settings.account) ? settings.account : settings
 }
 
+/** The account keys of a settings file, checked by the same schema as the app's settings. */
 function readConfig(file: string): Partial<AccountSettings> {
   let parsed: unknown
   try {
@@ -62,22 +62,11 @@ function readConfig(file: string): Partial<AccountSettings> {
     throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
   }
   if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
-  const account = accountSection(parsed as Record<string, unknown>)
-  const settings: Partial<AccountSettings> = {}
-  const strings = ['user', 'authUser', 'domain', 'line', 'displayName', 'caFile'] as const
-  for (const key of strings) {
-    if (account[key] === undefined) continue
-    if (typeof account[key] !== 'string') throw new UsageError(`"${key}" in ${file} must be a string.`)
-    settings[key] = account[key]
+  const checked = accountFieldsSchema.partial().safeParse(accountSection(parsed))
+  if (!checked.success) {
+    throw new UsageError(`The settings file ${file} cannot be used: ${fieldProblems(checked.error, ['account']).map((problem) => `${problem.field}: ${problem.error}`).join(' ')}`)
   }
-  if (account.servers !== undefined) {
-    if (!Array.isArray(account.servers) || !account.servers.every((s) => typeof s === 'string')) throw new UsageError(`"servers" in ${file} must be a list of addresses.`)
-    settings.servers = account.servers as string[]
-  }
-  if (account.transport !== undefined) settings.transport = account.transport as SipTransportProtocol
-  if (account.register !== undefined) settings.register = account.register === true
-  if (account.expires !== undefined) settings.expires = Number(account.expires)
-  return settings
+  return withoutUndefined(checked.data)
 }
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | 'help' {
@@ -120,8 +109,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   const account: AccountSettings = { ...DEFAULT_ACCOUNT_SETTINGS, ...(values.config ? readConfig(values.config) : {}) }
   if (values.server) account.servers = values.server.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
   if (values.transport !== undefined) {
-    if (!['udp', 'tcp', 'tls'].includes(values.transport)) throw new UsageError(`--transport must be udp, tcp or tls, not "${values.transport}".`)
-    account.transport = values.transport as SipTransportProtocol
+    if (!isSipTransport(values.transport)) throw new UsageError(`--transport must be udp, tcp or tls, not "${values.transport}".`)
+    account.transport = values.transport
   }
   if (values.user !== undefined) account.user = values.user
   if (values['auth-user'] !== undefined) account.authUser = values['auth-user']

@@ -28,8 +28,8 @@ const servers = z
     }
   })
 
-export const accountSettingsSchema = z
-  .object({
+/** Each field of the account on its own; {@link accountSettingsSchema} adds the rules between them. */
+export const accountFieldsSchema = z.object({
     /** Phone system addresses, `host` or `host:port`, in failover order. */
     servers,
     transport: z.enum(SIP_TRANSPORTS, { error: 'Transport must be UDP, TCP or TLS.' }),
@@ -50,7 +50,8 @@ export const accountSettingsSchema = z
     /** PEM file with the CA that signed the phone system's TLS certificate. */
     caFile: optionalText('CA certificate file')
   })
-  .superRefine((account, context) => {
+
+export const accountSettingsSchema = accountFieldsSchema.superRefine((account, context) => {
     // No account at all is allowed (DeskDial then waits to be set up); half an account is not.
     if (!isAccountStarted(account)) return
     if (account.servers.length === 0) context.addIssue({ code: 'custom', path: ['servers'], message: 'Enter the address of your phone system, e.g. pbx.example.com.' })

@@ -79,7 +79,7 @@ export class DeskDialApp {
     })
     app.on('will-quit', () => globalShortcut.unregisterAll())
     app.whenReady().then(
-      () => this.#start(),
+      () => this.#start().catch((error: Error) => log('error', `DeskDial could not start: ${error.stack ?? error.message}`)),
       (error: Error) => log('error', `Electron did not start: ${error.message}`)
     )
   }

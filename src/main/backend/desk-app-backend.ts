@@ -146,6 +146,8 @@ export class DeskAppBackend implements BackendCommands {
    */
   async start(): Promise<void> {
     await this.#settings.load()
+    // Read the contacts and the history now, so that a damaged file is known before the window asks.
+    await Promise.all([this.#options.contacts.list(), this.#options.history.list()]).catch((error: Error) => this.noteDataProblem(`DeskDial could not read your contacts or call history: ${error.message}`))
     this.#markReady()
     this.#supervisor.restart().catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
   }
@@ -163,6 +165,11 @@ export class DeskAppBackend implements BackendCommands {
 
   get settings(): AppSettings {
     return this.#settings.current
+  }
+
+  /** A problem with the user's data files, told in the window with the settings notice. */
+  noteDataProblem(message: string): void {
+    this.#settings.addNotice(message)
   }
 
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */

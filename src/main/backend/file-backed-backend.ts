@@ -20,12 +20,18 @@ export interface FileBackedBackendOptions extends Omit<DeskAppBackendOptions, 's
 /** The backend with its data in JSON files in one directory: the app's and the tests' setup. */
 export function createFileBackedBackend(options: FileBackedBackendOptions): DeskAppBackend {
   const { directory, country, settings, secrets, ...rest } = options
-  const log = (message: string) => options.log?.('warn', message)
-  return new DeskAppBackend({
+  // What the contacts and history files report (a damaged file backed up, entries skipped) is told in the window too.
+  const problems: { backend?: DeskAppBackend } = {}
+  const log = (message: string) => {
+    options.log?.('warn', message)
+    problems.backend?.noteDataProblem(message)
+  }
+  problems.backend = new DeskAppBackend({
     ...rest,
     settings: settings ?? new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
     secrets: secrets ?? new MemorySecretStore(),
     contacts: new FileContactStore({ directory, log }),
     history: new FileHistoryStore({ directory, log })
   })
+  return problems.backend
 }

@@ -27,6 +27,7 @@ export class SettingsKeeper {
   #settings: AppSettings | undefined
   #firstRun = true
   #notice: string | undefined
+  #dataNotices: string[] = []
 
   constructor(options: SettingsKeeperOptions) {
     this.#options = options
@@ -49,10 +50,16 @@ export class SettingsKeeper {
     return this.#options.secrets.getPassword()
   }
 
+  /** Something about the user's data (a damaged contacts or history file) to tell in the window. */
+  addNotice(notice: string): void {
+    this.#dataNotices = [...this.#dataNotices.filter((known) => known !== notice), notice].slice(-5)
+  }
+
   async view(): Promise<SettingsView> {
     const { secrets } = this.#options
     const view: SettingsView = { settings: this.current, passwordSet: (await secrets.getPassword()) !== undefined, secretStorage: secrets.kind, firstRun: this.#firstRun }
-    if (this.#notice) view.notice = this.#notice
+    const notices = [this.#notice, secrets.problem, ...this.#dataNotices].filter((notice): notice is string => notice !== undefined)
+    if (notices.length > 0) view.notice = notices.join(' ')
     return view
   }
 

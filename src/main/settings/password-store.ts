@@ -1,10 +1,13 @@
 import { rm } from 'node:fs/promises'
+import { isRecord } from '../../shared/is-record'
 import type { SecretStorageKind } from '../../shared/ipc-contract'
 import { readJsonFile, writeJsonFileAtomic, WriteQueue } from './atomic-json-file'
 
 /** Where the SIP password lives: never in the settings file, never in logs. */
 export interface SecretStore {
   readonly kind: SecretStorageKind
+  /** Set when a stored password exists but cannot be read: a sentence for the user. */
+  readonly problem?: string | undefined
   getPassword(): Promise<string | undefined>
   setPassword(password: string): Promise<void>
   deletePassword(): Promise<void>
@@ -47,27 +50,38 @@ export class EncryptedFileSecretStore implements SecretStore {
     private readonly log: (message: string) => void = () => undefined
   ) {}
 
+  /** Set when the password file exists but cannot be read, until a new password is stored. */
+  problem: string | undefined
+
   async getPassword(): Promise<string | undefined> {
     const content = await readJsonFile(this.file)
-    if (content.kind !== 'ok') return undefined
-    const stored = (content.value as { password?: unknown }).password
-    if (typeof stored !== 'string') return undefined
+    if (content.kind === 'missing') return undefined
+    const stored = content.kind === 'ok' && isRecord(content.value) ? content.value.password : undefined
+    if (typeof stored !== 'string') return this.#unreadable('The file that holds the SIP password is damaged')
     try {
       const { plainText, shouldReEncrypt } = await this.cipher.decrypt(Buffer.from(stored, 'base64'))
       if (shouldReEncrypt) await this.setPassword(plainText)
+      this.problem = undefined
       return plainText
     } catch (error) {
-      this.log(`The stored SIP password could not be decrypted (${(error as Error).message}); enter it again in Settings.`)
-      return undefined
+      return this.#unreadable(`The stored SIP password could not be decrypted (${(error as Error).message})`)
     }
+  }
+
+  #unreadable(what: string): undefined {
+    this.problem = `${what}: DeskDial cannot use it. Enter the password again in Settings.`
+    this.log(this.problem)
+    return undefined
   }
 
   async setPassword(password: string): Promise<void> {
     const cipherText = await this.cipher.encrypt(password)
     await this.#writes.run(() => writeJsonFileAtomic(this.file, { password: cipherText.toString('base64') }))
+    this.problem = undefined
   }
 
   async deletePassword(): Promise<void> {
     await this.#writes.run(() => rm(this.file, { force: true }))
+    this.problem = undefined
   }
 }

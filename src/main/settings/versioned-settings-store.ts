@@ -45,7 +45,17 @@ export class VersionedSettingsStore implements SettingsStore {
   }
 
   async load(): Promise<LoadedSettings> {
-    const content = await this.#file.read()
+    let content: SettingsFileContent
+    try {
+      content = await this.#file.read()
+    } catch (error) {
+      // A folder where the file should be, or no permission to read it: start, and say what is wrong.
+      return {
+        settings: structuredClone(this.#defaults),
+        firstRun: true,
+        notice: `DeskDial could not read its settings file (${(error as Error).message}) and started with default settings. Check that the file can be read and written, then set up your account again.`
+      }
+    }
     if (content.kind === 'missing') return { settings: structuredClone(this.#defaults), firstRun: true }
     const migrated = content.kind === 'ok' ? migrateSettingsDocument(content.value) : { ok: false as const, error: 'The settings file could not be read.' }
     if (!migrated.ok) {

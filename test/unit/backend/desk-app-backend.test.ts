@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -93,6 +93,31 @@ describe('first run and settings', () => {
     await until(() => events.find((e) => e.event === 'registration'), 'the registration status')
     expect((await backend.getStatus()).registration).toMatchObject({ state: 'unregistered', reason: 'Enter your phone system account in Settings to start dialling.' })
     expect(await backend.dial({ target: '0201 5550123' })).toEqual({ ok: false, error: 'DeskDial is not set up yet: enter your phone system account in Settings.' })
+  })
+
+  it('tells in the window that a damaged contacts or history file was set aside', async () => {
+    await backend.shutdown()
+    await writeFile(join(directory, 'contacts.json'), '{"version":1,"contacts":[{"id":"1","name":"Ann"')
+    await writeFile(join(directory, 'history.json'), JSON.stringify({ version: 1, calls: [{ id: 'x' }] }))
+    backend = open()
+    await backend.start()
+    const { notice } = await backend.getSettings()
+    expect(notice).toMatch(/The contacts file could not be read; DeskDial kept it as contacts\.corrupt-.*\.json and started afresh\./)
+    expect(notice).toMatch(/Skipped 1 unreadable call record\(s\) in .*history\.json\./)
+  })
+
+  it('asks for the password again when the server or the user changes, in the test and in saving', async () => {
+    expect(await backend.saveSettings({ settings: account(), password: 'pw' })).toMatchObject({ ok: true })
+    const elsewhere = account('pbx.attacker.example')
+    expect(await backend.testConnection({ settings: elsewhere })).toEqual({ ok: false, error: expect.stringMatching(/^Type the password again/) })
+    expect(await backend.saveSettings({ settings: elsewhere })).toMatchObject({ ok: false, field: 'password', error: expect.stringMatching(/^Type the password again/) })
+    const otherUser = account()
+    otherUser.account.user = '999'
+    expect(await backend.saveSettings({ settings: otherUser })).toMatchObject({ ok: false, field: 'password' })
+    expect(services.filter((service) => service.server === 'pbx.attacker.example')).toEqual([])
+    // The same account keeps the stored password; a new password for the new server is taken.
+    expect(await backend.saveSettings({ settings: { ...account(), notifications: false } })).toMatchObject({ ok: true })
+    expect(await backend.saveSettings({ settings: elsewhere, password: 'other-pw' })).toMatchObject({ ok: true })
   })
 
   it('saves settings and the password apart, starts the service and reports registration', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -47,12 +47,26 @@ describe('EncryptedFileSecretStore', () => {
     expect(rotating.encrypted).toBe(1)
   })
 
-  it('treats an undecryptable secret as no password and says so in the log', async () => {
+  it('reports a damaged password file instead of treating it as no password, until a new password is stored', async () => {
+    const file = join(directory, 'secret.json')
+    await writeFile(file, '{"password": 42')
+    const store = new EncryptedFileSecretStore('os-keychain', file, reversingCipher())
+    expect(store.problem).toBeUndefined()
+    expect(await store.getPassword()).toBeUndefined()
+    expect(store.problem).toBe('The file that holds the SIP password is damaged: DeskDial cannot use it. Enter the password again in Settings.')
+    await store.setPassword('new-one')
+    expect(store.problem).toBeUndefined()
+    expect(await store.getPassword()).toBe('new-one')
+  })
+
+  it('treats an undecryptable secret as no password and says so in the log and to the user', async () => {
     const file = join(directory, 'secret.json')
     await new EncryptedFileSecretStore('os-keychain', file, reversingCipher()).setPassword('pw')
     const logged: string[] = []
     const broken: SecretCipher = { encrypt: async () => Buffer.alloc(0), decrypt: async () => Promise.reject(new Error('key gone')) }
-    expect(await new EncryptedFileSecretStore('os-keychain', file, broken, (m) => logged.push(m)).getPassword()).toBeUndefined()
-    expect(logged).toEqual(['The stored SIP password could not be decrypted (key gone); enter it again in Settings.'])
+    const store = new EncryptedFileSecretStore('os-keychain', file, broken, (m) => logged.push(m))
+    expect(await store.getPassword()).toBeUndefined()
+    expect(logged).toEqual(['The stored SIP password could not be decrypted (key gone): DeskDial cannot use it. Enter the password again in Settings.'])
+    expect(store.problem).toBe(logged[0])
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -116,6 +116,15 @@ describe('FileSettingsStore', () => {
     expect((await readdir(directory)).sort()).toEqual(['contacts.json', backup])
     expect(await readFile(join(directory, backup), 'utf8')).toBe('{"version": 2, "settings": {')
     expect(await readFile(join(directory, 'contacts.json'), 'utf8')).toBe('{"version":1,"contacts":[]}')
+  })
+
+  it('starts with defaults and says what is wrong when the settings path is a folder, touching nothing', async () => {
+    await mkdir(join(directory, 'settings.json'))
+    const loaded = await store().load()
+    expect(loaded.settings).toEqual(defaultAppSettings('DE'))
+    expect(loaded.notice).toMatch(/^DeskDial could not read its settings file \(.*EISDIR.*\) and started with default settings\./)
+    expect(await readdir(directory)).toEqual(['settings.json'])
+    await expect(store().save(defaultAppSettings('DE'))).rejects.toThrow()
   })
 
   it('backs up a file from a newer DeskDial instead of misreading it', async () => {

@@ -1,3 +1,4 @@
+import { isSipTransport } from '../../../shared/sip-transport'
 import { EmitterImpl, StateTransitionError, TransportState, type Emitter, type Transport } from 'sip.js'
 import type { SipTrace } from '../../../shared/sip-trace'
 import type { SipChannel, SipChannelEvents } from './sip-channel'
@@ -73,7 +74,7 @@ export class NodeSipTransport implements NodeSipTransportInstance {
 
   /** sip.js passes its own logger first; we log through `options.log` instead so lines reach our logger. */
   constructor(_logger: unknown, options: SipTransportOptions) {
-    if (!['udp', 'tcp', 'tls'].includes(options.protocol)) throw new Error(`Unknown SIP transport "${String(options.protocol)}".`)
+    if (!isSipTransport(options.protocol)) throw new Error(`Unknown SIP transport "${String(options.protocol)}".`)
     if (!options.host) throw new Error('The phone system address is empty.')
     if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) throw new Error(`The port ${options.port} is not a valid port number.`)
     this.options = options
