@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises'
 import net from 'node:net'
-import tls from 'node:tls'
 import { InboundListener } from './inbound-listener'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
 import { readSipStream } from './stream-reader'
@@ -163,6 +161,8 @@ export class StreamChannel implements SipChannel {
   private async connectSocket(): Promise<net.Socket> {
     const { target, port, caFile } = this.options
     if (target.protocol !== 'tls') return net.connect({ host: target.host, port })
+    // Loaded on first use: only TLS accounts need them, and each module loaded at start lengthens the CLI's cold start.
+    const [{ readFile }, tls] = await Promise.all([import('node:fs/promises'), import('node:tls')])
     const ca = caFile === undefined ? undefined : await readFile(caFile).catch((error: unknown) => Promise.reject(unreadableCaFile(caFile, error)))
     const identity = target.tlsName ?? target.host
     return tls.connect({
