@@ -2,7 +2,10 @@
  * `npm run bench`: DeskDial's click-to-dial against baselines measured in the same run.
  *   (a) dial() until the REFER reaches a loopback listener, against a raw UDP send of the same bytes;
  *   (b) full dials to `connected` against SIPp playing the phone system, against SIPp's own UAC
- *       doing the same REFER/NOTIFY flow with the same peer.
+ *       doing the same REFER/NOTIFY flow with the same peer, in several rounds (one round misleads
+ *       on a shared machine);
+ *   (c) the built CLI's cold start, process start to `registered` against a SIPp registrar, against
+ *       a bare `node -e 0`.
  * Prints medians and ratios; docs/benchmarks.md records a run.
  */
 import { spawn } from 'node:child_process'
@@ -15,6 +18,9 @@ import type { AccountSettings } from '../src/shared/account-settings'
 
 const REFER_SAMPLES = 200
 const CALLS = 100
+const ROUNDS = 5
+const COLD_STARTS = 11
+const CLI = join(__dirname, '../out/cli/deskdial.cjs')
 const SCENARIOS = join(__dirname, 'scenarios')
 
 function median(values: number[]): number {
@@ -111,7 +117,7 @@ function phoneSystem(port: number, calls: number) {
   return runSipp(['-sf', join(SCENARIOS, 'phone-system-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', String(calls), '-nostdin', '-timeout', '60s', '-timeout_error'])
 }
 
-async function benchFullDials(): Promise<{ deskdial: number; sipp: number }> {
+async function benchFullDialsRound(): Promise<{ deskdial: number; sipp: number }> {
   const port = await freePort()
   const peer = phoneSystem(port, CALLS)
   await new Promise((resolve) => setTimeout(resolve, 300))
@@ -147,6 +153,49 @@ async function benchFullDials(): Promise<{ deskdial: number; sipp: number }> {
   return { deskdial, sipp }
 }
 
+/** Milliseconds from spawning `node args` until its stdout matches `until`, or until it exits. */
+function timeProcess(args: string[], until?: RegExp): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    let reached: number | undefined
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      if (reached === undefined && until?.test(stdout)) reached = performance.now() - started
+    })
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (until === undefined) resolve(performance.now() - started)
+      else if (reached !== undefined) resolve(reached)
+      else reject(new Error(`node ${args.join(' ')} exited ${code} before printing ${until}: ${stdout}${stderr}`))
+    })
+  })
+}
+
+/**
+ * Runs `node -e 0` and the CLI's `register` in turns, so that each pair sees the same load. The first
+ * CLI run after a build compiles the bundle and writes the code cache (src/cli/code-cache.ts): it is
+ * reported apart, as what a user's first run costs.
+ */
+async function benchColdStart(): Promise<{ first: number; bare: number[]; cli: number[] }> {
+  const port = await freePort()
+  const registrar = runSipp(['-sf', join(SCENARIOS, 'registrar.xml'), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', String(COLD_STARTS + 1), '-nostdin', '-timeout', '60s', '-timeout_error'])
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const register = (): Promise<number> => timeProcess([CLI, 'register', '--server', `127.0.0.1:${port}`, '--user', 'deskdial', '--line', '1001', '--json'], /"state":"registered"/)
+  const first = await register()
+  const bare: number[] = []
+  const cli: number[] = []
+  for (let i = 0; i < COLD_STARTS; i += 1) {
+    bare.push(await timeProcess(['-e', '0']))
+    cli.push(await register())
+  }
+  await registrar.exited
+  return { first, bare, cli }
+}
+
 async function main(): Promise<void> {
   const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
   const refer = await benchReferLatency()
@@ -155,11 +204,23 @@ async function main(): Promise<void> {
   console.log(`    raw send  median ${fmt(median(refer.raw))}  p95 ${fmt(percentile(refer.raw, 0.95))}`)
   console.log(`    ratio (median) ${(median(refer.dial) / median(refer.raw)).toFixed(2)}x`)
 
-  const full = await benchFullDials()
-  console.log(`(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp`)
-  console.log(`    deskdial  ${fmt(full.deskdial)} total, ${fmt(full.deskdial / CALLS)} per call`)
-  console.log(`    sipp uac  ${fmt(full.sipp)} total (incl. process start), ${fmt(full.sipp / CALLS)} per call`)
-  console.log(`    ratio ${(full.deskdial / full.sipp).toFixed(2)}x`)
+  console.log(`(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp, ${ROUNDS} rounds`)
+  const ratios: number[] = []
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const full = await benchFullDialsRound()
+    ratios.push(full.deskdial / full.sipp)
+    console.log(
+      `    round ${round}: deskdial ${fmt(full.deskdial / CALLS)} per call, sipp uac ${fmt(full.sipp / CALLS)} per call (incl. process start), ratio ${(full.deskdial / full.sipp).toFixed(2)}x`
+    )
+  }
+  console.log(`    ratio (median of ${ROUNDS}) ${median(ratios).toFixed(2)}x`)
+
+  const cold = await benchColdStart()
+  const fmtRuns = (runs: number[]): string => runs.map((ms) => ms.toFixed(0)).join(' ')
+  console.log(`(c) CLI cold start: process start to registered (out/cli/deskdial.cjs register) against SIPp, ${COLD_STARTS} runs`)
+  console.log(`    deskdial  median ${fmt(median(cold.cli))}  runs ${fmtRuns(cold.cli)}  (first run after the build, writing the code cache: ${fmt(cold.first)})`)
+  console.log(`    node -e 0 median ${fmt(median(cold.bare))}  runs ${fmtRuns(cold.bare)}`)
+  console.log(`    added (median of the ${COLD_STARTS} paired differences) ${fmt(median(cold.cli.map((ms, i) => ms - cold.bare[i])))}`)
 }
 
 main().then(

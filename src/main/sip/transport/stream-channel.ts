@@ -1,5 +1,4 @@
 import net from 'node:net'
-import tls from 'node:tls'
 import { readCaFile } from './ca-file'
 import { InboundListener } from './inbound-listener'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
@@ -172,6 +171,8 @@ export class StreamChannel implements SipChannel {
   private async connectSocket(): Promise<net.Socket> {
     const { target, port, caFile } = this.options
     if (target.protocol !== 'tls') return net.connect({ host: target.host, port })
+    // Loaded on first use: only TLS accounts need it, and each module loaded at start lengthens the CLI's cold start.
+    const tls = await import('node:tls')
     const ca = caFile === undefined ? undefined : await readCaFile(caFile)
     const identity = target.tlsName ?? target.host
     return tls.connect({
