@@ -36,7 +36,7 @@ describe.skipIf(!requireTool('baresip'))('the demo phone system with two real ph
       await dut.service.start()
       await dut.waitForRegistration('registered', 10_000)
 
-      const call = dut.service.dial(TARGET)
+      const call = dut.dial(TARGET)
       const final = await dut.waitForFinal(call.id, 20_000).catch((error: Error) => {
         throw new Error(`${error.message}\nDemo phone system log:\n${log.join('\n')}`)
       })

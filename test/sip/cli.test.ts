@@ -164,7 +164,7 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     await writeFile(config, JSON.stringify({ settings: { account: { servers: 'pbx' } } }))
     const wrongType = await deskdial(['dial', '1002', '--config', config])
     expect(wrongType.code).toBe(2)
-    expect(wrongType.stderr).toContain('"servers"')
+    expect(wrongType.stderr).toContain(`The settings file ${config} cannot be used: account.servers: Server must be a list of addresses.`)
   })
 
   it.each([

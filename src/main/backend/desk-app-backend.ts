@@ -97,10 +97,14 @@ export class DeskAppBackend implements BackendCommands {
   /** Resolves once the settings are loaded: links that come earlier wait for it. */
   readonly #ready: Promise<void>
   #markReady: () => void = () => undefined
+  /** Resolves once the first connection attempt at start has ended: dials at start wait for it. */
+  readonly #firstConnection: Promise<void>
+  #markFirstConnection: () => void = () => undefined
 
   constructor(options: DeskAppBackendOptions) {
     this.#options = options
     this.#ready = new Promise((resolve) => (this.#markReady = resolve))
+    this.#firstConnection = new Promise((resolve) => (this.#markFirstConnection = resolve))
     this.#now = options.now ?? Date.now
     this.#log = options.log ?? (() => undefined)
     const notify = (notice: DesktopNotice) => options.notify?.(notice)
@@ -149,7 +153,10 @@ export class DeskAppBackend implements BackendCommands {
     // Read the contacts and the history now, so that a damaged file is known before the window asks.
     await Promise.all([this.#options.contacts.list(), this.#options.history.list()]).catch((error: Error) => this.noteDataProblem(`DeskDial could not read your contacts or call history: ${error.message}`))
     this.#markReady()
-    this.#supervisor.restart().catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
+    this.#supervisor
+      .restart()
+      .catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
+      .finally(() => this.#markFirstConnection())
   }
 
   /** Stops the service (unregistering, bounded in time); nothing reconnects afterwards. */
@@ -208,6 +215,8 @@ export class DeskAppBackend implements BackendCommands {
   async #dialPreviewed(preview: Extract<DialPreview, { ok: true }>, contactId?: string): Promise<DialResult> {
     const chosen = contactId === undefined ? undefined : await this.#options.contacts.get(contactId)
     const contactName = chosen?.name ?? preview.contact?.name
+    // A link that launched DeskDial is dialled once the connection is up (or has failed), not refused for being early.
+    await this.#firstConnection
     const service = this.#supervisor.service
     if (!service) return { ok: false, error: this.#notConnectedSentence() }
     try {
