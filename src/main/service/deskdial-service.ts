@@ -10,6 +10,7 @@ import { parseServerAddress, type ServerAddress } from '../../shared/server-addr
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
+import { canMoveServicePhase, type ServicePhase } from './service-phase'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
 export interface DeskDialServiceTiming extends Partial<ClickToDialTiming> {
@@ -53,8 +54,9 @@ export class DeskDialService implements DeskDialServiceApi {
   #calls: CallProgress[] = []
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined
   #reconnectFailures = 0
-  #running = false
-  #movingBack: Promise<void> | undefined
+  #phase: ServicePhase = 'stopped'
+  /** While `moving-back`: the move, for stop() to wait on. */
+  #moveBackDone: Promise<void> | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -87,35 +89,47 @@ export class DeskDialService implements DeskDialServiceApi {
     return this.#endpoint?.serverLabel
   }
 
+  /** The phase of the diagram in `service-phase.ts`. */
+  get phase(): ServicePhase {
+    return this.#phase
+  }
+
   async start(): Promise<void> {
-    if (this.#running) return
-    this.#running = true
+    if (this.#phase !== 'stopped') return
+    this.#moveTo('connecting')
     try {
       await this.#connectFrom(0)
     } catch (error) {
-      this.#running = false
+      if (this.#isIn('connecting')) this.#moveTo('stopped')
       this.#setRegistration({ state: 'failed', reason: (error as Error).message, at: Date.now() })
       throw error
     }
+    // stop() while connecting: the service is down already, but for the connection that just came up.
+    if (!this.#isIn('connecting')) {
+      await this.#closeEndpoint()
+      return
+    }
+    this.#moveTo('serving')
     this.#startRegistration()
   }
 
   async stop(): Promise<void> {
-    if (!this.#running) return
-    this.#running = false
+    if (this.#phase === 'stopped' || this.#phase === 'stopping') return
+    this.#moveTo('stopping')
     clearTimeout(this.#reconnectTimer)
     this.#fallback?.stop()
-    // A move under way ends its un-REGISTER (bounded), then sees the service stopped.
-    await this.#movingBack
+    // A move under way ends its un-REGISTER (bounded), then sees the service stopping.
+    await this.#moveBackDone
     await this.#registration?.stop()
     this.#registration = undefined
     this.#dialer.dispose()
     await this.#closeEndpoint()
+    this.#moveTo('stopped')
   }
 
   dial(dialString: string): CallProgress {
-    if (this.#movingBack) throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
-    if (!this.#running || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
+    if (this.#phase === 'moving-back') throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
+    if (this.#phase !== 'serving' || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
     if (!this.#endpoint.isConnected) throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
     const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
     this.#log('info', `Dialling ${dialString} through ${this.#endpoint.serverLabel} (Call-ID ${progress.id})`)
@@ -167,7 +181,7 @@ export class DeskDialService implements DeskDialServiceApi {
    * dial goes to the next server. (With registration, the REGISTER retries decide that.)
    */
   #onReferUnanswered(code: number | undefined): void {
-    if (this.#registration || this.#servers.length < 2 || this.#movingBack || !meansNoAnswer(code)) return
+    if (this.#registration || this.#servers.length < 2 || this.#phase !== 'serving' || !meansNoAnswer(code)) return
     this.#prepareRetry(code).then(
       () => this.#startRegistration(),
       (error: Error) => this.#log('warn', `No other server of the phone system answers either: ${error.message}`)
@@ -235,7 +249,7 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#endpoint = endpoint
     if (index !== this.#serverIndex) this.#log('info', `Switched from ${this.#serverLabel(this.#serverIndex)} to ${this.#serverLabel(index)}.`)
     this.#serverIndex = index
-    if (index > 0 && this.#running) this.#fallback?.start()
+    if (index > 0 && this.#isUp) this.#fallback?.start()
     else this.#fallback?.stop()
   }
 
@@ -246,7 +260,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #onDisconnect(endpoint: SipEndpoint, error?: Error): void {
-    if (!this.#running || endpoint !== this.#endpoint || !error || this.#movingBack) return
+    if (this.#phase !== 'serving' || endpoint !== this.#endpoint || !error) return
     this.#log('warn', `Lost the connection to ${endpoint.serverLabel}: ${error.message}`)
     this.#dialer.connectionLost()
     if (this.#registration) {
@@ -273,7 +287,7 @@ export class DeskDialService implements DeskDialServiceApi {
 
   /** Before a retry: reconnect a dropped transport; after no answer, fail over to the next server. */
   async #prepareRetry(failedCode: number | undefined): Promise<void> {
-    if (!this.#running) return
+    if (!this.#isUp) return
     if (meansNoAnswer(failedCode) && this.#servers.length > 1) {
       await this.#connectFrom((this.#serverIndex + 1) % this.#servers.length)
       return
@@ -287,10 +301,28 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #moveBack(): Promise<void> {
-    this.#movingBack = this.#returnToFirstServer().finally(() => {
-      this.#movingBack = undefined
+    this.#moveTo('moving-back')
+    this.#moveBackDone = this.#returnToFirstServer().finally(() => {
+      this.#moveBackDone = undefined
+      if (this.#isIn('moving-back')) this.#moveTo('serving')
     })
-    return this.#movingBack
+    return this.#moveBackDone
+  }
+
+  /** Reads the phase afresh (after an await, another call may have moved it). */
+  #isIn(phase: ServicePhase): boolean {
+    return this.#phase === phase
+  }
+
+  /** Started and not stopping: connecting, serving or moving back. */
+  get #isUp(): boolean {
+    return this.#phase === 'connecting' || this.#phase === 'serving' || this.#phase === 'moving-back'
+  }
+
+  /** Moves along the diagram in `service-phase.ts`; a move it does not draw is a bug, and throws. */
+  #moveTo(next: ServicePhase): void {
+    if (!canMoveServicePhase(this.#phase, next)) throw new Error(`The DeskDial service cannot move from ${this.#phase} to ${next}.`)
+    this.#phase = next
   }
 
   /** Fallback: unregister from the backup, then connect (and register) to the first server again. */
@@ -299,7 +331,7 @@ export class DeskDialService implements DeskDialServiceApi {
     const registration = this.#registration
     this.#registration = undefined
     await registration?.stop()
-    if (!this.#running) return
+    if (!this.#isIn('moving-back')) return
     const connected = await this.#connectFrom(0).then(
       () => true,
       (error: Error) => {
@@ -307,7 +339,7 @@ export class DeskDialService implements DeskDialServiceApi {
         return false
       }
     )
-    if (!this.#running) return
+    if (!this.#isIn('moving-back')) return
     // Not connected, the registration's retries (or, without registration, the reconnect timer) take it from here.
     if (connected || this.#config.account.register) this.#startRegistration()
     else this.#scheduleReconnect()
