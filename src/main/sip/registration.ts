@@ -1,3 +1,4 @@
+import { settleWithin } from '../../shared/settle-within'
 import { canMoveRegistration, type RegistrationState, type RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
@@ -69,18 +70,14 @@ export class Registration {
     this.#stopped = true
     this.#clearTimer()
     if (wasRegistered) {
-      await new Promise<void>((resolve) => {
-        const bound = setTimeout(resolve, this.#options.unregisterTimeoutMs ?? 3_000)
+      const unregistered = new Promise<void>((resolve) => {
         try {
-          this.#send(0, () => {
-            clearTimeout(bound)
-            resolve()
-          })
+          this.#send(0, () => resolve())
         } catch {
-          clearTimeout(bound)
           resolve()
         }
       })
+      await settleWithin(unregistered, this.#options.unregisterTimeoutMs ?? 3_000)
     }
     this.#emit('unregistered', { reason: 'Not registered' })
   }

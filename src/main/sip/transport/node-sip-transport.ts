@@ -1,3 +1,4 @@
+import { settleWithin } from '../../../shared/settle-within'
 import { isSipTransport } from '../../../shared/sip-transport'
 import { EmitterImpl, StateTransitionError, TransportState, type Emitter, type Transport } from 'sip.js'
 import type { SipTrace } from '../../../shared/sip-trace'
@@ -187,17 +188,12 @@ export class NodeSipTransport implements NodeSipTransportInstance {
 
   private async openWithTimeout(channel: SipChannel): Promise<void> {
     const timeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(connectTimeout(this.target, timeoutMs)), timeoutMs)
-    })
     try {
-      await Promise.race([channel.open(), timeout])
+      const opened = await settleWithin(channel.open(), timeoutMs)
+      if (!opened.done) throw connectTimeout(this.target, timeoutMs)
     } catch (error) {
       await channel.close()
       throw error
-    } finally {
-      clearTimeout(timer)
     }
   }
 
