@@ -6,7 +6,7 @@
 import { once } from 'node:events'
 import net from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { startServer } from '../unit/transport/transport-test-kit'
+import { startServer } from '../unit/sip/transport/transport-test-kit'
 import { createService, useCleanup } from './support/service-harness'
 import { isKeepAlive, splitSipStream } from './support/sip-stream'
 

@@ -1,7 +1,7 @@
 import net from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StateTransitionError } from 'sip.js'
-import { NodeSipTransport, TransportError } from '../../../src/main/sip/transport'
+import { NodeSipTransport, TransportError } from '../../../../src/main/sip/transport'
 import { cleanupStack, delay, recordingTransport, sipRequest, sipResponse, startServer, startTcpPeer, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 const cleanups = cleanupStack()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StreamFramer, type StreamFrame } from '../../../src/main/sip/transport/stream-framer'
+import { StreamFramer, type StreamFrame } from '../../../../src/main/sip/transport/stream-framer'
 
 function message(body: string, lengthHeader = 'Content-Length'): string {
   return `NOTIFY sip:deskdial@127.0.0.1 SIP/2.0\r\nCSeq: 2 NOTIFY\r\n${lengthHeader}: ${Buffer.byteLength(body)}\r\n\r\n${body}`

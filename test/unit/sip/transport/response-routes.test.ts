@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ResponseRoutes } from '../../../src/main/sip/transport/response-routes'
+import { ResponseRoutes } from '../../../../src/main/sip/transport/response-routes'
 import { sipRequest, sipResponse } from './transport-test-kit'
 
 const LIFETIME_MS = 32_000

@@ -1,6 +1,6 @@
 import { Core } from 'sip.js'
 import { describe, expect, it } from 'vitest'
-import { formatSentBy, restoreResponseVia, rewriteRequestVia, topViaBranch } from '../../../src/main/sip/transport/via-rewriter'
+import { formatSentBy, restoreResponseVia, rewriteRequestVia, topViaBranch } from '../../../../src/main/sip/transport/via-rewriter'
 
 const VIA_HOST = 'k3j9a0x2mq7v.invalid'
 const SENT_BY = '192.168.1.20:40123'

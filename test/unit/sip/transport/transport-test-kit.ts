@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import net, { type AddressInfo, type Server, type Socket } from 'node:net'
-import { NodeSipTransport, type SipTransportOptions } from '../../../src/main/sip/transport'
+import { NodeSipTransport, type SipTransportOptions } from '../../../../src/main/sip/transport'
 
 export const VIA_HOST = 'q4h7c2kd9x1m.invalid'
 

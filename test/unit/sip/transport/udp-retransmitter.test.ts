@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { RFC3261_TIMERS, UdpRetransmitter } from '../../../src/main/sip/transport/udp-retransmitter'
+import { RFC3261_TIMERS, UdpRetransmitter } from '../../../../src/main/sip/transport/udp-retransmitter'
 import { sipRequest, sipResponse } from './transport-test-kit'
 
 /** Milliseconds since the start of the test at which each retransmission happened. */

@@ -1,8 +1,8 @@
 import dgram from 'node:dgram'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { RetransmitTimers } from '../../../src/main/sip/transport'
-import type { SipTraceEntry } from '../../../src/shared/sip-trace'
+import type { RetransmitTimers } from '../../../../src/main/sip/transport'
+import type { SipTraceEntry } from '../../../../src/shared/sip-trace'
 import { cleanupStack, branchOf, delay, recordingTransport, sipRequest, sipResponse, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 interface Datagram {

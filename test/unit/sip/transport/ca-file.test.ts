@@ -3,8 +3,8 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_CA_FILE_BYTES, readCaFile } from '../../../src/main/sip/transport/ca-file'
-import { TransportError } from '../../../src/main/sip/transport/transport-errors'
+import { MAX_CA_FILE_BYTES, readCaFile } from '../../../../src/main/sip/transport/ca-file'
+import { TransportError } from '../../../../src/main/sip/transport/transport-errors'
 
 let dir: string
 

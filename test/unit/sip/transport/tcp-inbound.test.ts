@@ -6,7 +6,7 @@
 import { once } from 'node:events'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SipTraceEntry } from '../../../src/shared/sip-trace'
+import type { SipTraceEntry } from '../../../../src/shared/sip-trace'
 import { cleanupStack, recordingTransport, sipRequest, sipResponse, startTcpPeer, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
 
 const cleanups = cleanupStack()

@@ -2,7 +2,7 @@ import dgram from 'node:dgram'
 import { once } from 'node:events'
 import { Registerer, RegistererState, UserAgent } from 'sip.js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { NodeSipTransport, type SipTransportOptions } from '../../../src/main/sip/transport'
+import { NodeSipTransport, type SipTransportOptions } from '../../../../src/main/sip/transport'
 import { cleanupStack, sipResponse, VIA_HOST, waitUntil } from './transport-test-kit'
 
 const cleanups = cleanupStack()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectFailure, type ConnectionTarget } from '../../../src/main/sip/transport/transport-errors'
+import { connectFailure, type ConnectionTarget } from '../../../../src/main/sip/transport/transport-errors'
 
 const TLS_TARGET: ConnectionTarget = { protocol: 'tls', host: 'pbx.example', remote: 'pbx.example:5061' }
 

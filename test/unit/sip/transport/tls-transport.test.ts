@@ -2,8 +2,8 @@ import net from 'node:net'
 import { readFile } from 'node:fs/promises'
 import tls from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { TransportError, type SipTransportOptions } from '../../../src/main/sip/transport'
-import { makeTestCertificates, type TestCertificates } from '../../support/tls-certs'
+import { TransportError, type SipTransportOptions } from '../../../../src/main/sip/transport'
+import { makeTestCertificates, type TestCertificates } from '../../../support/tls-certs'
 import { cleanupStack, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
 
 let certificates: TestCertificates
