@@ -8,7 +8,9 @@
  * ```
  * `connected` and `failed` are final: no further progress arrives for that call.
  */
-export type CallState = 'requesting' | 'trying' | 'ringing' | 'connected' | 'failed'
+export const CALL_STATES = ['requesting', 'trying', 'ringing', 'connected', 'failed'] as const
+
+export type CallState = (typeof CALL_STATES)[number]
 
 export interface CallProgress {
   /** The dial's id: the Call-ID of its REFER. */

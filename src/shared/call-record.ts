@@ -1,15 +1,18 @@
-import type { CallState } from './call-progress'
+import { z } from 'zod'
+import { CALL_STATES } from './call-progress'
 
 /** One call in the history, as it ended (or as far as DeskDial could follow it). */
-export interface CallRecord {
+export const callRecordSchema = z.object({
   /** The dial's id (its REFER's Call-ID). */
-  id: string
-  target: string
+  id: z.string(),
+  target: z.string(),
   /** What was actually sent to the phone system after the dial plan. */
-  dialString: string
-  contactName?: string
-  startedAt: number
-  state: CallState
-  code?: number
-  reason: string
-}
+  dialString: z.string(),
+  contactName: z.string().optional(),
+  startedAt: z.number(),
+  state: z.enum(CALL_STATES),
+  code: z.number().optional(),
+  reason: z.string()
+})
+
+export type CallRecord = z.output<typeof callRecordSchema>

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import type { CallRecord } from '../../shared/call-record'
-import type { CallState } from '../../shared/call-progress'
+import { callRecordSchema, type CallRecord } from '../../shared/call-record'
 import { readJsonList, writeJsonFileAtomic, WriteQueue } from '../settings/atomic-json-file'
 
 /** Finished calls, newest first, persisted across restarts. */
@@ -13,21 +12,8 @@ export interface HistoryStore {
 
 export const DEFAULT_HISTORY_LIMIT = 1000
 const FILE_VERSION = 1
-const CALL_STATES: readonly CallState[] = ['requesting', 'trying', 'ringing', 'connected', 'failed']
-
 function isCallRecord(value: unknown): value is CallRecord {
-  if (typeof value !== 'object' || value === null) return false
-  const record = value as Record<string, unknown>
-  return (
-    typeof record.id === 'string' &&
-    typeof record.target === 'string' &&
-    typeof record.dialString === 'string' &&
-    typeof record.startedAt === 'number' &&
-    CALL_STATES.includes(record.state as CallState) &&
-    typeof record.reason === 'string' &&
-    (record.code === undefined || typeof record.code === 'number') &&
-    (record.contactName === undefined || typeof record.contactName === 'string')
-  )
+  return callRecordSchema.safeParse(value).success
 }
 
 export interface FileHistoryStoreOptions {
