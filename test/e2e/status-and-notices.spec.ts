@@ -26,3 +26,20 @@ test('a damaged settings file is reported on the setup screen once: dismissed, i
   await expect(page.getByRole('form', { name: 'Set up DeskDial' })).toBeVisible()
   await expect(notice).toBeHidden()
 })
+
+test('what happens while the window loads its state is not lost: a call and a link that come meanwhile show', async ({ page, open, phoneSystem }) => {
+  let release: () => void = () => undefined
+  const holdStatus = new Promise<void>((resolve) => (release = resolve))
+  const app = await open({ account: { servers: [phoneSystem.address] }, holdStatus })
+  // The window has asked for its state and waits for it; meanwhile a call is placed and a link comes in.
+  await expect(page.getByText('Starting DeskDial…')).toBeVisible()
+  await expect.poll(async () => (await app.backend.getStatus()).registration.state).toBe('registered')
+  const dialled = await app.backend.dial({ target: '1002' })
+  if (!dialled.ok) throw new Error(dialled.error)
+  await expect.poll(async () => (await app.backend.getStatus()).calls.find((call) => call.id === dialled.callId)?.state).toBe('connected')
+  await app.backend.handleLink('tel:+1-201-555-0123')
+  release()
+
+  await expect(page.getByRole('listitem', { name: 'Call to 1002' })).toHaveAttribute('data-state', 'connected')
+  await expect(page.getByRole('dialog', { name: 'Call +1 201 555 0123?' })).toBeVisible()
+})

@@ -30,6 +30,11 @@ export interface DeskDialAppOptions {
   clipboard?: string
   /** The page to open: '' for the main window, '#quick-dial' for the hotkey's window. */
   hash?: string
+  /**
+   * Holds the window's state snapshot: getStatus answers with the state as it was when asked, but
+   * only once this resolves, so that events in between reach a window that has not shown it yet.
+   */
+  holdStatus?: Promise<void>
 }
 
 /** The settings of a configured desk: user 1001 whose desk phone is line 1001, US dial plan with 4-digit extensions. */
@@ -73,12 +78,19 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     const saved = await backend.saveSettings({ settings: deskSettings(options.account), password: options.password })
     if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
   }
-  bridge.sink = await installPreloadStandIn(
-    page,
-    commandsForWindow(backend, () => void (hideRequests += 1))
-  )
+  const commands = commandsForWindow(backend, () => void (hideRequests += 1))
+  const { holdStatus } = options
+  if (holdStatus) {
+    const getStatus = commands.getStatus
+    commands.getStatus = async () => {
+      const snapshot = await getStatus()
+      await holdStatus
+      return snapshot
+    }
+  }
+  bridge.sink = await installPreloadStandIn(page, commands)
   await page.goto(rendererUrl + (options.hash ?? ''))
-  await untilLoaded(page)
+  if (!holdStatus) await untilLoaded(page)
   return {
     backend,
     get hideRequests() {

@@ -7,6 +7,7 @@ import { CallCards } from '../calls/call-cards'
 import { CallsView } from '../calls/calls-view'
 import { useCalls } from '../calls/use-calls'
 import { ConfirmDialog } from '../common/confirm-dialog'
+import { forgetKept } from '../common/event-replay'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
 import { ContactEditor } from '../contacts/contact-editor'
 import { ContactsView } from '../contacts/contacts-view'
@@ -141,6 +142,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
           key={pendingLink.id}
           link={pendingLink}
           onSettled={(link, result) => {
+            forgetKept('pendingLink', (pending) => pending.id === link.id)
             setLinks((current) => current.filter((pending) => pending.id !== link.id))
             if (result?.ok) calls.label(result.callId, link.preview)
           }}
