@@ -9,7 +9,9 @@ import path from 'node:path'
 const INSTALL_HINTS = {
   sipp: 'SIPp 3.6 or later as `sipp` on PATH (Debian/Ubuntu: apt-get install sip-tester), or set SIPP=/path/to/sipp',
   openssl: 'the openssl command line tool on PATH (Debian/Ubuntu: apt-get install openssl)',
-  baresip: 'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip'
+  baresip: 'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip',
+  ip: 'iproute2 (`ip netns`) and root, to make a network namespace (Debian/Ubuntu: apt-get install iproute2)',
+  nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)'
 } as const
 
 export type RequiredTool = keyof typeof INSTALL_HINTS
@@ -34,7 +36,8 @@ function executableOnPath(command: string): boolean {
  */
 export function requireTool(tool: RequiredTool): boolean {
   const command = tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool === 'baresip' ? (process.env.BARESIP ?? 'baresip') : tool
-  if (executableOnPath(command)) return true
+  const needsRoot = tool === 'ip' || tool === 'nft'
+  if (executableOnPath(command) && (!needsRoot || process.getuid?.() === 0)) return true
   const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`
   if (process.env.CI) throw new Error(`${message} The SIP integration tests cannot run without it.`)
   console.warn(`Skipping the tests that need ${tool}: ${message}`)
