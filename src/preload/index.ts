@@ -37,6 +37,8 @@ const api: DeskDialApi = {
   testConnection: (update) => invoke('testConnection', update),
   clipboardNumber: () => invoke('clipboardNumber'),
   hideWindow: () => invoke('hideWindow'),
+  callLadder: (callId) => invoke('callLadder', callId),
+  diagnosticsReport: (callId) => invoke('diagnosticsReport', callId),
   on<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): () => void {
     if (!EVENT_NAMES.includes(event)) throw new Error(`DeskDial has no event "${String(event)}".`)
     const channel = eventChannel(event)

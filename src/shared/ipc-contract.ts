@@ -4,6 +4,7 @@
  * registers one handler per command channel and validates the sender and every argument.
  */
 import type { AppSettings } from './app-settings'
+import type { CallLadder } from './call-ladder'
 import type { CallRecord } from './call-record'
 import type { CallProgress } from './call-progress'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
@@ -90,6 +91,10 @@ export interface DeskDialCommands {
   clipboardNumber(): Promise<string | undefined>
   /** Hides the window that sends it. */
   hideWindow(): Promise<void>
+  /** The SIP messages of one call (its id, the REFER's Call-ID) still in the log, for the ladder diagram. */
+  callLadder(callId: string): Promise<CallLadder>
+  /** The plain-text report for the phone administrator: of one call, or of the whole app without `callId`. */
+  diagnosticsReport(callId?: string): Promise<string>
 }
 
 /** Events: main -> renderer. */
@@ -133,7 +138,9 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   saveSettings: true,
   testConnection: true,
   clipboardNumber: true,
-  hideWindow: true
+  hideWindow: true,
+  callLadder: true,
+  diagnosticsReport: true
 }
 
 const EVENTS: Record<DeskDialEventName, true> = {

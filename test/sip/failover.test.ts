@@ -164,6 +164,10 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     expectScenarioPassed(PRIMARY, primaryResult)
     expect(requestsReceived(primaryResult)).toEqual(['OPTIONS', 'REGISTER', 'REFER', 'REGISTER'])
     expect(dut.logs).toContain(`info: Switched from ${backupServer} to ${primary}.`)
+    expect(dut.switches.map(({ from, to, reason }) => ({ from, to, reason }))).toEqual([
+      { from: primary, to: backupServer, reason: 'failover' },
+      { from: backupServer, to: primary, reason: 'fallback' }
+    ])
   })
 
   it('without registration, dials through the backup after the primary left a REFER unanswered', async () => {

@@ -27,6 +27,7 @@ function openBackend(): DeskAppBackend {
   const backend = createFileBackedBackend({
     directory,
     country: 'US',
+    version: '0.0.0-test',
     createService: (options) => new DeskDialService(options),
     emit: (event, payload) => {
       if (event === 'pendingLink') pendingEvents.push(payload as PendingLink)

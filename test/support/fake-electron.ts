@@ -37,7 +37,7 @@ export interface FakeElectron {
   /** `ipcMain.on` listeners (electron-store's main-process channel), by channel. */
   listeners: Map<string, (event: unknown, ...args: unknown[]) => void>
   notifications: { title: string; body: string }[]
-  session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: () => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
+  session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: (contents: unknown, permission: string) => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
   unregisterAllCalls: number
   powerMonitor: EventEmitter
   protocol: {
@@ -258,7 +258,7 @@ export function installFakeElectron(options: { userData: string; appPath: string
         setPermissionRequestHandler: (handler: FakeElectron['session']['permissionRequest']) => {
           fake.session.permissionRequest = handler
         },
-        setPermissionCheckHandler: (handler: () => boolean) => {
+        setPermissionCheckHandler: (handler: (contents: unknown, permission: string) => boolean) => {
           fake.session.permissionCheck = handler
         },
         webRequest: {

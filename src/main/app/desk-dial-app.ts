@@ -96,6 +96,7 @@ export class DeskDialApp {
     const country = supportedCountry(app.getLocaleCountryCode()) ?? countryFromLocale(app.getLocale())
     const backend = createFileBackedBackend({
       directory,
+      version: app.getVersion(),
       settings: new ElectronSettingsStore({ directory, defaults: defaultAppSettings(country) }),
       secrets,
       createService: (options) => new DeskDialService(options),

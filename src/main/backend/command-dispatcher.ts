@@ -44,7 +44,9 @@ const ARGUMENTS: ArgumentSchemas = {
   saveSettings: z.tuple([settingsUpdate]),
   testConnection: z.tuple([settingsUpdate]),
   clipboardNumber: z.tuple([]),
-  hideWindow: z.tuple([])
+  hideWindow: z.tuple([]),
+  callLadder: z.tuple([id]),
+  diagnosticsReport: z.tuple([id.optional()])
 }
 
 export type ArgumentCheck<K extends DeskDialCommandName> = { ok: true; args: Parameters<DeskDialCommands[K]> } | { ok: false; error: string }

@@ -5,6 +5,7 @@ import type { RegistrationStatus } from '../../shared/registration-status'
 import { settleWithin } from '../../shared/settle-within'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
 import type { BackendLog } from './backend-log'
+import type { DiagnosticsKeeper } from './diagnostics-keeper'
 import { serviceOptionsFor, stopServiceWithin } from './service-supervisor'
 
 export interface ConnectionTestOptions {
@@ -13,6 +14,8 @@ export interface ConnectionTestOptions {
   storedPassword: () => Promise<string | undefined>
   savedAccount: () => AccountSettings
   log: BackendLog
+  /** Keeps the test's SIP messages, registration changes and server moves with the app's. */
+  diagnostics: DiagnosticsKeeper
   timeoutMs: number
   stopTimeoutMs: number
 }
@@ -39,7 +42,7 @@ export async function testConnection(update: SettingsUpdate, options: Connection
   const log: BackendLog = (level, message) => options.log(level, `[test] ${message}`)
   let service: DeskDialServiceApi
   try {
-    service = options.createService(serviceOptionsFor(account, password, log))
+    service = options.createService(serviceOptionsFor(account, password, log, options.diagnostics, 'connection test'))
   } catch (error) {
     return { ok: false, error: (error as Error).message }
   }
@@ -47,6 +50,7 @@ export async function testConnection(update: SettingsUpdate, options: Connection
   let unsubscribe: Unsubscribe = () => undefined
   const outcome = new Promise<RegistrationStatus>((resolve) => {
     unsubscribe = service.onRegistration((status) => {
+      options.diagnostics.noteRegistration(status, 'connection test')
       if (status.state === 'registered' || status.state === 'failed') resolve(status)
     })
   })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { isAccountConfigured } from '../../shared/account-settings'
 import type { AppSettings } from '../../shared/app-settings'
 import { parseServerAddress } from '../../shared/server-address'
+import type { CallLadder } from '../../shared/call-ladder'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
 import type {
@@ -29,6 +30,7 @@ import type { BackendLog } from './backend-log'
 import { CallTracker } from './call-tracker'
 import type { DesktopNotice } from './call-notices'
 import { testConnection } from './connection-test'
+import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { LinkInbox, type LinkOutcome } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
 import { SettingsKeeper } from './settings-keeper'
@@ -55,6 +57,8 @@ export interface DeskAppBackendOptions {
   /** Electron 45's clipboard answers asynchronously; a plain value is fine elsewhere. */
   readClipboardText?: () => string | Promise<string>
   log?: BackendLog
+  /** DeskDial's version, for the diagnostics report. */
+  version: string
   now?: () => number
   newId?: () => string
   /** How long "Test connection" waits for the registration's outcome. */
@@ -93,6 +97,7 @@ export class DeskAppBackend implements BackendCommands {
   readonly #supervisor: ServiceSupervisor
   readonly #calls: CallTracker
   readonly #links: LinkInbox
+  readonly #diagnostics: DiagnosticsKeeper
   #hotkeyProblem: string | undefined
   /** Resolves once the settings are loaded: links that come earlier wait for it. */
   readonly #ready: Promise<void>
@@ -108,6 +113,7 @@ export class DeskAppBackend implements BackendCommands {
     this.#now = options.now ?? Date.now
     this.#log = options.log ?? (() => undefined)
     const notify = (notice: DesktopNotice) => options.notify?.(notice)
+    this.#diagnostics = new DiagnosticsKeeper({ version: options.version, account: () => this.settings.account, now: this.#now })
     this.#settings = new SettingsKeeper({ settings: options.settings, secrets: options.secrets, log: this.#log })
     this.#calls = new CallTracker({
       history: options.history,
@@ -124,6 +130,7 @@ export class DeskAppBackend implements BackendCommands {
       onCallProgress: (progress) => this.#calls.onProgress(progress),
       onStopped: () => this.#calls.abandonCallsInProgress('DeskDial reconnected to the phone system before this call finished; check your desk phone.'),
       log: this.#log,
+      diagnostics: this.#diagnostics,
       now: this.#now,
       stopTimeoutMs: options.stopTimeoutMs ?? 3_000,
       reconnectDelayMs: options.reconnectDelayMs ?? 30_000
@@ -285,9 +292,18 @@ export class DeskAppBackend implements BackendCommands {
       storedPassword: () => this.#settings.password(),
       savedAccount: () => this.settings.account,
       log: this.#log,
+      diagnostics: this.#diagnostics,
       timeoutMs: this.#options.connectionTestTimeoutMs ?? 15_000,
       stopTimeoutMs: this.#options.stopTimeoutMs ?? 3_000
     })
+  }
+
+  async callLadder(callId: string): Promise<CallLadder> {
+    return this.#diagnostics.callLadder(callId)
+  }
+
+  async diagnosticsReport(callId?: string): Promise<string> {
+    return this.#diagnostics.report(callId)
   }
 
   async clipboardNumber(): Promise<string | undefined> {
@@ -320,6 +336,8 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     saveSettings: (update) => backend.saveSettings(update),
     testConnection: (update) => backend.testConnection(update),
     clipboardNumber: () => backend.clipboardNumber(),
+    callLadder: (callId) => backend.callLadder(callId),
+    diagnosticsReport: (callId) => backend.diagnosticsReport(callId),
     hideWindow: async () => hideWindow()
   }
 }

@@ -6,6 +6,7 @@ import type { RegistrationStatus } from '../../shared/registration-status'
 import { settleWithin } from '../../shared/settle-within'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
 import type { LogLevel } from './backend-log'
+import type { DiagnosticsKeeper, DiagnosticsSource } from './diagnostics-keeper'
 
 export interface ServiceSupervisorOptions {
   /** Makes the phone-system service; called again whenever the account or the password changes. */
@@ -17,6 +18,8 @@ export interface ServiceSupervisorOptions {
   /** After a service stopped: its calls still in progress are followed no more. */
   onStopped: () => Promise<void>
   log: (level: LogLevel, message: string) => void
+  /** Hears every service's SIP messages, registration changes and server moves. */
+  diagnostics: DiagnosticsKeeper
   now: () => number
   /** How long stopping a service (unregistering) may take before DeskDial moves on. */
   stopTimeoutMs: number
@@ -24,9 +27,23 @@ export interface ServiceSupervisorOptions {
   reconnectDelayMs: number
 }
 
-/** The options for a service on `account`, its log lines masked of the password. */
-export function serviceOptionsFor(account: AccountSettings, password: string | undefined, log: (level: LogLevel, message: string) => void): DeskDialServiceOptions {
-  const options: DeskDialServiceOptions = { account, log: (level, message) => log(level, maskSecret(message, password)) }
+/**
+ * The options for a service on `account`: its log lines masked of the password, its SIP messages
+ * and server moves kept by `diagnostics` (marked as coming from `source`).
+ */
+export function serviceOptionsFor(
+  account: AccountSettings,
+  password: string | undefined,
+  log: (level: LogLevel, message: string) => void,
+  diagnostics: DiagnosticsKeeper,
+  source: DiagnosticsSource
+): DeskDialServiceOptions {
+  const options: DeskDialServiceOptions = {
+    account,
+    log: (level, message) => log(level, maskSecret(message, password)),
+    onTrace: diagnostics.trace,
+    onServerSwitch: (change) => diagnostics.noteServerSwitch(change, source)
+  }
   if (password !== undefined) options.password = password
   return options
 }
@@ -92,6 +109,7 @@ export class ServiceSupervisor {
 
   #setRegistration(status: RegistrationStatus): void {
     this.#registration = status
+    this.#options.diagnostics.noteRegistration(status)
     this.#options.onRegistration(status)
   }
 
@@ -105,7 +123,7 @@ export class ServiceSupervisor {
     const password = await this.#options.password()
     let service: DeskDialServiceApi
     try {
-      service = this.#options.createService(serviceOptionsFor(account, password, log))
+      service = this.#options.createService(serviceOptionsFor(account, password, log, this.#options.diagnostics, 'service'))
     } catch (error) {
       this.#setRegistration({ state: 'failed', reason: (error as Error).message, at: now() })
       return

@@ -12,6 +12,19 @@ export interface DeskDialServiceOptions {
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
   /** Hears every SIP message sent and received, unredacted: keep it only through src/main/diagnostics. */
   onTrace?: SipTrace
+  /** Hears each move to another server of the account's list: a failover, or the move back to the first. */
+  onServerSwitch?: (change: ServerSwitch) => void
+}
+
+/** DeskDial moved its connection from one server of the account's list to another. */
+export interface ServerSwitch {
+  /** host:port of the server left, and of the one now in use. */
+  from: string
+  to: string
+  /** `failover`: the server in use stopped answering; `fallback`: the first server answers again. */
+  reason: 'failover' | 'fallback'
+  /** Milliseconds since the epoch. */
+  at: number
 }
 
 /**

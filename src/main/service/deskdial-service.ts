@@ -9,7 +9,7 @@ import { probeServer } from '../sip/server-probe'
 import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
-import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
+import type { DeskDialServiceApi, DeskDialServiceOptions, ServerSwitch, Unsubscribe } from './deskdial-service-api'
 import { canMoveServicePhase, type ServicePhase } from './service-phase'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
@@ -247,7 +247,11 @@ export class DeskDialService implements DeskDialServiceApi {
       throw error
     }
     this.#endpoint = endpoint
-    if (index !== this.#serverIndex) this.#log('info', `Switched from ${this.#serverLabel(this.#serverIndex)} to ${this.#serverLabel(index)}.`)
+    if (index !== this.#serverIndex) {
+      const change: ServerSwitch = { from: this.#serverLabel(this.#serverIndex), to: this.#serverLabel(index), reason: this.#isIn('moving-back') ? 'fallback' : 'failover', at: Date.now() }
+      this.#log('info', `Switched from ${change.from} to ${change.to}.`)
+      this.#config.onServerSwitch?.(change)
+    }
     this.#serverIndex = index
     if (index > 0 && this.#isUp) this.#fallback?.start()
     else this.#fallback?.stop()

@@ -7,6 +7,7 @@ import './styles/theme.css'
 import './styles/layout.css'
 import './styles/controls.css'
 import './styles/views.css'
+import './styles/ladder.css'
 
 // The quick-dial window loads this same page with #quick-dial.
 const isQuickDial = window.location.hash === '#quick-dial'

@@ -4,6 +4,8 @@
  * built renderer in Chromium.
  */
 import type { Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { AppSettings } from '../../../src/shared/app-settings'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
 import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
@@ -11,6 +13,9 @@ import { defaultAppSettings } from '../../../src/main/settings/app-settings-defa
 import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import { DeskDialService } from '../../../src/main/service/deskdial-service'
 import { installPreloadStandIn, type EventSink } from './preload-stand-in'
+
+/** The version the app reports, as Electron's app.getVersion() reads it from package.json. */
+export const DESKDIAL_VERSION = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string }).version
 
 export interface DeskDialApp {
   backend: DeskAppBackend
@@ -66,6 +71,7 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
   const backend = createFileBackedBackend({
     directory: options.directory,
     country: 'US',
+    version: DESKDIAL_VERSION,
     secrets,
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),

@@ -4,6 +4,7 @@
  */
 import { afterEach } from 'vitest'
 import { DeskDialService, type DeskDialServiceConfig } from '../../../src/main/service/deskdial-service'
+import type { ServerSwitch } from '../../../src/main/service/deskdial-service-api'
 import type { AccountSettings } from '../../../src/shared/account-settings'
 import type { CallProgress, CallState } from '../../../src/shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../../src/shared/registration-status'
@@ -37,6 +38,8 @@ export interface ServiceUnderTest {
   progress: CallProgress[]
   /** Everything the service logged, for failure messages. */
   logs: string[]
+  /** Each move to another server, as the service reported it. */
+  switches: ServerSwitch[]
   statesOf(callId: string): CallState[]
   /** Dials through the service, keeping the first progress it returns with the rest. */
   dial(dialString: string): CallProgress
@@ -47,6 +50,7 @@ export interface ServiceUnderTest {
 
 export function createService(options: ServiceUnderTestOptions): ServiceUnderTest {
   const logs: string[] = []
+  const switches: ServerSwitch[] = []
   const service = new DeskDialService({
     account: {
       servers: [options.port, ...(options.backupPorts ?? [])].map((port) => `127.0.0.1:${port}`),
@@ -62,6 +66,7 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
     },
     password: options.password ?? TEST_ACCOUNT.password,
     log: (level, message) => logs.push(`${level}: ${message}`),
+    onServerSwitch: (change) => switches.push(change),
     timing: options.timing,
     transport: options.transportOptions
   })
@@ -85,6 +90,7 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
     registrations,
     progress,
     logs,
+    switches,
     statesOf: (callId) => progress.filter((update) => update.id === callId).map((update) => update.state),
     dial: (dialString) => {
       const first = service.dial(dialString)

@@ -116,7 +116,7 @@ describe('the built main process', () => {
     expect(main?.visible).toBe(true)
   })
 
-  it('denies navigation, new windows, webviews and permissions, and sends the CSP header', () => {
+  it('denies navigation, new windows, webviews and permissions but writing to the clipboard, and sends the CSP header', () => {
     const contents = electron.windows[0]?.webContents
     for (const url of ['https://evil.example/', pathToFileURL(rendererIndex).href, 'app://evil.example/index.html', 'app://deskdial/index.html#settings']) {
       for (const event of ['will-navigate', 'will-redirect']) {
@@ -129,10 +129,17 @@ describe('the built main process', () => {
     contents?.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
     expect(webviewPrevented).toBe(true)
     expect(contents?.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-    let allowed: boolean | undefined
-    electron.session.permissionRequest?.({}, 'media', (answer) => (allowed = answer))
-    expect(allowed).toBe(false)
-    expect(electron.session.permissionCheck?.()).toBe(false)
+    for (const permission of ['media', 'clipboard-read', 'geolocation', 'notifications']) {
+      let allowed: boolean | undefined
+      electron.session.permissionRequest?.({}, permission, (answer) => (allowed = answer))
+      expect(allowed, permission).toBe(false)
+      expect(electron.session.permissionCheck?.({}, permission), permission).toBe(false)
+    }
+    // "Copy diagnostics" writes with navigator.clipboard, which Chromium checks and requests as this permission.
+    let clipboardWrite: boolean | undefined
+    electron.session.permissionRequest?.({}, 'clipboard-sanitized-write', (answer) => (clipboardWrite = answer))
+    expect(clipboardWrite).toBe(true)
+    expect(electron.session.permissionCheck?.({}, 'clipboard-sanitized-write')).toBe(true)
     let headers: Record<string, string[]> = {}
     electron.session.headers?.({ responseHeaders: {} }, (response) => (headers = response.responseHeaders))
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/^default-src 'self';/)

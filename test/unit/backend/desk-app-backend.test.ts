@@ -29,6 +29,7 @@ function open(): DeskAppBackend {
   return createFileBackedBackend({
     directory,
     country: 'DE',
+    version: '0.0.0-test',
     secrets,
     createService: (options: DeskDialServiceOptions) => {
       const service = new ServiceDouble(options)

@@ -9,6 +9,7 @@ import { useCalls } from '../calls/use-calls'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { forgetKept } from '../common/event-replay'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
+import { CallLadderDialog } from '../diagnostics/call-ladder-dialog'
 import { ContactEditor } from '../contacts/contact-editor'
 import { ContactsView } from '../contacts/contacts-view'
 import { useContacts } from '../contacts/use-contacts'
@@ -33,7 +34,11 @@ interface WorkspaceProps {
 }
 
 /** Which dialog is open over the workspace, if any. */
-type Dialog = { kind: 'edit-contact'; contact?: Contact } | { kind: 'delete-contact'; contact: Contact } | { kind: 'clear-history' }
+type Dialog =
+  | { kind: 'edit-contact'; contact?: Contact }
+  | { kind: 'delete-contact'; contact: Contact }
+  | { kind: 'clear-history' }
+  | { kind: 'call-messages'; callId: string; title: string }
 
 /** Navigation, the current view, live calls, the registration line, and the dialogs over them. */
 export function Workspace({ status, registration, settings, onSettingsSaved }: WorkspaceProps) {
@@ -70,6 +75,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
     }
   })
 
+  const showMessages = (callId: string, title: string) => setDialog({ kind: 'call-messages', callId, title })
   const liveCalls = calls.calls.filter((call) => !isFinalCallState(call.state)).length
   const pendingLink = links[0]
 
@@ -78,8 +84,8 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
       <Navigation current={view} onChange={setView} liveCalls={liveCalls} />
       <main className="content">
         <NoticeBanner notice={settings.notice} />
-        {view !== 'calls' && <CallCards calls={calls} compact />}
-        {view === 'calls' && <CallsView calls={calls} focusNumber={focusField} />}
+        {view !== 'calls' && <CallCards calls={calls} compact showMessages={showMessages} />}
+        {view === 'calls' && <CallsView calls={calls} focusNumber={focusField} showMessages={showMessages} />}
         {view === 'contacts' && (
           <ContactsView
             contacts={contacts}
@@ -91,7 +97,13 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
           />
         )}
         {view === 'history' && (
-          <HistoryView history={history} redial={(record) => void calls.dial(record.target)} onClear={() => setDialog({ kind: 'clear-history' })} focusSearch={focusField} />
+          <HistoryView
+            history={history}
+            redial={(record) => void calls.dial(record.target)}
+            showMessages={(record) => showMessages(record.id, record.contactName ?? record.target)}
+            onClear={() => setDialog({ kind: 'clear-history' })}
+            focusSearch={focusField}
+          />
         )}
         {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
       </main>
@@ -99,6 +111,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
         {calls.announcement}
       </div>
+      {dialog?.kind === 'call-messages' && <CallLadderDialog callId={dialog.callId} title={dialog.title} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'edit-contact' && (
         <ContactEditor
           contact={dialog.contact}

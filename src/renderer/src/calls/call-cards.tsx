@@ -7,10 +7,12 @@ interface CallCardsProps {
   calls: Calls
   /** Compact cards sit above the other views; the Calls view shows them full size. */
   compact?: boolean
+  /** Opens the ladder diagram of a call's SIP messages. */
+  showMessages(callId: string, title: string): void
 }
 
 /** The live progress of each dial: what is happening, in words, with dismiss and redial. */
-export function CallCards({ calls, compact }: CallCardsProps) {
+export function CallCards({ calls, compact, showMessages }: CallCardsProps) {
   if (calls.calls.length === 0 && !calls.dialError) return null
   return (
     <section className={`call-cards${compact ? ' compact' : ''}`} aria-label="Calls in progress">
@@ -29,14 +31,14 @@ export function CallCards({ calls, compact }: CallCardsProps) {
       )}
       <ul className="call-card-list">
         {calls.calls.map((call) => (
-          <CallCard key={call.id} call={call} calls={calls} />
+          <CallCard key={call.id} call={call} calls={calls} showMessages={showMessages} />
         ))}
       </ul>
     </section>
   )
 }
 
-function CallCard({ call, calls }: { call: CallProgress; calls: Calls }) {
+function CallCard({ call, calls, showMessages }: { call: CallProgress; calls: Calls; showMessages: CallCardsProps['showMessages'] }) {
   const label = calls.labels[call.id]
   const title = label?.contactName ?? call.target
   const final = isFinalCallState(call.state)
@@ -56,6 +58,9 @@ function CallCard({ call, calls }: { call: CallProgress; calls: Calls }) {
             Redial
           </button>
         )}
+        <button type="button" className="quiet" onClick={() => showMessages(call.id, title)} aria-label={`SIP messages of the call to ${title}`}>
+          SIP messages
+        </button>
         <button type="button" onClick={() => calls.dismiss(call.id)} aria-label={`Dismiss the call to ${title}`}>
           Dismiss
         </button>

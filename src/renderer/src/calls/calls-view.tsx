@@ -6,10 +6,11 @@ interface CallsViewProps {
   calls: Calls
   /** Changes whenever Ctrl+D asks for the number field. */
   focusNumber: number
+  showMessages(callId: string, title: string): void
 }
 
 /** Dial any number, and follow every call of this session. */
-export function CallsView({ calls, focusNumber }: CallsViewProps) {
+export function CallsView({ calls, focusNumber, showMessages }: CallsViewProps) {
   const [number, setNumber] = useState('')
   const numberField = useRef<HTMLInputElement>(null)
 
@@ -47,7 +48,7 @@ export function CallsView({ calls, focusNumber }: CallsViewProps) {
         </div>
         <p className="hint">Your desk phone rings first; pick it up and DeskDial connects you.</p>
       </form>
-      <CallCards calls={calls} />
+      <CallCards calls={calls} showMessages={showMessages} />
       {calls.calls.length === 0 && !calls.dialError && <p className="empty-state">No calls yet in this session.</p>}
     </div>
   )

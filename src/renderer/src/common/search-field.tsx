@@ -22,7 +22,8 @@ interface SearchFieldProps {
 export function SearchField({ inputRef, ...props }: SearchFieldProps) {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (moveActiveRow(event, props.count, props.activeIndex, 8, props.onActiveChange)) return
-    if (event.key === 'Enter') {
+    // Alt+Enter is left to the view (e.g. a call's SIP messages in the history).
+    if (event.key === 'Enter' && !event.altKey) {
       event.preventDefault()
       props.onEnter()
       return

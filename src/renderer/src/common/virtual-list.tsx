@@ -8,7 +8,7 @@ interface VirtualListProps<T> {
   rowHeight: number
   activeIndex: number
   onActiveChange(index: number): void
-  /** Enter on the active row, or a double click. */
+  /** Enter (without Alt, which goes to `onKeyDown`) on the active row, or a double click. */
   onActivate(item: T, index: number): void
   onKeyDown?(event: KeyboardEvent<HTMLDivElement>, item: T | undefined): void
   itemKey(item: T): string
@@ -58,7 +58,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (moveActiveRow(event, items.length, activeIndex, pageSize, props.onActiveChange)) return
     const item = items[activeIndex]
-    if (event.key === 'Enter' && item !== undefined) {
+    if (event.key === 'Enter' && !event.altKey && item !== undefined) {
       event.preventDefault()
       props.onActivate(item, activeIndex)
       return

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { CallRecord } from '../../../shared/call-record'
 import { SearchField } from '../common/search-field'
 import { useSearchList } from '../common/use-search-list'
@@ -10,6 +10,8 @@ import type { History } from './use-history'
 interface HistoryViewProps {
   history: History
   redial(record: CallRecord): void
+  /** Opens the ladder diagram of the call's SIP messages (Alt+Enter). */
+  showMessages(record: CallRecord): void
   onClear(): void
   focusSearch: number
 }
@@ -20,7 +22,7 @@ const ROW_HEIGHT = 60
 const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** Every call DeskDial placed, kept across restarts: search it, call again, or clear it. */
-export function HistoryView({ history, redial, onClear, focusSearch }: HistoryViewProps) {
+export function HistoryView({ history, redial, showMessages, onClear, focusSearch }: HistoryViewProps) {
   const list = useSearchList(LIST_ID, history.records, historyMatches)
   const { matches, activeIndex } = list
   const search = useRef<HTMLInputElement>(null)
@@ -36,6 +38,12 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
   }, [reload])
 
   const empty = (history.records ?? []).length === 0
+  /** Alt+Enter, as "properties" in a file manager: the SIP messages of the active call. */
+  const onKeyDown = (event: KeyboardEvent, record: CallRecord | undefined) => {
+    if (event.key !== 'Enter' || !event.altKey || !record) return
+    event.preventDefault()
+    showMessages(record)
+  }
 
   return (
     <div className="view history-view">
@@ -52,6 +60,7 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
         placeholder="Search by name or number (Ctrl+F)"
         {...list.searchProps}
         onEnter={() => matches[activeIndex] && redial(matches[activeIndex])}
+        onKeyDown={(event) => onKeyDown(event, matches[activeIndex])}
         autoFocus
       />
       {history.loadError && (
@@ -61,12 +70,13 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
       )}
       <VirtualList
         id={LIST_ID}
-        label="Call history (Enter calls again)"
+        label="Call history (Enter calls again, Alt+Enter shows the SIP messages)"
         items={matches}
         rowHeight={ROW_HEIGHT}
         activeIndex={activeIndex}
         onActiveChange={list.setActive}
         onActivate={redial}
+        onKeyDown={onKeyDown}
         itemKey={(record) => record.id}
         renderRow={(record) => (
           <div className={`history-row state-${record.state}`}>
@@ -81,6 +91,18 @@ export function HistoryView({ history, redial, onClear, focusSearch }: HistoryVi
             <time className="history-row-when" dateTime={new Date(record.startedAt).toISOString()}>
               {whenFormat.format(record.startedAt)}
             </time>
+            <button
+              type="button"
+              className="quiet"
+              tabIndex={-1}
+              aria-keyshortcuts="Alt+Enter"
+              onClick={(event) => {
+                event.stopPropagation()
+                showMessages(record)
+              }}
+            >
+              SIP messages
+            </button>
             <button
               type="button"
               className="quiet"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { AppSettings, DialPlanSettings } from '../../../shared/app-settings'
 import type { SettingsView as SettingsViewData } from '../../../shared/ipc-contract'
+import { CopyDiagnostics } from '../diagnostics/copy-diagnostics'
 import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
 import { SecretStorageWarning } from './secret-storage-warning'
@@ -137,6 +138,11 @@ export function SettingsView({ view, onSaved }: SettingsViewProps) {
             checked={settings.notifications}
             onChange={(notifications) => setSettings({ notifications })}
           />
+        </fieldset>
+        <fieldset>
+          <legend>Diagnostics</legend>
+          <p className="hint">When a call fails, your phone administrator can tell why from DeskDial's report: its version, this account (without the password), the registration and failover history and the SIP messages DeskDial still holds.</p>
+          <CopyDiagnostics />
         </fieldset>
         <div className="form-footer">
           <ConnectionTest update={() => updateFrom(draft)} />
