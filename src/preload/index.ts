@@ -35,6 +35,8 @@ const api: DeskDialApi = {
   getSettings: () => invoke('getSettings'),
   saveSettings: (update) => invoke('saveSettings', update),
   testConnection: (update) => invoke('testConnection', update),
+  startDemo: () => invoke('startDemo'),
+  leaveDemo: () => invoke('leaveDemo'),
   clipboardNumber: () => invoke('clipboardNumber'),
   hideWindow: () => invoke('hideWindow'),
   on<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): () => void {
