@@ -14,12 +14,14 @@ import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import type { CallProgress } from '../../../src/shared/call-progress'
 import type { RegistrationStatus } from '../../../src/shared/registration-status'
 import { hostAndPort, tcpPortAnswers } from '../../support/port-answers'
+import { Waiters } from '../../sip/support/waiters'
 
 let directory: string
 let secrets: MemorySecretStore
 let registrations: RegistrationStatus[]
 let calls: CallProgress[]
 let backends: DeskAppBackend[]
+let waiters: Waiters
 
 async function openDeskDial(demoPort = 0): Promise<DeskAppBackend> {
   const backend = createFileBackedBackend({
@@ -30,6 +32,7 @@ async function openDeskDial(demoPort = 0): Promise<DeskAppBackend> {
     emit: (event, payload) => {
       if (event === 'registration') registrations.push(payload as RegistrationStatus)
       if (event === 'callProgress') calls.push(payload as CallProgress)
+      waiters.notify()
     },
     stopTimeoutMs: 1_000,
     demoPort
@@ -39,14 +42,9 @@ async function openDeskDial(demoPort = 0): Promise<DeskAppBackend> {
   return backend
 }
 
-async function until<T>(read: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const value = read()
-    if (value !== undefined) return value
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  throw new Error(`Timed out waiting for ${what}`)
+/** Waits for an event the backend emitted: re-checked on every event. */
+function until<T>(read: () => T | undefined, what: string): Promise<T> {
+  return waiters.waitFor(read, 10_000, () => `Timed out waiting for ${what}`)
 }
 
 const registeredAt = (server: string) => until(() => registrations.find((status) => status.state === 'registered' && status.server?.startsWith(server)), `registration at ${server}`)
@@ -69,6 +67,7 @@ beforeEach(async () => {
   registrations = []
   calls = []
   backends = []
+  waiters = new Waiters()
 })
 
 afterEach(async () => {
