@@ -31,6 +31,11 @@ export const dialPlanSettingsSchema = z.object({
 export const appSettingsSchema = z.object(
   {
     account: accountSettingsSchema,
+    /**
+     * The account is the built-in demo phone system's, which DeskDial runs itself on this computer:
+     * it starts with DeskDial, with a new port and password each time (see the backend's DemoMode).
+     */
+    demo: flag('Built-in demo phone system'),
     dialPlan: dialPlanSettingsSchema,
     /** Electron accelerator for the quick-dial window; empty for none. */
     hotkey: text('Quick-dial hotkey').superRefine((hotkey, context) => {
@@ -74,6 +79,7 @@ const LABELS: Record<string, string> = {
   'account.register': 'Register',
   'account.expires': 'Registration lifetime (seconds)',
   'account.caFile': 'CA certificate file',
+  demo: 'Built-in demo phone system',
   'dialPlan.country': 'Country',
   'dialPlan.outsideLinePrefix': 'Outside line prefix',
   'dialPlan.internalExtensionLength': 'Internal extension length',

@@ -21,6 +21,20 @@ export interface SettingsView {
   firstRun: boolean
   /** A message for the user about the settings file, e.g. that a corrupt file was backed up. */
   notice?: string
+  /** Set while DeskDial uses the built-in demo phone system it runs itself. */
+  demo?: DemoPhoneSystemView
+}
+
+/** What the window tells about the built-in demo phone system. */
+export interface DemoPhoneSystemView {
+  /** host:port it listens on, on this computer only. */
+  server: string
+  /** The virtual desk phone that rings first. */
+  deskPhone: string
+  /** A number that answers. */
+  answeringNumber: string
+  /** Numbers that fail on purpose, e.g. 486 "is busy". */
+  specialNumbers: { number: string; behaviour: string }[]
 }
 
 export interface SettingsUpdate {
@@ -61,7 +75,10 @@ export interface PendingLink {
   blockedLinks: number
 }
 
-export type ConnectionTestResult = { ok: true; status: RegistrationStatus } | { ok: false; error: string; status?: RegistrationStatus }
+export type ConnectionTestResult =
+  | { ok: true; status: RegistrationStatus }
+  /** `field` names the setting to fix, e.g. "password" when it must be typed again. */
+  | { ok: false; error: string; field?: string; status?: RegistrationStatus }
 
 export interface AppStatus {
   registration: RegistrationStatus
@@ -87,6 +104,10 @@ export interface DeskDialCommands {
   getSettings(): Promise<SettingsView>
   saveSettings(update: SettingsUpdate): Promise<SaveResult>
   testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
+  /** First run without an account: start the built-in demo phone system and use it. */
+  startDemo(): Promise<SaveResult>
+  /** Stop the demo phone system and forget its account, so the user can enter their own. */
+  leaveDemo(): Promise<SaveResult>
   /** A phone number found on the clipboard, for the quick-dial window. */
   clipboardNumber(): Promise<string | undefined>
   /** Hides the window that sends it. */
@@ -137,6 +158,8 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   getSettings: true,
   saveSettings: true,
   testConnection: true,
+  startDemo: true,
+  leaveDemo: true,
   clipboardNumber: true,
   hideWindow: true,
   callLadder: true,

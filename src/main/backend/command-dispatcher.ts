@@ -43,6 +43,8 @@ const ARGUMENTS: ArgumentSchemas = {
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsUpdate]),
   testConnection: z.tuple([settingsUpdate]),
+  startDemo: z.tuple([]),
+  leaveDemo: z.tuple([]),
   clipboardNumber: z.tuple([]),
   hideWindow: z.tuple([]),
   callLadder: z.tuple([id]),

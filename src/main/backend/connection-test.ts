@@ -36,7 +36,7 @@ export async function testConnection(update: SettingsUpdate, options: Connection
   const { account } = checked.settings
   if (!isAccountConfigured(account)) return { ok: false, error: 'Enter the server, the account user and your desk phone number first.' }
   if (update.password === undefined && !sameAccountIdentity(account, options.savedAccount()) && (await options.storedPassword()) !== undefined) {
-    return { ok: false, error: RETYPE_PASSWORD }
+    return { ok: false, error: RETYPE_PASSWORD, field: 'password' }
   }
   const password = update.password === undefined ? await options.storedPassword() : update.password || undefined
   const log: BackendLog = (level, message) => options.log(level, `[test] ${message}`)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { isAccountConfigured } from '../../shared/account-settings'
+import { checkAccountSettings, DEFAULT_ACCOUNT_SETTINGS, isAccountConfigured } from '../../shared/account-settings'
 import type { AppSettings } from '../../shared/app-settings'
 import { parseServerAddress } from '../../shared/server-address'
 import type { CallLadder } from '../../shared/call-ladder'
@@ -31,6 +31,7 @@ import { CallTracker } from './call-tracker'
 import type { DesktopNotice } from './call-notices'
 import { testConnection } from './connection-test'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
+import { demoDialPlan, DemoMode } from './demo-mode'
 import { LinkInbox, type LinkOutcome } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
 import { SettingsKeeper } from './settings-keeper'
@@ -67,6 +68,8 @@ export interface DeskAppBackendOptions {
   stopTimeoutMs?: number
   /** After the phone system could not be reached at all, try again this much later. */
   reconnectDelayMs?: number
+  /** The port of the built-in demo phone system; 0, the default, picks a free one each time it starts. */
+  demoPort?: number
 }
 
 const MAX_TARGET_LENGTH = 256
@@ -98,6 +101,7 @@ export class DeskAppBackend implements BackendCommands {
   readonly #calls: CallTracker
   readonly #links: LinkInbox
   readonly #diagnostics: DiagnosticsKeeper
+  readonly #demo: DemoMode
   #hotkeyProblem: string | undefined
   /** Resolves once the settings are loaded: links that come earlier wait for it. */
   readonly #ready: Promise<void>
@@ -114,7 +118,8 @@ export class DeskAppBackend implements BackendCommands {
     this.#log = options.log ?? (() => undefined)
     const notify = (notice: DesktopNotice) => options.notify?.(notice)
     this.#diagnostics = new DiagnosticsKeeper({ version: options.version, account: () => this.settings.account, now: this.#now })
-    this.#settings = new SettingsKeeper({ settings: options.settings, secrets: options.secrets, log: this.#log })
+    this.#demo = new DemoMode({ port: options.demoPort ?? 0, log: this.#log })
+    this.#settings = new SettingsKeeper({ settings: options.settings, secrets: options.secrets, log: this.#log, demo: () => this.#demo.view })
     this.#calls = new CallTracker({
       history: options.history,
       onProgress: (progress) => options.emit('callProgress', progress),
@@ -152,13 +157,18 @@ export class DeskAppBackend implements BackendCommands {
   }
 
   /**
-   * Loads the settings; then connects to the phone system in the background when an account is
-   * set up (progress arrives as `registration` events).
+   * Loads the settings and starts the built-in demo phone system again when it is the account;
+   * then connects to the phone system in the background when an account is set up (progress
+   * arrives as `registration` events).
    */
   async start(): Promise<void> {
     await this.#settings.load()
     // Read the contacts and the history now, so that a damaged file is known before the window asks.
     await Promise.all([this.#options.contacts.list(), this.#options.history.list()]).catch((error: Error) => this.noteDataProblem(`DeskDial could not read your contacts or call history: ${error.message}`))
+    if (this.settings.demo) {
+      const resumed = await this.#useDemo()
+      if (!resumed.ok) this.noteDataProblem(`${resumed.error} To leave the demo, choose “Use my own phone system”.`)
+    }
     this.#markReady()
     this.#supervisor
       .restart()
@@ -166,9 +176,10 @@ export class DeskAppBackend implements BackendCommands {
       .finally(() => this.#markFirstConnection())
   }
 
-  /** Stops the service (unregistering, bounded in time); nothing reconnects afterwards. */
+  /** Stops the service (unregistering, bounded in time) and the demo phone system; nothing reconnects afterwards. */
   async shutdown(): Promise<void> {
     await this.#supervisor.shutdown()
+    await this.#demo.stop()
     await this.#calls.flush()
   }
 
@@ -203,8 +214,8 @@ export class DeskAppBackend implements BackendCommands {
     const text = target.trim()
     if (text === '') return { ok: false, target, error: 'Enter a number or a name to call.' }
     if (text.length > MAX_TARGET_LENGTH) return { ok: false, target, error: `That is too long for a phone number: at most ${MAX_TARGET_LENGTH} characters.` }
-    const { dialPlan } = this.settings
-    const plan = planDial(text, dialPlan)
+    const { dialPlan, demo } = this.settings
+    const plan = planDial(text, demo ? demoDialPlan(text, dialPlan) : dialPlan)
     if (!plan.ok) return { ok: false, target, error: plan.error }
     const preview: DialPreview = { ok: true, target: text, dialString: plan.dialString, display: `Calling ${plan.display}` }
     const match = await this.#options.contacts.findByNumber(text, dialPlan.country)
@@ -277,7 +288,15 @@ export class DeskAppBackend implements BackendCommands {
   }
 
   async saveSettings(update: SettingsUpdate): Promise<SaveResult> {
-    const change = await this.#settings.save(update)
+    // Only startDemo and leaveDemo change the demo flag; while it is on, the account is the demo's.
+    const { demo, account } = this.settings
+    if (demo) {
+      const typed = checkAccountSettings(update.settings.account)
+      if (update.password !== undefined || !typed.ok || JSON.stringify(typed.account) !== JSON.stringify(account)) {
+        return { ok: false, error: 'DeskDial is using its built-in demo phone system: choose “Use my own phone system” first, then enter your account.' }
+      }
+    }
+    const change = await this.#settings.save({ ...update, settings: { ...update.settings, demo } })
     if (!change.saved.ok) return change.saved
     this.#options.emit('settingsChanged', change.saved.view)
     if (change.reconnect) {
@@ -304,6 +323,45 @@ export class DeskAppBackend implements BackendCommands {
 
   async diagnosticsReport(callId?: string): Promise<string> {
     return this.#diagnostics.report(callId)
+  }
+
+  /** First run without an account: starts the built-in demo phone system, saves its account and connects to it. */
+  async startDemo(): Promise<SaveResult> {
+    if (this.settings.demo) return { ok: true, view: await this.getSettings() }
+    if (isAccountConfigured(this.settings.account)) {
+      return { ok: false, error: 'DeskDial already has your phone system account, so it does not start the demo phone system. Change the account in Settings instead.' }
+    }
+    const saved = await this.#useDemo()
+    if (!saved.ok) return saved
+    this.#options.emit('settingsChanged', saved.view)
+    await this.#supervisor.restart()
+    return saved
+  }
+
+  /** Forgets the demo phone system's account and password, unregisters from it and stops it, so the user can enter their own. */
+  async leaveDemo(): Promise<SaveResult> {
+    if (this.settings.demo) {
+      const change = await this.#settings.save({ settings: { ...this.settings, demo: false, account: DEFAULT_ACCOUNT_SETTINGS }, password: '' })
+      if (!change.saved.ok) return change.saved
+      await this.#supervisor.restart()
+      await this.#demo.stop()
+    }
+    const view = await this.getSettings()
+    this.#options.emit('settingsChanged', view)
+    return { ok: true, view }
+  }
+
+  /** Starts the demo phone system and saves DeskDial's account on it with its new password; stops it again when saving fails. */
+  async #useDemo(): Promise<SaveResult> {
+    let demo
+    try {
+      demo = await this.#demo.start()
+    } catch (error) {
+      return { ok: false, error: (error as Error).message }
+    }
+    const change = await this.#settings.save({ settings: { ...this.settings, demo: true, account: demo.account }, password: demo.password ?? '' })
+    if (!change.saved.ok) await this.#demo.stop()
+    return change.saved
   }
 
   async clipboardNumber(): Promise<string | undefined> {
@@ -335,6 +393,8 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     getSettings: () => backend.getSettings(),
     saveSettings: (update) => backend.saveSettings(update),
     testConnection: (update) => backend.testConnection(update),
+    startDemo: () => backend.startDemo(),
+    leaveDemo: () => backend.leaveDemo(),
     clipboardNumber: () => backend.clipboardNumber(),
     callLadder: (callId) => backend.callLadder(callId),
     diagnosticsReport: (callId) => backend.diagnosticsReport(callId),

@@ -1,6 +1,6 @@
 import { RETYPE_PASSWORD, sameAccountIdentity } from '../../shared/account-settings'
 import { checkAppSettings, type AppSettings } from '../../shared/app-settings'
-import type { SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
+import type { DemoPhoneSystemView, SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
 import type { SecretStore } from '../settings/password-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
@@ -9,6 +9,8 @@ export interface SettingsKeeperOptions {
   settings: SettingsStore
   secrets: SecretStore
   log: BackendLog
+  /** The built-in demo phone system, while it runs, for the window. */
+  demo: () => DemoPhoneSystemView | undefined
 }
 
 /** A saved change, and whether the phone-system connection must be made anew for it. */
@@ -60,6 +62,8 @@ export class SettingsKeeper {
     const view: SettingsView = { settings: this.current, passwordSet: (await secrets.getPassword()) !== undefined, secretStorage: secrets.kind, firstRun: this.#firstRun }
     const notices = [this.#notice, secrets.problem, ...this.#dataNotices].filter((notice): notice is string => notice !== undefined)
     if (notices.length > 0) view.notice = notices.join(' ')
+    const demo = this.#options.demo()
+    if (demo) view.demo = demo
     return view
   }
 

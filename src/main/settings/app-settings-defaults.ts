@@ -30,6 +30,7 @@ export function countryFromLocale(locale: string | undefined): string | undefine
 export function defaultAppSettings(country: string = FALLBACK_COUNTRY): AppSettings {
   return {
     account: { ...DEFAULT_ACCOUNT_SETTINGS, servers: [] },
+    demo: false,
     dialPlan: {
       country,
       outsideLinePrefix: '',

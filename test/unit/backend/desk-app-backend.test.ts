@@ -110,7 +110,7 @@ describe('first run and settings', () => {
   it('asks for the password again when the server or the user changes, in the test and in saving', async () => {
     expect(await backend.saveSettings({ settings: account(), password: 'pw' })).toMatchObject({ ok: true })
     const elsewhere = account('pbx.attacker.example')
-    expect(await backend.testConnection({ settings: elsewhere })).toEqual({ ok: false, error: expect.stringMatching(/^Type the password again/) })
+    expect(await backend.testConnection({ settings: elsewhere })).toEqual({ ok: false, field: 'password', error: expect.stringMatching(/^Type the password again/) })
     expect(await backend.saveSettings({ settings: elsewhere })).toMatchObject({ ok: false, field: 'password', error: expect.stringMatching(/^Type the password again/) })
     const otherUser = account()
     otherUser.account.user = '999'

@@ -6,10 +6,14 @@ interface RegistrationLineProps {
   status: RegistrationStatus
   user?: string
   hotkeyProblem?: string
+  /** DeskDial uses its built-in demo phone system. */
+  demo: boolean
+  onLeaveDemo(): void
+  leavingDemo: boolean
 }
 
 /** Always visible at the bottom of the window: is DeskDial connected to the phone system? */
-export function RegistrationLine({ status, user, hotkeyProblem }: RegistrationLineProps) {
+export function RegistrationLine({ status, user, hotkeyProblem, demo, onLeaveDemo, leavingDemo }: RegistrationLineProps) {
   const [now, setNow] = useState(() => Date.now())
 
   useEffect(() => {
@@ -24,6 +28,14 @@ export function RegistrationLine({ status, user, hotkeyProblem }: RegistrationLi
         <span className="status-dot" aria-hidden="true" />
         {registrationSentence(status, user, Math.max(now, status.at))}
       </p>
+      {demo && (
+        <p className="demo-badge" data-testid="demo-badge">
+          Demo phone system
+          <button type="button" className="quiet" onClick={onLeaveDemo} disabled={leavingDemo}>
+            {leavingDemo ? 'Stopping the demo…' : 'Use my own phone system'}
+          </button>
+        </p>
+      )}
       {hotkeyProblem && <p className="hotkey-problem">{hotkeyProblem}</p>}
     </footer>
   )

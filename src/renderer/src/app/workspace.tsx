@@ -11,6 +11,7 @@ import { forgetKept } from '../common/event-replay'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
 import { CallLadderDialog } from '../diagnostics/call-ladder-dialog'
 import { ContactEditor } from '../contacts/contact-editor'
+import { useDemoSwitch } from '../demo/use-demo'
 import { ContactsView } from '../contacts/contacts-view'
 import { useContacts } from '../contacts/use-contacts'
 import { HistoryView } from '../history/history-view'
@@ -51,6 +52,16 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
   const contacts = useContacts()
   const history = useHistory()
   const calls = useCalls(status.calls, () => void history.reload())
+  const demo = useDemoSwitch()
+  // After leaving the demo, Settings opens on the account form.
+  const [openAccount, setOpenAccount] = useState(false)
+
+  const leaveDemo = () =>
+    void demo.run('leaveDemo', (next) => {
+      onSettingsSaved(next)
+      setOpenAccount(true)
+      setView('settings')
+    })
 
   // The main process keeps one link waiting at a time; the window keeps a few at most, whatever arrives.
   useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link].slice(-MAX_SHOWN_LINKS)))
@@ -84,6 +95,11 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
       <Navigation current={view} onChange={setView} liveCalls={liveCalls} />
       <main className="content">
         <NoticeBanner notice={settings.notice} />
+        {demo.error && (
+          <p className="form-error" role="alert">
+            {demo.error}
+          </p>
+        )}
         {view !== 'calls' && <CallCards calls={calls} compact showMessages={showMessages} />}
         {view === 'calls' && <CallsView calls={calls} focusNumber={focusField} showMessages={showMessages} />}
         {view === 'contacts' && (
@@ -105,9 +121,12 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
             focusSearch={focusField}
           />
         )}
-        {view === 'settings' && <SettingsPage view={settings} onSaved={onSettingsSaved} />}
+        {view === 'settings' && (
+          // A new form when the demo starts or ends: the account it edits is another.
+          <SettingsPage key={settings.demo ? 'demo' : 'own'} view={settings} onSaved={onSettingsSaved} onLeaveDemo={leaveDemo} leavingDemo={demo.busy} focusAccount={openAccount} />
+        )}
       </main>
-      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={hotkeyProblem} />
+      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={hotkeyProblem} demo={settings.demo !== undefined} onLeaveDemo={leaveDemo} leavingDemo={demo.busy} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
         {calls.announcement}
       </div>

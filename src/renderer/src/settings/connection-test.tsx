@@ -7,11 +7,13 @@ interface ConnectionTestProps {
   /** The settings as currently typed: the test uses them without saving them. */
   update(): SettingsUpdate
   onResult?(result: ConnectionTestResult): void
+  /** A failure that belongs to one field (e.g. the password must be typed again): shown at that field instead. */
+  onFieldError(field: string, message: string): void
   primary?: boolean
 }
 
 /** "Test connection": registers with what is in the form and says how it went. */
-export function ConnectionTest({ update, onResult, primary }: ConnectionTestProps) {
+export function ConnectionTest({ update, onResult, onFieldError, primary }: ConnectionTestProps) {
   const [running, setRunning] = useState(false)
   const [result, setResult] = useState<ConnectionTestResult>()
 
@@ -28,6 +30,7 @@ export function ConnectionTest({ update, onResult, primary }: ConnectionTestProp
     setRunning(false)
     setResult(outcome)
     onResult?.(outcome)
+    if (!outcome.ok && outcome.field) onFieldError(outcome.field, outcome.error)
   }
 
   const server = update().settings.account.servers[0]
@@ -44,7 +47,7 @@ export function ConnectionTest({ update, onResult, primary }: ConnectionTestProp
           </>
         )}
         {result?.ok && `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`}
-        {result && !result.ok && result.error}
+        {result && !result.ok && (result.field ? 'The test did not run: see the field marked above.' : result.error)}
       </p>
     </div>
   )

@@ -45,6 +45,7 @@ export const SETTINGS_FIELDS = [
   'dialPlan.dialE164WithPlus',
   'hotkey',
   'trustLinksWithoutConfirmation',
+  'linkAutoDialIntervalSeconds',
   'startAtLogin',
   'notifications'
 ] as const

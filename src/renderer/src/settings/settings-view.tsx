@@ -1,21 +1,27 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { AppSettings, DialPlanSettings } from '../../../shared/app-settings'
 import type { SettingsView as SettingsViewData } from '../../../shared/ipc-contract'
 import { CopyDiagnostics } from '../diagnostics/copy-diagnostics'
+import { DemoPhoneSystem } from '../demo/demo-phone-system'
 import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
 import { SecretStorageWarning } from './secret-storage-warning'
 import { describedBy, Checkbox, Field } from './settings-field'
-import { saveSettings, type SaveError } from './save-settings'
-import { draftFrom, updateFrom, type SettingsField } from './settings-draft'
+import { fieldError, saveSettings, type SaveError } from './save-settings'
+import { draftFrom, inputId, updateFrom, type SettingsField } from './settings-draft'
 
 interface SettingsViewProps {
   view: SettingsViewData
   onSaved(view: SettingsViewData): void
+  /** "Use my own phone system": stops the demo phone system. */
+  onLeaveDemo(): void
+  leavingDemo: boolean
+  /** Put the focus on the account's first field when the view opens (after leaving the demo). */
+  focusAccount: boolean
 }
 
 /** Account, dial plan, hotkey, links and start-up, saved together; errors appear beside their field. */
-export function SettingsView({ view, onSaved }: SettingsViewProps) {
+export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAccount }: SettingsViewProps) {
   const [draft, setDraft] = useState(() => draftFrom(view))
   const [error, setError] = useState<SaveError>()
   const [saving, setSaving] = useState(false)
@@ -28,6 +34,10 @@ export function SettingsView({ view, onSaved }: SettingsViewProps) {
   }
   const setDialPlan = (change: Partial<DialPlanSettings>) => setSettings({ dialPlan: { ...settings.dialPlan, ...change } })
   const errorFor = (field: SettingsField) => (error?.field === field ? error.message : undefined)
+
+  useEffect(() => {
+    if (focusAccount) document.getElementById(inputId('account.servers'))?.focus()
+  }, [focusAccount])
 
   async function save(event: FormEvent) {
     event.preventDefault()
@@ -59,15 +69,19 @@ export function SettingsView({ view, onSaved }: SettingsViewProps) {
         )}
         <fieldset>
           <legend>Phone system account</legend>
-          <AccountFields
-            draft={draft}
-            onChange={(next) => {
-              setSaved(false)
-              setDraft(next)
-            }}
-            errorFor={errorFor}
-            passwordSet={view.passwordSet}
-          />
+          {view.demo ? (
+            <DemoPhoneSystem demo={view.demo} leaving={leavingDemo} onLeave={onLeaveDemo} />
+          ) : (
+            <AccountFields
+              draft={draft}
+              onChange={(next) => {
+                setSaved(false)
+                setDraft(next)
+              }}
+              errorFor={errorFor}
+              passwordSet={view.passwordSet}
+            />
+          )}
         </fieldset>
         <fieldset>
           <legend>Dial plan</legend>
@@ -128,6 +142,21 @@ export function SettingsView({ view, onSaved }: SettingsViewProps) {
             checked={settings.trustLinksWithoutConfirmation}
             onChange={(trustLinksWithoutConfirmation) => setSettings({ trustLinksWithoutConfirmation })}
           />
+          <Field
+            field="linkAutoDialIntervalSeconds"
+            label="Seconds between links dialled without asking"
+            hint="From 5 to 3600: a page that opens links in a burst gets one call, then DeskDial asks again"
+            error={errorFor('linkAutoDialIntervalSeconds')}
+          >
+            <input
+              {...describedBy('linkAutoDialIntervalSeconds', errorFor('linkAutoDialIntervalSeconds'), true)}
+              type="number"
+              min={5}
+              max={3600}
+              value={settings.linkAutoDialIntervalSeconds}
+              onChange={(event) => setSettings({ linkAutoDialIntervalSeconds: Number(event.target.value) })}
+            />
+          </Field>
         </fieldset>
         <fieldset>
           <legend>General</legend>
@@ -145,7 +174,7 @@ export function SettingsView({ view, onSaved }: SettingsViewProps) {
           <CopyDiagnostics />
         </fieldset>
         <div className="form-footer">
-          <ConnectionTest update={() => updateFrom(draft)} />
+          <ConnectionTest update={() => updateFrom(draft)} onFieldError={(field, message) => setError(fieldError(field, message))} />
           <span className="form-footer-status" role="status">
             {saved && 'Settings saved.'}
           </span>
