@@ -14,10 +14,11 @@ import globals from 'globals'
  *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
+ *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, history, diagnostics   (beside the service: plain data and files, no SIP)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
-const MAIN = ['app', 'backend', 'service', 'sip', 'dial', 'settings', 'contacts', 'history', 'diagnostics']
+const MAIN = ['app', 'backend', 'service', 'sip', 'directory', 'dial', 'settings', 'contacts', 'history', 'diagnostics']
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
 const DOMAIN = main('dial', 'settings', 'contacts', 'history', 'diagnostics')
 const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
@@ -25,9 +26,10 @@ const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/dem
 /** For each layer: the folders it must never import from. */
 const FORBIDDEN = [
   { target: './src/shared', from: [...main(...MAIN), './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/sip', from: [...main('app', 'backend', 'service'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: DOMAIN, from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/service', from: [...main('app', 'backend'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/sip', from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: DOMAIN, from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/directory', from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN] },
+  { target: './src/main/service', from: [...main('app', 'backend', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
   { target: './src/main/backend', from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli'] },
   { target: ['./src/main/app', './src/main/index.ts'], from: ['./src/renderer', './src/preload', './src/cli'] },
   { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },

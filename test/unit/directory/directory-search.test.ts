@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { DirectoryIndex, type DirectoryEntry } from '../../../src/main/directory'
+
+function person(id: string, name: string, number: string, extra: Partial<DirectoryEntry> = {}): DirectoryEntry {
+  return { id, source: 'contacts', name, numbers: [{ label: 'work', number }], ...extra }
+}
+
+const PEOPLE: DirectoryEntry[] = [
+  person('1', 'John Doe', '+1 (201) 555-0123', { company: 'Acme Corp', department: 'Sales' }),
+  person('2', 'Jane Doering', '+1 201 555 0199'),
+  person('3', 'Johnny Dorsey', '4711'),
+  person('4', 'Anna Müller', '+49 201 5550123'),
+  person('5', 'Peter Mueller', '0201 777 888'),
+  person('6', 'Karl Schmidt', '+49 30 1234567', { company: 'Nordwind AG' }),
+  person('7', 'Doe Ray', '2001'),
+  person('8', 'Johnson Smith', '+44 20 7946 0958', { department: 'Accounting' }),
+  person('9', 'Иван Петров', '+7 495 123 45 67'),
+  person('10', 'Zoë Lefèvre', '+33 1 42 68 53 00')
+]
+
+function names(index: DirectoryIndex, query: string, limit = 5): string[] {
+  return index.search(query, limit).map((hit) => hit.entry.name)
+}
+
+describe('the directory search', () => {
+  const index = new DirectoryIndex(PEOPLE)
+
+  it.each([
+    ['john doe', ['John Doe']],
+    ['john', ['John Doe', 'Johnny Dorsey', 'Johnson Smith']],
+    ['jd', ['Jane Doering', 'John Doe', 'Johnny Dorsey']],
+    ['doe', ['Doe Ray', 'Jane Doering', 'John Doe']],
+    ['muller', ['Anna Müller', 'Peter Mueller']],
+    ['MÜLLER', ['Anna Müller', 'Peter Mueller']],
+    ['lefevre', ['Zoë Lefèvre']],
+    ['zoe', ['Zoë Lefèvre']],
+    ['иван', ['Иван Петров']],
+    ['acme', ['John Doe']],
+    ['accounting', ['Johnson Smith']],
+    ['shmidt', ['Karl Schmidt']],
+    ['schmidr', ['Karl Schmidt']],
+    ['scmhidt', ['Karl Schmidt']],
+    ['mulle', ['Anna Müller', 'Peter Mueller']],
+    ['5550 12', ['Anna Müller', 'John Doe']],
+    ['(201) 555-01', ['Anna Müller', 'Jane Doering', 'John Doe']],
+    ['0201 5550123', ['Anna Müller', 'John Doe']],
+    ['47', ['Johnny Dorsey']],
+    ['xyz', []]
+  ])('ranks "%s" as %j', (query, expected) => {
+    expect(names(index, query)).toEqual(expected)
+  })
+
+  it('ranks an exact name before a name prefix, initials, word starts and other fields, in that order', () => {
+    expect(index.search('doe', 5).map((hit) => hit.kind)).toEqual(['prefix', 'word', 'word'])
+    expect(index.search('muller', 5).map((hit) => hit.kind)).toEqual(['word', 'typo'])
+    expect(index.search('jd', 5)[0].kind).toBe('initials')
+    expect(index.search('john doe', 1)[0].kind).toBe('exact')
+  })
+
+  it('does not forgive a slip in a word shorter than five letters', () => {
+    expect(names(index, 'jihn')).toEqual([])
+  })
+
+  it('returns the characters to highlight in the name, the company and the number as written', () => {
+    const [hit] = index.search('jo do', 1)
+    expect(hit.highlights.name).toEqual([[0, 2], [5, 7]])
+    const [muller] = index.search('muller', 1)
+    expect(muller.entry.name.slice(...muller.highlights.name[0])).toBe('Müller')
+    const byNumber = index.search('5550 12', 2)[1]
+    expect(byNumber.entry.numbers[byNumber.numberIndex].number.slice(...byNumber.highlights.number[0])).toBe('555-012')
+    const [byCompany] = index.search('acm', 1)
+    expect(byCompany.highlights.company).toEqual([[0, 3]])
+  })
+
+  it('ranks favourites and often, lately dialled numbers first among equal matches, and finds a dialled number in no contact', () => {
+    const ranked = new DirectoryIndex(PEOPLE)
+    const now = Date.UTC(2026, 0, 31)
+    ranked.setUsage(
+      [
+        { number: '+1 201 555 0199', at: now - 86_400_000 },
+        { number: '4711', favourite: true },
+        { number: '+1 (303) 555-0000', at: now - 3_600_000, name: 'Pizza Place' }
+      ],
+      now
+    )
+    expect(names(ranked, 'jd')).toEqual(['Johnny Dorsey', 'Jane Doering', 'John Doe'])
+    expect(ranked.search('jd', 1)[0].favourite).toBe(true)
+    expect(ranked.search('pizza', 1)[0].entry.source).toBe('recent')
+  })
+
+  it('updates one entry in place: the old name is gone and the new one is found', () => {
+    const changing = new DirectoryIndex(PEOPLE)
+    changing.upsert(person('6', 'Karla Weiss', '+49 30 1234567'))
+    expect(names(changing, 'schmidt')).toEqual([])
+    expect(names(changing, 'karla')).toEqual(['Karla Weiss'])
+    expect(names(changing, '30 1234567')).toEqual(['Karla Weiss'])
+    changing.remove('6')
+    expect(names(changing, 'karla')).toEqual([])
+    expect(changing.size).toBe(PEOPLE.length - 1)
+  })
+
+  it('keeps name order for entries added after the index was built', () => {
+    const growing = new DirectoryIndex(PEOPLE)
+    growing.upsert(person('11', 'John Able', '9999'))
+    growing.upsert(person('12', 'John Zed', '9998'))
+    expect(names(growing, 'john', 10)).toEqual(['John Able', 'John Doe', 'John Zed', 'Johnny Dorsey', 'Johnson Smith'])
+  })
+
+  it('shows a person found in two sources once', () => {
+    const merged = new DirectoryIndex([...PEOPLE, { ...PEOPLE[0], id: 'directory:cn=john', source: 'directory' }])
+    expect(names(merged, 'john doe')).toEqual(['John Doe'])
+  })
+})
