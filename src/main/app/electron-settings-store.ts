@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import Store from 'electron-store'
+import { isRecord } from '../../shared/is-record'
 import { backUpUnreadableFile, serializeJson } from '../settings/atomic-json-file'
 import { SETTINGS_DOCUMENT_JSON_SCHEMA, type SettingsDocument } from '../settings/settings-migrations'
 import { SETTINGS_FILE_NAME, settingsFilePath, type FileSettingsStoreOptions } from '../settings/settings-store'
@@ -14,7 +15,7 @@ class NotAnObject extends Error {
 
 function parseObject(text: string): Record<string, unknown> {
   const value: unknown = JSON.parse(text)
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
+  if (isRecord(value)) return value
   throw new NotAnObject(value)
 }
 

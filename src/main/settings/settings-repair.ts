@@ -1,3 +1,4 @@
+import { isRecord } from '../../shared/is-record'
 import type { AppSettings } from '../../shared/app-settings'
 import { checkAppSettings } from '../../shared/app-settings'
 
@@ -11,11 +12,11 @@ function pathOf(field: string): Path | undefined {
 
 /** Defaults with every readable value of `loaded` laid over them. */
 function overlay(defaults: AppSettings, loaded: unknown): Record<string, unknown> {
-  const source = typeof loaded === 'object' && loaded !== null && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {}
+  const source = isRecord(loaded) ? loaded : {}
   const merged: Record<string, unknown> = { ...defaults, ...source }
   for (const section of ['account', 'dialPlan'] as const) {
     const value = source[section]
-    merged[section] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...defaults[section], ...value } : { ...defaults[section] }
+    merged[section] = isRecord(value) ? { ...defaults[section], ...value } : { ...defaults[section] }
   }
   return merged
 }
