@@ -55,6 +55,7 @@ export class DeskDialService implements DeskDialServiceApi {
   #reconnectFailures = 0
   #running = false
   #movingBack: Promise<void> | undefined
+  #discardedMessages = 0
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -81,6 +82,11 @@ export class DeskDialService implements DeskDialServiceApi {
 
   get calls(): readonly CallProgress[] {
     return this.#calls
+  }
+
+  /** SIP messages dropped unanswered since the service was made: ones that cannot be answered, responses that answer nothing. */
+  get discardedMessages(): number {
+    return this.#discardedMessages
   }
 
   get currentServer(): string | undefined {
@@ -219,7 +225,10 @@ export class DeskDialService implements DeskDialServiceApi {
 
   #endpointOptions(index: number): SipEndpointOptions {
     const { account, password, transport, onTrace } = this.#config
-    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport }
+    const onDiscard = (): void => {
+      this.#discardedMessages += 1
+    }
+    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport, onDiscard }
   }
 
   async #connectTo(index: number): Promise<void> {
