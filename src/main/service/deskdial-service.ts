@@ -9,7 +9,7 @@ import { probeServer } from '../sip/server-probe'
 import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
-import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from './deskdial-service-api'
+import type { DeskDialServiceApi, DeskDialServiceOptions, StopOptions, Unsubscribe } from './deskdial-service-api'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
 export interface DeskDialServiceTiming extends Partial<ClickToDialTiming> {
@@ -56,6 +56,8 @@ export class DeskDialService implements DeskDialServiceApi {
   #running = false
   #movingBack: Promise<void> | undefined
   #discardedMessages = 0
+  /** When the last call reached its final state: until a linger after it, its NOTIFYs may come again. */
+  #lastCallEndedAt: number | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -106,7 +108,7 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#startRegistration()
   }
 
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     if (!this.#running) return
     this.#running = false
     clearTimeout(this.#reconnectTimer)
@@ -116,7 +118,16 @@ export class DeskDialService implements DeskDialServiceApi {
     await this.#registration?.stop()
     this.#registration = undefined
     this.#dialer.dispose()
+    await this.#lingerAfterCalls(options.lingerMs ?? 0)
     await this.#closeEndpoint()
+  }
+
+  /** The endpoint stays open meanwhile: sip.js's NOTIFY transactions answer retransmissions again with their 200. */
+  async #lingerAfterCalls(lingerMs: number): Promise<void> {
+    const waitMs = this.#lastCallEndedAt === undefined ? 0 : this.#lastCallEndedAt + lingerMs - Date.now()
+    if (waitMs <= 0 || !this.#endpoint?.isConnected) return
+    this.#log('info', `Answering repeated NOTIFYs for ${Math.ceil(waitMs / 1000)} s more before closing.`)
+    await new Promise((resolve) => setTimeout(resolve, waitMs))
   }
 
   dial(dialString: string): CallProgress {
@@ -161,6 +172,7 @@ export class DeskDialService implements DeskDialServiceApi {
   #onCallProgress(progress: CallProgress): void {
     const previous = this.#keepCall(progress)
     if (isFinalCallState(progress.state)) {
+      this.#lastCallEndedAt = Date.now()
       this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
     }
     for (const listener of this.#callListeners) listener(progress)
