@@ -37,8 +37,11 @@ function events(stdout: string): Array<Record<string, unknown>> {
 describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
   let peer: SippPeer | undefined
   let scratch: string | undefined
+  let relay: LossyUdpRelay | undefined
 
   afterEach(async () => {
+    await relay?.close()
+    relay = undefined
     await peer?.stop()
     peer = undefined
     if (scratch) await rm(scratch, { recursive: true, force: true })
@@ -216,18 +219,6 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     })
     expect(run.code).toBe(3)
     expect(run.stdout + run.stderr).not.toContain('hunter2-secret')
-  })
-})
-
-describe.skipIf(!requireTool('sipp'))('the deskdial command line after a failure or a result', () => {
-  let peer: SippPeer | undefined
-  let relay: LossyUdpRelay | undefined
-
-  afterEach(async () => {
-    await relay?.close()
-    relay = undefined
-    await peer?.stop()
-    peer = undefined
   })
 
   it('retries a failed registration after its backoff, with a fresh challenge, within --timeout', async () => {

@@ -3,38 +3,27 @@
  * supervisor and the service's stop): DeskDial's 200 to the call's last NOTIFY is lost on the way,
  * and the phone system's retransmission must still find DeskDial there to answer it.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ServiceSupervisor } from '../../src/main/backend/service-supervisor'
 import { DeskDialService } from '../../src/main/service/deskdial-service'
 import type { CallProgress } from '../../src/shared/call-progress'
 import { isFinalCallState } from '../../src/shared/call-progress'
-import { dropFirst, startLossyUdpRelay, type LossyUdpRelay } from './support/lossy-udp-relay'
+import { dropFirst, startLossyUdpRelay } from './support/lossy-udp-relay'
 import { requireTool } from './support/require-tool'
-import { describeSippResult, startSipp, type SippPeer } from './support/sipp'
-import { TEST_ACCOUNT } from './support/service-harness'
+import { TEST_ACCOUNT, useCleanup } from './support/service-harness'
+import { describeSippResult, startSipp } from './support/sipp'
 
 describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', () => {
-  let peer: SippPeer | undefined
-  let relay: LossyUdpRelay | undefined
-  let supervisor: ServiceSupervisor | undefined
-
-  afterEach(async () => {
-    await supervisor?.shutdown()
-    await relay?.close()
-    await peer?.stop()
-    supervisor = undefined
-    relay = undefined
-    peer = undefined
-  })
+  const track = useCleanup()
 
   it('answers the phone system repeating the last NOTIFY whose 200 was lost, then closes', async () => {
-    peer = await startSipp({ scenario: 'notify-answer-lost.xml', transport: 'udp', timeoutSeconds: 20 })
+    const peer = track(await startSipp({ scenario: 'notify-answer-lost.xml', transport: 'udp', timeoutSeconds: 20 }), (sipp) => sipp.stop())
     const lostAnswer = dropFirst('toServer', (text) => text.startsWith('SIP/2.0 200') && /^CSeq: *1 NOTIFY/m.test(text))
-    relay = await startLossyUdpRelay(peer.port, lostAnswer)
+    const relay = track(await startLossyUdpRelay(peer.port, lostAnswer), (r) => r.close())
     const logs: string[] = []
     let onFinal: (progress: CallProgress) => void = () => undefined
     const account = { servers: [`127.0.0.1:${relay.port}`], transport: 'udp' as const, user: TEST_ACCOUNT.user, domain: '127.0.0.1', line: TEST_ACCOUNT.line, register: false, expires: 600 }
-    supervisor = new ServiceSupervisor({
+    const supervisor = new ServiceSupervisor({
       createService: (options) => new DeskDialService(options),
       account: () => account,
       password: () => Promise.resolve(undefined),
@@ -48,6 +37,7 @@ describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', ()
       stopTimeoutMs: 3_000,
       reconnectDelayMs: 30_000
     })
+    track(supervisor, (s) => s.shutdown())
     await supervisor.restart()
     const final = new Promise<CallProgress>((resolve) => {
       onFinal = resolve

@@ -4,7 +4,8 @@
  * for, or is dropped and counted when nothing can be answered. Over TCP the requests come on a
  * connection the phone system opened to DeskDial, and every answer must come back on it, whatever
  * the request's shape. A response with two Vias or of another call must not stop the
- * retransmission of the request it seems to answer.
+ * retransmission of the request it seems to answer. And DeskDial's own requests carry branches
+ * that a phone system cannot mistake for an earlier request's.
  */
 import dgram from 'node:dgram'
 import { once } from 'node:events'
@@ -256,5 +257,18 @@ describe('responses that answer nothing, over UDP', () => {
     const deadline = Date.now() + WAIT_MS
     while (finals.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
     expect(finals.map((response) => response.code)).toEqual([200])
+  })
+})
+
+describe('requests DeskDial sends', () => {
+  it('each get a branch of 96 random bits, never one of sip.js\'s ten million', async () => {
+    const phone = await udpPhoneSystem()
+    const branches = new Set<string>()
+    for (let i = 0; i < 20; i += 1) {
+      phone.endpoint.send('OPTIONS', phone.endpoint.uri('1001'), phone.endpoint.uri('1001'), [], { onFinal: () => undefined })
+      branches.add(branchOf(await phone.answers.next('an OPTIONS request')) ?? '')
+    }
+    expect(branches.size).toBe(20)
+    for (const branch of branches) expect(branch).toMatch(/^z9hG4bK[A-Za-z0-9_-]{16}$/)
   })
 })

@@ -3,6 +3,7 @@
  * Node transport, with our digest, our logging and hooks for out-of-dialog REFER and its NOTIFYs.
  * Everything above this file speaks in URIs, headers and callbacks, never in sip.js internals.
  */
+import { randomBytes } from 'node:crypto'
 import { Core, Grammar, UserAgent, type URI } from 'sip.js'
 import type { AccountSettings } from '../../shared/account-settings'
 import type { ServerAddress } from '../../shared/server-address'
@@ -113,6 +114,15 @@ function withoutEmptySupported(message: string): string {
 // stays 0: a retransmitted final response then finds no transaction and is discarded, which is
 // all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
 Core.Timers.TIMER_J = 64 * Core.Timers.T1
+
+// sip.js draws a branch from ten million values (`z9hG4bK` + 7 digits). A phone system keeps each
+// branch for 32 s (Timer J) and answers a new request with a remembered branch from that
+// transaction: in the soak, about one dial in 2,000 got another call's 202 and failed after 32 s.
+// RFC 3261 8.1.1.7 asks for branches unique across time: 96 random bits each. A CANCEL keeps its
+// INVITE's branch, as before.
+const transactions = Core.ClientTransaction as unknown as { makeId(request: Core.OutgoingRequestMessage): string }
+const makeSipjsId = transactions.makeId.bind(transactions)
+transactions.makeId = (request) => (request.method === 'CANCEL' ? makeSipjsId(request) : `z9hG4bK${randomBytes(12).toString('base64url')}`)
 
 /** Responses without a Via were made up on this side (sip.js's timeout, a transport failure); the transport marks its ICMP 503. */
 export function outcomeOf(code: number, header: (name: string) => string | undefined): SipOutcome {
