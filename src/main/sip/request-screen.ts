@@ -13,10 +13,12 @@ import { createHash } from 'node:crypto'
 export type RequestVerdict = { action: 'pass' } | { action: 'answer'; status: number; response: string } | { action: 'drop'; problem: string }
 
 export interface RequestScreenOptions {
+  /** Whether sip.js's parser reads the whole message; when it does not, sip.js would drop it. */
+  parses(message: string): boolean
   /**
    * Whether `value` is well-formed for the header `name` (lower case, compact forms expanded), or
-   * as a Request-URI when `name` is `request-uri`: sip.js's grammar, which would otherwise drop
-   * the whole request.
+   * as a Request-URI when `name` is `request-uri`: sip.js's grammar, asked only about a message it
+   * does not parse, to name what is broken.
    */
   isWellFormed(name: string, value: string): boolean
 }
@@ -48,7 +50,7 @@ const MANDATORY = ['to', 'from', 'call-id', 'cseq'] as const
 /** Headers a request carries at most once (RFC 3261 7.3.1: only comma-list headers may repeat). */
 const SINGLE_VALUE = ['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-length', 'content-type', 'event', 'subscription-state'] as const
 /** Headers sip.js parses on receipt: one it cannot parse makes it drop the whole request. */
-const PARSED_BY_SIPJS = ['from', 'to', 'call-id', 'contact', 'content-length', 'content-type', 'cseq', 'max-forwards', 'refer-to', 'record-route'] as const
+const PARSED_BY_SIPJS = ['via', 'from', 'to', 'call-id', 'contact', 'content-length', 'content-type', 'cseq', 'max-forwards', 'refer-to', 'record-route'] as const
 
 const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/
 const VIA_VALUE = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+[^\s;,]+/i
@@ -81,7 +83,7 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
   })
 
   if (request.version.toUpperCase() !== 'SIP/2.0') return answer(505, 'Version Not Supported')
-  const malformed = malformation(request, options)
+  const malformed = malformation(request, message, options)
   if (malformed) return answer(400, malformed)
 
   if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) {
@@ -99,22 +101,23 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
 }
 
 /** The first thing that makes the request unreadable, as a reason phrase; undefined when it is well-formed. */
-function malformation(request: Request, options: RequestScreenOptions): string | undefined {
+function malformation(request: Request, message: string, options: RequestScreenOptions): string | undefined {
   if (!TOKEN.test(request.method)) return 'Malformed Method'
-  if (!options.isWellFormed('request-uri', request.uri)) return 'Malformed Request-URI'
   for (const name of MANDATORY) if (values(request, name).length === 0) return `Missing ${displayName(name)} Header`
   for (const name of SINGLE_VALUE) if (values(request, name).length > 1) return `Duplicate ${displayName(name)} Header`
   const cseq = CSEQ.exec(values(request, 'cseq')[0])
   if (!cseq || !TOKEN.test(cseq[2])) return 'Malformed CSeq Header'
   if (Number(cseq[1]) > MAX_CSEQ) return 'CSeq Number Out Of Range'
   if (cseq[2] !== request.method) return 'CSeq Method Does Not Match Request Method'
+  if (options.parses(message)) return undefined
+  // Rare: sip.js would drop the request. Find what it could not read, to say so.
+  if (!options.isWellFormed('request-uri', request.uri)) return 'Malformed Request-URI'
   for (const header of request.headers) {
     if ((PARSED_BY_SIPJS as readonly string[]).includes(header.name) && !options.isWellFormed(header.name, header.value)) {
       return `Malformed ${displayName(header.name)} Header`
     }
   }
-  if (!options.isWellFormed('via', values(request, 'via')[0])) return 'Malformed Via Header'
-  return undefined
+  return 'Malformed Request'
 }
 
 function readRequest(message: string): Request | undefined {

@@ -93,8 +93,26 @@ const HEADER_RULES: Record<string, string> = {
   'record-route': 'Record_Route'
 }
 
-/** Checks a request's parts with the grammar sip.js will parse them with. */
+/**
+ * The request screen reads each request with sip.js's own parser, and sip.js then gets that
+ * parse instead of parsing the same text again (a parse costs about 25 µs per header).
+ */
+const parseWithSipjs = Core.Parser.parseMessage.bind(Core.Parser)
+const QUIET = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof parseWithSipjs>[1]
+let screened: { text: string; message: ReturnType<typeof parseWithSipjs> } | undefined
+Core.Parser.parseMessage = (data, logger) => {
+  const parsed = screened?.text === data ? screened.message : parseWithSipjs(data, logger)
+  screened = undefined
+  return parsed
+}
+
+/** Checks a request with the parser and grammar sip.js will read it with. */
 const SIP_GRAMMAR: RequestScreenOptions = {
+  parses: (text) => {
+    const message = parseWithSipjs(text, QUIET)
+    screened = message ? { text, message } : undefined
+    return message !== undefined
+  },
   isWellFormed: (name, value) => {
     const parsed: unknown =
       name === 'request-uri' ? Grammar.parse(`OPTIONS ${value} SIP/2.0`, 'Request_Response') : HEADER_RULES[name] ? Grammar.parse(value, HEADER_RULES[name]) : 0
