@@ -11,6 +11,7 @@ import dgram from 'node:dgram'
 import { once } from 'node:events'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DeskDialService } from '../../src/main/service/deskdial-service'
 import { SipEndpoint, type SipResponse } from '../../src/main/sip/sip-endpoint'
 import type { AccountSettings } from '../../src/shared/account-settings'
 
@@ -270,5 +271,30 @@ describe('requests DeskDial sends', () => {
     }
     expect(branches.size).toBe(20)
     for (const branch of branches) expect(branch).toMatch(/^z9hG4bK[A-Za-z0-9_-]{16}$/)
+  })
+})
+
+describe('the service', () => {
+  it('counts what it drops unanswered, for the diagnostics', async () => {
+    const socket = dgram.createSocket('udp4')
+    closers.push(() => new Promise<void>((resolve) => socket.close(() => resolve())))
+    socket.bind(0, '127.0.0.1')
+    await once(socket, 'listening')
+    const requests = new Inbox()
+    let client = 0
+    socket.on('message', (data, from) => {
+      client = from.port
+      requests.push(data.toString('utf8'))
+    })
+    const service = new DeskDialService({ account: { ...ACCOUNT, servers: [`127.0.0.1:${socket.address().port}`], register: true } })
+    closers.push(() => service.stop())
+    await service.start()
+    await requests.next('the REGISTER')
+
+    socket.send(request('z9hG4bK-no-via', 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Via'))), client, '127.0.0.1')
+    socket.send('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK-none\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\nCall-ID: none\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n', client, '127.0.0.1')
+    const deadline = Date.now() + WAIT_MS
+    while (service.discardedMessages < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(service.discardedMessages).toBe(2)
   })
 })
