@@ -4,6 +4,7 @@ import { accountFieldsSchema, DEFAULT_ACCOUNT_SETTINGS, isSipTransport, type Acc
 import { fieldProblems } from '../shared/field-problems'
 import { withoutUndefined } from '../shared/form-fields'
 import { isRecord } from '../shared/is-record'
+import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 
 export const USAGE = `Usage:
   deskdial dial <number> [options]   ring your desk phone, then connect it to <number>
@@ -25,11 +26,14 @@ Options:
   --expires SECONDS       registration lifetime (default 600)
   --ca FILE               PEM file with the CA of the phone system's TLS certificate
   --config FILE.json      settings file (the app's keys); options above override it
-  --timeout SECONDS       give up after this long (default 60)
+  --timeout SECONDS       give up after this long (default 60); a failed registration is retried until
+                          then, unless the phone system refused it for good (wrong password, 403, 404)
   --json                  one JSON object per line instead of sentences
   --verbose               SIP diagnostics on stderr
   --trace                 every SIP message sent and received on stderr, as it happens (digests redacted)
-  --help`
+  --help
+
+After a dial, deskdial stays up to ${AFTER_CALL_LINGER_MS / 1000} s more to answer the phone system's repeated NOTIFYs.`
 
 export interface CliCommand {
   command: 'dial' | 'register'

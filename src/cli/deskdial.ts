@@ -8,6 +8,7 @@ import { meansNoAnswer } from '../shared/no-answer'
 import type { RegistrationStatus } from '../shared/registration-status'
 import { formatLoggedMessage, SipMessageLog } from '../main/diagnostics'
 import { DeskDialService } from '../main/service/deskdial-service'
+import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
@@ -44,11 +45,14 @@ function makeOutput(json: boolean, write: (line: string) => void, writeError: (l
   }
 }
 
-/** Resolves with the first registration outcome: registered, or the first failure. */
-function firstRegistrationOutcome(service: DeskDialService): Promise<RegistrationStatus> {
+/**
+ * Resolves with the registration's outcome: registered, or a final refusal. A failure the service
+ * retries (after its backoff, with a new REGISTER) is waited out: `--timeout` bounds the wait.
+ */
+function registrationOutcome(service: DeskDialService): Promise<RegistrationStatus> {
   return new Promise((resolve) => {
     const settle = (status: RegistrationStatus): void => {
-      if (status.state === 'registered' || status.state === 'failed' || status.state === 'retrying' || status.state === 'disabled') {
+      if (status.state === 'registered' || status.state === 'failed' || status.state === 'disabled') {
         unsubscribe()
         resolve(status)
       }
@@ -105,10 +109,13 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
       out.error((error as Error).message, EXIT.unreachable)
       return EXIT.unreachable
     }
-    const registration = await Promise.race([firstRegistrationOutcome(service), timedOut])
+    const registration = await Promise.race([registrationOutcome(service), timedOut])
     if (registration === 'timeout') {
-      out.error(`No answer to the registration within ${command.timeoutSeconds} s.`, EXIT.unreachable)
-      return EXIT.unreachable
+      const last = service.registration
+      const code = last.code === undefined || meansNoAnswer(last.code) ? EXIT.unreachable : EXIT.failed
+      const cause = last.state === 'retrying' ? ` The last attempt failed: ${last.reason}` : ''
+      out.error(`Not registered within ${command.timeoutSeconds} s.${cause}`, code)
+      return code
     }
     const registrationCode = registrationExitCode(registration)
     if (command.command === 'register' || registrationCode !== EXIT.connected) return registrationCode
@@ -137,7 +144,7 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
     return callExitCode(final)
   } finally {
     clearTimeout(timer)
-    await service.stop()
+    await service.stop({ lingerMs: AFTER_CALL_LINGER_MS })
   }
 }
 

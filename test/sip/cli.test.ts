@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { headerValues, receivedMessages } from './support/digest'
 import { requireTool } from './support/require-tool'
+import { dropFirst, startLossyUdpRelay, type LossyUdpRelay } from './support/lossy-udp-relay'
 import { describeSippResult, freeLoopbackPort, startSipp, type SippPeer } from './support/sipp'
 
 const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
@@ -36,8 +37,11 @@ function events(stdout: string): Array<Record<string, unknown>> {
 describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
   let peer: SippPeer | undefined
   let scratch: string | undefined
+  let relay: LossyUdpRelay | undefined
 
   afterEach(async () => {
+    await relay?.close()
+    relay = undefined
     await peer?.stop()
     peer = undefined
     if (scratch) await rm(scratch, { recursive: true, force: true })
@@ -215,6 +219,42 @@ describe.skipIf(!requireTool('sipp'))('the deskdial command line', () => {
     })
     expect(run.code).toBe(3)
     expect(run.stdout + run.stderr).not.toContain('hunter2-secret')
+  })
+
+  it('retries a failed registration after its backoff, with a fresh challenge, within --timeout', async () => {
+    const keys = { auth_user: 'deskdial-auth', password: 'cli-secret', granted: '900' }
+    peer = await startSipp({ scenario: 'register-retry.xml', transport: 'udp', keys, timeoutSeconds: 20 })
+    const run = await deskdial(
+      ['register', '--server', `127.0.0.1:${peer.port}`, '--user', 'deskdial', '--auth-user', 'deskdial-auth', '--line', '1001', '--timeout', '20', '--json'],
+      { DESKDIAL_PASSWORD: 'cli-secret' }
+    )
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expect(events(run.stdout).map((event) => `${event.state}${event.code ? ` ${event.code}` : ''}`)).toEqual([
+      'registering',
+      'retrying 400',
+      'registering',
+      'registered',
+      'unregistered'
+    ])
+    const result = await peer.exited
+    expect(result.code, describeSippResult('register-retry', result)).toBe(0)
+  })
+
+  it('answers the repeated final NOTIFY when its first 200 was lost, before exiting', async () => {
+    peer = await startSipp({ scenario: 'notify-answer-lost.xml', transport: 'udp', timeoutSeconds: 20 })
+    const lostAnswer = dropFirst('toServer', (text) => text.startsWith('SIP/2.0 200') && /^CSeq: *1 NOTIFY/m.test(text))
+    relay = await startLossyUdpRelay(peer.port, lostAnswer)
+    const run = await deskdial(['dial', '1002', '--server', `127.0.0.1:${relay.port}`, '--user', 'deskdial', '--line', '1001', '--no-register', '--json'])
+    expect(run.code, run.stderr).toBe(0)
+    const answers = relay.log.filter((datagram) => datagram.direction === 'toServer' && /^CSeq: *1 NOTIFY/m.test(datagram.text))
+    expect(answers.map((datagram) => datagram.dropped)).toEqual([true, false])
+    const result = await peer.exited
+    expect(result.code, describeSippResult('notify-answer-lost', result)).toBe(0)
+  })
+
+  it('states in --help how long it stays up after a dial', async () => {
+    const run = await deskdial(['--help'])
+    expect(run.stdout).toContain('After a dial, deskdial stays up to 4 s more to answer the phone system\'s repeated NOTIFYs.')
   })
 })
 

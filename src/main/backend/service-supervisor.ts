@@ -4,7 +4,7 @@ import type { CallProgress } from '../../shared/call-progress'
 import { maskSecret } from '../../shared/mask-secret'
 import type { RegistrationStatus } from '../../shared/registration-status'
 import { settleWithin } from '../../shared/settle-within'
-import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
+import { AFTER_CALL_LINGER_MS, type DeskDialServiceApi, type DeskDialServiceOptions, type StopOptions, type Unsubscribe } from '../service/deskdial-service-api'
 import type { LogLevel } from './backend-log'
 import type { DiagnosticsKeeper, DiagnosticsSource } from './diagnostics-keeper'
 
@@ -48,11 +48,16 @@ export function serviceOptionsFor(
   return options
 }
 
-/** Stops `service` (unregistering), waiting at most `timeoutMs`. */
-export async function stopServiceWithin(service: DeskDialServiceApi, timeoutMs: number, log: (level: LogLevel, message: string) => void): Promise<void> {
+/** Stops `service` (unregistering), waiting at most `timeoutMs`, plus the linger `options` ask for. */
+export async function stopServiceWithin(
+  service: DeskDialServiceApi,
+  timeoutMs: number,
+  log: (level: LogLevel, message: string) => void,
+  options: StopOptions = {}
+): Promise<void> {
   const stopped = await settleWithin(
-    service.stop().catch((error: Error) => log('warn', `Stopping the phone-system connection failed: ${error.message}`)),
-    timeoutMs
+    service.stop(options).catch((error: Error) => log('warn', `Stopping the phone-system connection failed: ${error.message}`)),
+    timeoutMs + (options.lingerMs ?? 0)
   )
   if (!stopped.done) log('warn', `Unregistering took longer than ${timeoutMs} ms; DeskDial went on without waiting.`)
 }
@@ -94,11 +99,14 @@ export class ServiceSupervisor {
     })
   }
 
-  /** Stops the service; nothing starts again afterwards. */
+  /**
+   * Stops the service; nothing starts again afterwards. DeskDial is quitting: the phone system may
+   * still repeat a call's last NOTIFY if our 200 was lost, so the service answers for a moment more.
+   */
   shutdown(): Promise<void> {
     this.#stopped = true
     clearTimeout(this.#reconnectTimer)
-    return this.#queue(() => this.#stop())
+    return this.#queue(() => this.#stop({ lingerMs: AFTER_CALL_LINGER_MS }))
   }
 
   #queue(change: () => Promise<void>): Promise<void> {
@@ -142,13 +150,13 @@ export class ServiceSupervisor {
     }
   }
 
-  async #stop(): Promise<void> {
+  async #stop(options: StopOptions = {}): Promise<void> {
     const service = this.#service
     if (!service) return
     this.#service = undefined
     for (const unsubscribe of this.#subscriptions) unsubscribe()
     this.#subscriptions = []
-    await stopServiceWithin(service, this.#options.stopTimeoutMs, this.#options.log)
+    await stopServiceWithin(service, this.#options.stopTimeoutMs, this.#options.log, options)
     await this.#options.onStopped()
   }
 }

@@ -5,6 +5,18 @@ import type { SipTrace } from '../../shared/sip-trace'
 
 export type Unsubscribe = () => void
 
+/**
+ * How long DeskDial stays reachable after a call's last NOTIFY when it quits (the app) or exits
+ * (the CLI): if its 200 to that NOTIFY was lost, the phone system's retransmissions (after 0.5,
+ * 1 and 2 s) are still answered instead of timing out at the phone system.
+ */
+export const AFTER_CALL_LINGER_MS = 4_000
+
+export interface StopOptions {
+  /** Keep answering retransmitted NOTIFYs until this long after the last call ended (0: close at once). */
+  lingerMs?: number
+}
+
 export interface DeskDialServiceOptions {
   account: AccountSettings
   password?: string
@@ -37,8 +49,8 @@ export interface DeskDialServiceApi {
   readonly calls: readonly CallProgress[]
   /** Connect and (when `register` is set) start registering; resolves once the transport is up. Rejects with a sentence when the server cannot be reached. */
   start(): Promise<void>
-  /** Unregister (bounded in time) and close the transport. */
-  stop(): Promise<void>
+  /** Unregister (bounded in time), linger as `options` ask, and close the transport. */
+  stop(options?: StopOptions): Promise<void>
   /**
    * Send the click-to-dial REFER for `dialString` (digits, +, *, # or a SIP user part, already
    * through the dial plan). Returns the first progress (`requesting`) with the call's id; the

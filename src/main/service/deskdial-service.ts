@@ -9,7 +9,7 @@ import { probeServer } from '../sip/server-probe'
 import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
-import type { DeskDialServiceApi, DeskDialServiceOptions, ServerSwitch, Unsubscribe } from './deskdial-service-api'
+import type { DeskDialServiceApi, DeskDialServiceOptions, ServerSwitch, StopOptions, Unsubscribe } from './deskdial-service-api'
 import { canMoveServicePhase, type ServicePhase } from './service-phase'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
@@ -57,6 +57,9 @@ export class DeskDialService implements DeskDialServiceApi {
   #phase: ServicePhase = 'stopped'
   /** While `moving-back`: the move, for stop() to wait on. */
   #moveBackDone: Promise<void> | undefined
+  #discardedMessages = 0
+  /** When the last call reached its final state: until a linger after it, its NOTIFYs may come again. */
+  #lastCallEndedAt: number | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -83,6 +86,11 @@ export class DeskDialService implements DeskDialServiceApi {
 
   get calls(): readonly CallProgress[] {
     return this.#calls
+  }
+
+  /** SIP messages dropped unanswered since the service was made: ones that cannot be answered, responses that answer nothing. */
+  get discardedMessages(): number {
+    return this.#discardedMessages
   }
 
   get currentServer(): string | undefined {
@@ -113,7 +121,7 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#startRegistration()
   }
 
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     if (this.#phase === 'stopped' || this.#phase === 'stopping') return
     this.#moveTo('stopping')
     clearTimeout(this.#reconnectTimer)
@@ -123,8 +131,17 @@ export class DeskDialService implements DeskDialServiceApi {
     await this.#registration?.stop()
     this.#registration = undefined
     this.#dialer.dispose()
+    await this.#lingerAfterCalls(options.lingerMs ?? 0)
     await this.#closeEndpoint()
     this.#moveTo('stopped')
+  }
+
+  /** The endpoint stays open meanwhile: sip.js's NOTIFY transactions answer retransmissions again with their 200. */
+  async #lingerAfterCalls(lingerMs: number): Promise<void> {
+    const waitMs = this.#lastCallEndedAt === undefined ? 0 : this.#lastCallEndedAt + lingerMs - Date.now()
+    if (waitMs <= 0 || !this.#endpoint?.isConnected) return
+    this.#log('info', `Answering repeated NOTIFYs for ${Math.ceil(waitMs / 1000)} s more before closing.`)
+    await new Promise((resolve) => setTimeout(resolve, waitMs))
   }
 
   dial(dialString: string): CallProgress {
@@ -169,6 +186,7 @@ export class DeskDialService implements DeskDialServiceApi {
   #onCallProgress(progress: CallProgress): void {
     const previous = this.#keepCall(progress)
     if (isFinalCallState(progress.state)) {
+      this.#lastCallEndedAt = Date.now()
       this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
     }
     for (const listener of this.#callListeners) listener(progress)
@@ -233,7 +251,10 @@ export class DeskDialService implements DeskDialServiceApi {
 
   #endpointOptions(index: number): SipEndpointOptions {
     const { account, password, transport, onTrace } = this.#config
-    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport }
+    const onDiscard = (): void => {
+      this.#discardedMessages += 1
+    }
+    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport, onDiscard }
   }
 
   async #connectTo(index: number): Promise<void> {

@@ -100,7 +100,8 @@ export class InboundListener {
       socket,
       {
         onMessage: (message) => {
-          if (readStartLine(message)?.kind === 'request') this.routes.remember(message, socket)
+          // Anything but a response may get an answer, however odd its start line: DeskDial's 400 to it must come back here too.
+          if (readStartLine(message)?.kind !== 'response') this.routes.remember(message, socket)
           this.onMessage(message, from)
         },
         onInvalid: (reason) => warn(`Closed a TCP connection from the phone system at ${from}: it sent data that is not a valid SIP message (${reason}).`)

@@ -12,3 +12,5 @@ export type { SipTransportOptions, TransportLogLevel } from './sip-transport-opt
 export type { RetransmitTimers } from './udp-retransmitter'
 export { TransportError, type TransportErrorCode } from './transport-errors'
 export { isUnreachableWarning } from './unreachable-response'
+export { callIdOf, readCseq, readStartLine, viaValueCount } from './sip-message-head'
+export { topViaBranch } from './via-rewriter'

@@ -3,7 +3,7 @@
  * sip.js's transactions assume a reliable transport and never retransmit, so over UDP one lost
  * datagram would otherwise cost a 32 s Timer F timeout.
  */
-import { cseqMethod, readStartLine } from './sip-message-head'
+import { callIdOf, readCseq, readStartLine, viaValueCount } from './sip-message-head'
 import { topViaBranch } from './via-rewriter'
 
 /** RFC 3261 timer values in milliseconds; injectable so tests can shrink them. */
@@ -18,6 +18,8 @@ export const RFC3261_TIMERS: RetransmitTimers = { t1Ms: 500, t2Ms: 4000 }
 
 interface PendingRequest {
   method: string
+  callId: string | undefined
+  cseq: string | undefined
   message: string
   data: Buffer
   /** A provisional response arrived: a non-INVITE request is then resent every T2. */
@@ -45,20 +47,32 @@ export class UdpRetransmitter {
     this.stop(key)
     // Timer B/F: sip.js runs its own and reports 408; past it nobody waits for an answer.
     const giveUpTimer = setTimeout(() => this.stop(key), 64 * this.timers.t1Ms)
-    const request: PendingRequest = { method: startLine.method, message, data, proceeding: false, giveUpTimer }
+    const request: PendingRequest = {
+      method: startLine.method,
+      callId: callIdOf(message),
+      cseq: readCseq(message)?.number,
+      message,
+      data,
+      proceeding: false,
+      giveUpTimer
+    }
     this.pending.set(key, request)
     this.schedule(request, this.timers.t1Ms)
   }
 
-  /** Slows down or stops retransmission of the request this response answers. */
+  /**
+   * Slows down or stops retransmission of the request this response answers. A response with more
+   * than one Via, or whose Call-ID or CSeq number is not its request's, answers nothing (RFC 3261
+   * 8.1.3.3, 17.1.3): the SIP layer discards it, so the request keeps going out.
+   */
   responseReceived(message: string): void {
     const startLine = readStartLine(message)
     const branch = topViaBranch(message)
-    const method = cseqMethod(message)
-    if (startLine?.kind !== 'response' || !branch || !method) return
-    const key = transactionKey(branch, method)
+    const cseq = readCseq(message)
+    if (startLine?.kind !== 'response' || !branch || !cseq) return
+    const key = transactionKey(branch, cseq.method)
     const request = this.pending.get(key)
-    if (!request) return
+    if (!request || viaValueCount(message) !== 1 || callIdOf(message) !== request.callId || cseq.number !== request.cseq) return
     // An INVITE stops at a provisional response (17.1.1.2); others continue every T2 (17.1.2.2).
     if (startLine.status >= 200 || request.method === 'INVITE') this.stop(key)
     else request.proceeding = true

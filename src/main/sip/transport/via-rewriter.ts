@@ -18,10 +18,11 @@ interface TopVia {
 }
 
 const VIA_NAMES = ['via', 'v']
-const SENT_PROTOCOL = /^[ \t]*SIP[ \t]*\/[ \t]*2\.0[ \t]*\/[ \t]*[A-Za-z0-9.!%*_+`'~-]+[ \t]+/i
-const SENT_BY = /^(?:\[[0-9A-Fa-f:.]+\]|[^\s;,:[\]]+)(?:[ \t]*:[ \t]*\d+)?/
-const BRANCH_PARAM = /;[ \t]*branch[ \t]*=[ \t]*([^;,\s]+)/i
-const RPORT_PARAM = /;[ \t]*rport[ \t]*(?:[=;]|$)/i
+// `\s`, not `[ \t]`: a folded value keeps its CRLF before the continuation line's whitespace.
+const SENT_PROTOCOL = /^\s*SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+/i
+const SENT_BY = /^(?:\[[0-9A-Fa-f:.]+\]|[^\s;,:[\]]+)(?:\s*:\s*\d+)?/
+const BRANCH_PARAM = /;\s*branch\s*=\s*([^;,\s]+)/i
+const RPORT_PARAM = /;\s*rport\s*(?:[=;]|$)/i
 
 function findTopVia(message: string): TopVia | undefined {
   const header = findHeader(message, VIA_NAMES)

@@ -68,11 +68,28 @@ describe('ResponseRoutes', () => {
     expect(['z9hG4bKa1', 'z9hG4bKb1', 'z9hG4bKa2'].map((branch) => routes.find(sipResponse(request(branch), 200)))).toEqual([undefined, 'connection B', undefined])
   })
 
-  it('does not remember a request without a branch', () => {
+  it('routes our response to a request without a branch by its whole top Via, copied as it came', () => {
     const { routes } = routesAt()
     const noBranch = request('z9hG4bKx').replace(';branch=z9hG4bKx', '')
     routes.remember(noBranch, 'connection A')
+    routes.remember(request('z9hG4bKy'), 'connection B')
 
-    expect(routes.find(sipResponse(noBranch, 200))).toBeUndefined()
+    expect(routes.find(sipResponse(noBranch, 200).replace(';received=127.0.0.1', ''))).toBe('connection A')
+  })
+
+  it('routes a response whose CSeq names another method, or none, by the branch alone', () => {
+    const { routes } = routesAt()
+    routes.remember(request('z9hG4bKodd', 'X-PING.2'), 'connection A')
+
+    expect(routes.find(sipResponse(request('z9hG4bKodd', 'X-PING.2'), 501))).toBe('connection A')
+    expect(routes.find(sipResponse(request('z9hG4bKodd'), 400).replace(/^CSeq:.*$/m, 'CSeq: 4294967296 ?'))).toBe('connection A')
+  })
+
+  it('reads a Via folded over several lines', () => {
+    const { routes } = routesAt()
+    const folded = request('z9hG4bKfold').replace(/^Via: SIP\/2\.0\/TCP /m, 'Via: SIP/2.0/TCP\r\n   ')
+    routes.remember(folded, 'connection A')
+
+    expect(routes.find(sipResponse(request('z9hG4bKfold'), 200))).toBe('connection A')
   })
 })
