@@ -5,6 +5,7 @@
  */
 import { isFinalCallState, type CallProgress } from '../shared/call-progress'
 import { meansNoAnswer } from '../shared/no-answer'
+import { settleWithin } from '../shared/settle-within'
 import type { RegistrationStatus } from '../shared/registration-status'
 import { formatLoggedMessage, SipMessageLog } from '../main/diagnostics'
 import { DeskDialService } from '../main/service/deskdial-service'
@@ -98,10 +99,8 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
   service.onRegistration((status) => out.registration(status))
   service.onCallProgress((progress) => out.call(progress))
 
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), command.timeoutSeconds * 1_000)
-  })
+  // One --timeout for the whole command: registering and the call share it.
+  const deadline = Date.now() + command.timeoutSeconds * 1_000
   try {
     try {
       await service.start()
@@ -109,15 +108,15 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
       out.error((error as Error).message, EXIT.unreachable)
       return EXIT.unreachable
     }
-    const registration = await Promise.race([registrationOutcome(service), timedOut])
-    if (registration === 'timeout') {
+    const registered = await settleWithin(registrationOutcome(service), deadline - Date.now())
+    if (!registered.done) {
       const last = service.registration
       const code = last.code === undefined || meansNoAnswer(last.code) ? EXIT.unreachable : EXIT.failed
       const cause = last.state === 'retrying' ? ` The last attempt failed: ${last.reason}` : ''
       out.error(`Not registered within ${command.timeoutSeconds} s.${cause}`, code)
       return code
     }
-    const registrationCode = registrationExitCode(registration)
+    const registrationCode = registrationExitCode(registered.value)
     if (command.command === 'register' || registrationCode !== EXIT.connected) return registrationCode
 
     let progress: CallProgress
@@ -128,22 +127,19 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
       out.error((error as Error).message, EXIT.usage)
       return EXIT.usage
     }
-    const final = await Promise.race([
-      new Promise<CallProgress>((resolve) => {
-        service.onCallProgress((update) => {
-          if (update.id === progress.id && isFinalCallState(update.state)) resolve(update)
-        })
-      }),
-      timedOut
-    ])
-    if (final === 'timeout') {
+    const ended = new Promise<CallProgress>((resolve) => {
+      service.onCallProgress((update) => {
+        if (update.id === progress.id && isFinalCallState(update.state)) resolve(update)
+      })
+    })
+    const final = await settleWithin(ended, deadline - Date.now())
+    if (!final.done) {
       const latest = service.calls.find((call) => call.id === progress.id)
       out.error(`The call did not finish within ${command.timeoutSeconds} s (last state: ${latest?.state ?? 'unknown'}).`, EXIT.failed)
       return latest?.state === 'requesting' ? EXIT.unreachable : EXIT.failed
     }
-    return callExitCode(final)
+    return callExitCode(final.value)
   } finally {
-    clearTimeout(timer)
     await service.stop({ lingerMs: AFTER_CALL_LINGER_MS })
   }
 }
