@@ -26,11 +26,26 @@ const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/dem
 /** For each layer: the folders it must never import from. */
 const FORBIDDEN = [
   { target: './src/shared', from: [...main(...MAIN), './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/sip', from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: DOMAIN, from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/directory', from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/service', from: [...main('app', 'backend', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN] },
-  { target: './src/main/backend', from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli'] },
+  {
+    target: './src/main/sip',
+    from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: DOMAIN,
+    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/directory',
+    from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/service',
+    from: [...main('app', 'backend', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/backend',
+    from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli']
+  },
   { target: ['./src/main/app', './src/main/index.ts'], from: ['./src/renderer', './src/preload', './src/cli'] },
   { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },
   { target: './src/demo-pbx', from: ['./src/main', './src/renderer', './src/preload', './src/cli'] },
@@ -39,7 +54,11 @@ const FORBIDDEN = [
 ]
 
 const layerZones = FORBIDDEN.flatMap(({ target, from }) =>
-  from.map((forbidden) => ({ target, from: forbidden, message: 'DeskDial\'s layers only import downwards: see the layer list in eslint.config.mjs and the README.' }))
+  from.map((forbidden) => ({
+    target,
+    from: forbidden,
+    message: "DeskDial's layers only import downwards: see the layer list in eslint.config.mjs and the README."
+  }))
 )
 
 export default tseslint.config(
@@ -79,7 +98,14 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/app/**', 'src/main/index.ts', 'src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/app/*, src/main/index.ts and src/preload import electron.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/app/*, src/main/index.ts and src/preload import electron.' }
+          ]
+        }
+      ]
     }
   }
 )

@@ -47,7 +47,17 @@ async function bind(): Promise<Socket> {
 /** Answers a REFER with 403 so the client's transaction ends at once. */
 function forbid(listener: Socket, text: string, rinfo: { address: string; port: number }): void {
   const header = (name: string): string => new RegExp(`^${name}:.*$`, 'mi').exec(text)?.[0] ?? ''
-  const response = ['SIP/2.0 403 Forbidden', header('Via'), header('From'), header('To') + ';tag=bench', header('Call-ID'), header('CSeq'), 'Content-Length: 0', '', ''].join('\r\n')
+  const response = [
+    'SIP/2.0 403 Forbidden',
+    header('Via'),
+    header('From'),
+    header('To') + ';tag=bench',
+    header('Call-ID'),
+    header('CSeq'),
+    'Content-Length: 0',
+    '',
+    ''
+  ].join('\r\n')
   listener.send(response, rinfo.port, rinfo.address)
 }
 
@@ -100,7 +110,9 @@ function runSipp(args: string[]): { exited: Promise<number>; kill(): void } {
   return {
     exited: new Promise((resolve, reject) => {
       child.on('error', reject)
-      child.on('exit', (code) => (code === 0 ? resolve(0) : reject(new Error(`sipp ${args.join(' ')} exited ${code}: ${stderr}`))))
+      child.on('exit', (code) =>
+        code === 0 ? resolve(0) : reject(new Error(`sipp ${args.join(' ')} exited ${code}: ${stderr}`))
+      )
     }),
     kill: () => child.kill('SIGKILL')
   }
@@ -114,7 +126,22 @@ async function freePort(): Promise<number> {
 }
 
 function phoneSystem(port: number, calls: number) {
-  return runSipp(['-sf', join(SCENARIOS, 'phone-system-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', String(calls), '-nostdin', '-timeout', '60s', '-timeout_error'])
+  return runSipp([
+    '-sf',
+    join(SCENARIOS, 'phone-system-uas.xml'),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    'u1',
+    '-m',
+    String(calls),
+    '-nostdin',
+    '-timeout',
+    '60s',
+    '-timeout_error'
+  ])
 }
 
 async function benchFullDialsRound(): Promise<{ deskdial: number; sipp: number }> {
@@ -147,7 +174,27 @@ async function benchFullDialsRound(): Promise<{ deskdial: number; sipp: number }
   const sippPeer = phoneSystem(sippPort, CALLS)
   await new Promise((resolve) => setTimeout(resolve, 300))
   const sippStarted = performance.now()
-  await runSipp([`127.0.0.1:${sippPort}`, '-sf', join(SCENARIOS, 'click-to-dial-uac.xml'), '-i', '127.0.0.1', '-p', String(await freePort()), '-t', 'u1', '-m', String(CALLS), '-l', '1', '-r', '10000', '-nostdin', '-timeout', '60s', '-timeout_error']).exited
+  await runSipp([
+    `127.0.0.1:${sippPort}`,
+    '-sf',
+    join(SCENARIOS, 'click-to-dial-uac.xml'),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(await freePort()),
+    '-t',
+    'u1',
+    '-m',
+    String(CALLS),
+    '-l',
+    '1',
+    '-r',
+    '10000',
+    '-nostdin',
+    '-timeout',
+    '60s',
+    '-timeout_error'
+  ]).exited
   const sipp = performance.now() - sippStarted
   await sippPeer.exited
   return { deskdial, sipp }
@@ -182,9 +229,28 @@ function timeProcess(args: string[], until?: RegExp): Promise<number> {
  */
 async function benchColdStart(): Promise<{ first: number; bare: number[]; cli: number[] }> {
   const port = await freePort()
-  const registrar = runSipp(['-sf', join(SCENARIOS, 'registrar.xml'), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', String(COLD_STARTS + 1), '-nostdin', '-timeout', '60s', '-timeout_error'])
+  const registrar = runSipp([
+    '-sf',
+    join(SCENARIOS, 'registrar.xml'),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    'u1',
+    '-m',
+    String(COLD_STARTS + 1),
+    '-nostdin',
+    '-timeout',
+    '60s',
+    '-timeout_error'
+  ])
   await new Promise((resolve) => setTimeout(resolve, 300))
-  const register = (): Promise<number> => timeProcess([CLI, 'register', '--server', `127.0.0.1:${port}`, '--user', 'deskdial', '--line', '1001', '--json'], /"state":"registered"/)
+  const register = (): Promise<number> =>
+    timeProcess(
+      [CLI, 'register', '--server', `127.0.0.1:${port}`, '--user', 'deskdial', '--line', '1001', '--json'],
+      /"state":"registered"/
+    )
   const first = await register()
   const bare: number[] = []
   const cli: number[] = []
@@ -204,7 +270,9 @@ async function main(): Promise<void> {
   console.log(`    raw send  median ${fmt(median(refer.raw))}  p95 ${fmt(percentile(refer.raw, 0.95))}`)
   console.log(`    ratio (median) ${(median(refer.dial) / median(refer.raw)).toFixed(2)}x`)
 
-  console.log(`(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp, ${ROUNDS} rounds`)
+  console.log(
+    `(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp, ${ROUNDS} rounds`
+  )
   const ratios: number[] = []
   for (let round = 1; round <= ROUNDS; round += 1) {
     const full = await benchFullDialsRound()
@@ -217,10 +285,16 @@ async function main(): Promise<void> {
 
   const cold = await benchColdStart()
   const fmtRuns = (runs: number[]): string => runs.map((ms) => ms.toFixed(0)).join(' ')
-  console.log(`(c) CLI cold start: process start to registered (out/cli/deskdial.cjs register) against SIPp, ${COLD_STARTS} runs`)
-  console.log(`    deskdial  median ${fmt(median(cold.cli))}  runs ${fmtRuns(cold.cli)}  (first run after the build, writing the code cache: ${fmt(cold.first)})`)
+  console.log(
+    `(c) CLI cold start: process start to registered (out/cli/deskdial.cjs register) against SIPp, ${COLD_STARTS} runs`
+  )
+  console.log(
+    `    deskdial  median ${fmt(median(cold.cli))}  runs ${fmtRuns(cold.cli)}  (first run after the build, writing the code cache: ${fmt(cold.first)})`
+  )
   console.log(`    node -e 0 median ${fmt(median(cold.bare))}  runs ${fmtRuns(cold.bare)}`)
-  console.log(`    added (median of the ${COLD_STARTS} paired differences) ${fmt(median(cold.cli.map((ms, i) => ms - cold.bare[i])))}`)
+  console.log(
+    `    added (median of the ${COLD_STARTS} paired differences) ${fmt(median(cold.cli.map((ms, i) => ms - cold.bare[i])))}`
+  )
 }
 
 main().then(

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     maxCalls: 100,
     virtualPhones: { answerDelayMs: 1, talkTimeMs: 1 }
   })
-  process.stdout.write(JSON.stringify({ port: pbx.port, user: pbx.account.user, password: pbx.account.password }) + '\n')
+  process.stdout.write(
+    JSON.stringify({ port: pbx.port, user: pbx.account.user, password: pbx.account.password }) + '\n'
+  )
   process.stdin.resume()
   process.stdin.on('end', () => void pbx.stop().then(() => process.exit(0)))
 }

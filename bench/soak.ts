@@ -50,10 +50,15 @@ function readOptions(): Options {
   })
   const number = (name: string, value: string, min: number): number => {
     const parsed = Number(value)
-    if (!Number.isInteger(parsed) || parsed < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}".`)
+    if (!Number.isInteger(parsed) || parsed < min)
+      throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}".`)
     return parsed
   }
-  return { dials: number('dials', values.dials, 1), concurrency: number('concurrency', values.concurrency, 1), minutes: number('minutes', values.minutes, 1) }
+  return {
+    dials: number('dials', values.dials, 1),
+    concurrency: number('concurrency', values.concurrency, 1),
+    minutes: number('minutes', values.minutes, 1)
+  }
 }
 
 function footprint(): Footprint {
@@ -94,7 +99,9 @@ function percentile(values: number[], p: number): number {
 }
 
 async function startPhoneSystem(): Promise<{ child: ChildProcess; port: number; user: string; password: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'soak-phone-system.ts')], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'soak-phone-system.ts')], {
+    stdio: ['pipe', 'pipe', 'inherit']
+  })
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const [first] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => [''])])) as string[]
   if (!first) throw new Error('The demo phone system exited before it listened.')
@@ -126,7 +133,12 @@ function waitForRegistration(service: DeskDialService): Promise<RegistrationStat
 }
 
 /** Dials `count` calls, `concurrency` at a time, each to `connected` or `failed`; returns each dial's time in ms, or its failure. */
-async function dialMany(service: DeskDialService, count: number, concurrency: number, deadline: number): Promise<{ times: number[]; failures: string[] }> {
+async function dialMany(
+  service: DeskDialService,
+  count: number,
+  concurrency: number,
+  deadline: number
+): Promise<{ times: number[]; failures: string[] }> {
   const finals = new Map<string, (progress: CallProgress) => void>()
   const unsubscribe = service.onCallProgress((progress) => {
     if (isFinalCallState(progress.state)) finals.get(progress.id)?.(progress)
@@ -161,18 +173,29 @@ async function main(): Promise<number> {
   const deadline = Date.now() + options.minutes * 60_000
   const pbx = await startPhoneSystem()
   const service = new DeskDialService({
-    account: { servers: [`127.0.0.1:${pbx.port}`], transport: 'udp', user: pbx.user, domain: '127.0.0.1', line: '1001', register: true, expires: 600 },
+    account: {
+      servers: [`127.0.0.1:${pbx.port}`],
+      transport: 'udp',
+      user: pbx.user,
+      domain: '127.0.0.1',
+      line: '1001',
+      register: true,
+      expires: 600
+    },
     password: pbx.password
   })
   try {
     await service.start()
     const registration = await waitForRegistration(service)
-    if (registration.state !== 'registered') throw new Error(`DeskDial did not register with the demo phone system: ${registration.reason}`)
+    if (registration.state !== 'registered')
+      throw new Error(`DeskDial did not register with the demo phone system: ${registration.reason}`)
     const warmUp = await dialMany(service, WARM_UP_DIALS, options.concurrency, deadline)
     if (warmUp.failures.length > 0) throw new Error(`Warm-up dials failed: ${warmUp.failures.slice(0, 3).join('; ')}`)
     await sleep(TRANSACTIONS_END_MS)
     const before = footprint()
-    console.log(`Soak: ${options.dials} dials to connected, ${options.concurrency} at a time, against the demo phone system (UDP, digest on REGISTER and REFER), after ${WARM_UP_DIALS} warm-up dials`)
+    console.log(
+      `Soak: ${options.dials} dials to connected, ${options.concurrency} at a time, against the demo phone system (UDP, digest on REGISTER and REFER), after ${WARM_UP_DIALS} warm-up dials`
+    )
     console.log(describeFootprint('before', before))
 
     const started = performance.now()
@@ -192,10 +215,18 @@ async function main(): Promise<number> {
     console.log(describeGrowth('growth, second half', middle, after))
     const times = [...first.times, ...rest.times]
     const failures = [...first.failures, ...rest.failures]
-    console.log(`dials connected ${times.length} of ${options.dials} in ${(seconds + restSeconds).toFixed(1)} s of dialling; failed ${failures.length}`)
-    if (times.length > 0) console.log(`dial time (dial() to connected) p50 ${percentile(times, 0.5).toFixed(1)} ms  p95 ${percentile(times, 0.95).toFixed(1)} ms`)
+    console.log(
+      `dials connected ${times.length} of ${options.dials} in ${(seconds + restSeconds).toFixed(1)} s of dialling; failed ${failures.length}`
+    )
+    if (times.length > 0)
+      console.log(
+        `dial time (dial() to connected) p50 ${percentile(times, 0.5).toFixed(1)} ms  p95 ${percentile(times, 0.95).toFixed(1)} ms`
+      )
     for (const failure of failures.slice(0, 5)) console.log(`  failed: ${failure}`)
-    if (times.length < options.dials && failures.length === 0) console.log(`Stopped after ${options.minutes} min (--minutes) with ${options.dials - times.length} dials not made.`)
+    if (times.length < options.dials && failures.length === 0)
+      console.log(
+        `Stopped after ${options.minutes} min (--minutes) with ${options.dials - times.length} dials not made.`
+      )
     return times.length === options.dials ? 0 : 1
   } finally {
     await service.stop()

@@ -56,13 +56,17 @@ function localElectron() {
   const executable = process.env.ELECTRON_EXEC_PATH
   if (executable) {
     if (existsSync(executable)) return executable
-    throw new NoElectron(`ELECTRON_EXEC_PATH is ${executable}, which does not exist: point it at an Electron executable, or unset it to use ELECTRON_OVERRIDE_DIST_PATH or the download.`)
+    throw new NoElectron(
+      `ELECTRON_EXEC_PATH is ${executable}, which does not exist: point it at an Electron executable, or unset it to use ELECTRON_OVERRIDE_DIST_PATH or the download.`
+    )
   }
   const folder = process.env.ELECTRON_OVERRIDE_DIST_PATH
   if (!folder) return undefined
   const inFolder = path.join(folder, executableInFolder())
   if (existsSync(inFolder)) return inFolder
-  throw new NoElectron(`ELECTRON_OVERRIDE_DIST_PATH is ${folder}, which has no ${executableInFolder()}: point it at the folder of an Electron build (the one that holds ${executableInFolder()}).`)
+  throw new NoElectron(
+    `ELECTRON_OVERRIDE_DIST_PATH is ${folder}, which has no ${executableInFolder()}: point it at the folder of an Electron build (the one that holds ${executableInFolder()}).`
+  )
 }
 
 /** The downloaded executable in node_modules/electron/dist, if path.txt names one that is there. */
@@ -97,8 +101,11 @@ function cannotDownload(electron, error) {
 /** Downloads the release zip (cached), unpacks it into node_modules/electron/dist and writes path.txt, as install.js does. */
 async function download(electron) {
   const { downloadArtifact } = await import(pathToFileURL(electron.require.resolve('@electron/get')).href)
-  const remoteChecksums = process.env.electron_use_remote_checksums || process.env.npm_config_electron_use_remote_checksums
-  console.log(`Downloading Electron ${electron.version} for ${process.platform}-${process.arch} (once, about 100 MB; a progress bar follows if it takes a while)…`)
+  const remoteChecksums =
+    process.env.electron_use_remote_checksums || process.env.npm_config_electron_use_remote_checksums
+  console.log(
+    `Downloading Electron ${electron.version} for ${process.platform}-${process.arch} (once, about 100 MB; a progress bar follows if it takes a while)…`
+  )
   let zip
   try {
     zip = await downloadArtifact({
@@ -119,7 +126,9 @@ async function download(electron) {
     await extract(zip, { dir: dist })
     await writeFile(path.join(electron.folder, 'path.txt'), executableInFolder())
   } catch (error) {
-    throw new NoElectron(`Electron ${electron.version} was downloaded to ${zip} but could not be unpacked into ${dist} (${reasonOf(error)}): check that the folder is writable and run ${thisCommand()} again.`)
+    throw new NoElectron(
+      `Electron ${electron.version} was downloaded to ${zip} but could not be unpacked into ${dist} (${reasonOf(error)}): check that the folder is writable and run ${thisCommand()} again.`
+    )
   }
   const executable = path.join(dist, executableInFolder())
   console.log(`Electron ${electron.version} is ready: ${executable}`)

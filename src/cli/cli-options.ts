@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { accountFieldsSchema, DEFAULT_ACCOUNT_SETTINGS, isSipTransport, type AccountSettings } from '../shared/account-settings'
+import {
+  accountFieldsSchema,
+  DEFAULT_ACCOUNT_SETTINGS,
+  isSipTransport,
+  type AccountSettings
+} from '../shared/account-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { withoutUndefined } from '../shared/form-fields'
 import { isRecord } from '../shared/is-record'
@@ -68,7 +73,11 @@ function readConfig(file: string): Partial<AccountSettings> {
   if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
   const checked = accountFieldsSchema.partial().safeParse(accountSection(parsed))
   if (!checked.success) {
-    throw new UsageError(`The settings file ${file} cannot be used: ${fieldProblems(checked.error, ['account']).map((problem) => `${problem.field}: ${problem.error}`).join(' ')}`)
+    throw new UsageError(
+      `The settings file ${file} cannot be used: ${fieldProblems(checked.error, ['account'])
+        .map((problem) => `${problem.field}: ${problem.error}`)
+        .join(' ')}`
+    )
   }
   return withoutUndefined(checked.data)
 }
@@ -106,14 +115,23 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   const { values, positionals } = parsed
   if (values.help || positionals.length === 0) return 'help'
   const [command, ...rest] = positionals
-  if (command !== 'dial' && command !== 'register') throw new UsageError(`Unknown command "${command}": use "dial <number>", "register", "demo-pbx" or "demo".`)
-  if (command === 'dial' && rest.length !== 1) throw new UsageError('Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001')
+  if (command !== 'dial' && command !== 'register')
+    throw new UsageError(`Unknown command "${command}": use "dial <number>", "register", "demo-pbx" or "demo".`)
+  if (command === 'dial' && rest.length !== 1)
+    throw new UsageError(
+      'Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001'
+    )
   if (command === 'register' && rest.length !== 0) throw new UsageError('"register" takes no number.')
 
   const account: AccountSettings = { ...DEFAULT_ACCOUNT_SETTINGS, ...(values.config ? readConfig(values.config) : {}) }
-  if (values.server) account.servers = values.server.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
+  if (values.server)
+    account.servers = values.server
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (values.transport !== undefined) {
-    if (!isSipTransport(values.transport)) throw new UsageError(`--transport must be udp, tcp or tls, not "${values.transport}".`)
+    if (!isSipTransport(values.transport))
+      throw new UsageError(`--transport must be udp, tcp or tls, not "${values.transport}".`)
     account.transport = values.transport
   }
   if (values.user !== undefined) account.user = values.user
@@ -124,9 +142,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   if (values['no-register']) account.register = false
   if (values.expires !== undefined) account.expires = Number(values.expires)
   const passwordFromStdin = values['password-stdin'] === true
-  if (passwordFromStdin && values.password !== undefined) throw new UsageError('Give the password either with --password-stdin or with --password, not both.')
+  if (passwordFromStdin && values.password !== undefined)
+    throw new UsageError('Give the password either with --password-stdin or with --password, not both.')
   const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout)
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3_600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600.')
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3_600)
+    throw new UsageError('--timeout must be a number of seconds between 1 and 3600.')
   return {
     command,
     number: rest[0],

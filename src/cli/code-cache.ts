@@ -48,7 +48,10 @@ const source = readFileSync(bundle, 'utf8')
 const { size, mtimeMs } = statSync(bundle)
 const cacheFile = join(__dirname, `deskdial-main.${process.version}.${size}.${Math.trunc(mtimeMs)}${CACHE_SUFFIX}`)
 const loaded = readCache(cacheFile)
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData: loaded })
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: bundle,
+  cachedData: loaded
+})
 process.once('exit', () => saveCache(script, cacheFile, loaded))
 const mainModule = { exports: {} }
 script.runInThisContext()(mainModule.exports, createRequire(bundle), mainModule, bundle, __dirname)

@@ -5,7 +5,13 @@
  */
 import { parseArgs } from 'node:util'
 import { DEFAULT_ACCOUNT_SETTINGS } from '../shared/account-settings'
-import { DEMO_DEFAULTS, describeSpecialNumbers, startDemoPhoneSystem, type DemoPhoneSystem, type DemoTransport } from '../demo-pbx'
+import {
+  DEMO_DEFAULTS,
+  describeSpecialNumbers,
+  startDemoPhoneSystem,
+  type DemoPhoneSystem,
+  type DemoTransport
+} from '../demo-pbx'
 import type { CliCommand } from './cli-options'
 
 export const DEMO_COMMANDS = ['demo-pbx', 'demo'] as const
@@ -56,11 +62,15 @@ function parseDemoPbxOptions(argv: string[]) {
     throw new DemoUsageError((error as Error).message)
   }
   const port = values.port === undefined ? DEMO_DEFAULTS.port : Number(values.port)
-  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65_535) throw new DemoUsageError(`--port must be a number from 0 to 65535, not "${values.port}".`)
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65_535)
+    throw new DemoUsageError(`--port must be a number from 0 to 65535, not "${values.port}".`)
   const transport = values.transport ?? DEMO_DEFAULTS.transport
-  if (!['udp', 'tcp', 'both'].includes(transport)) throw new DemoUsageError(`--transport must be udp, tcp or both, not "${transport}".`)
-  if (values.user !== undefined && !/^[A-Za-z0-9._~+-]{1,64}$/.test(values.user)) throw new DemoUsageError('--user must be letters, digits and . _ ~ + - only.')
-  if (values.password !== undefined && values.user === undefined) throw new DemoUsageError('--password needs --user: the account it protects.')
+  if (!['udp', 'tcp', 'both'].includes(transport))
+    throw new DemoUsageError(`--transport must be udp, tcp or both, not "${transport}".`)
+  if (values.user !== undefined && !/^[A-Za-z0-9._~+-]{1,64}$/.test(values.user))
+    throw new DemoUsageError('--user must be letters, digits and . _ ~ + - only.')
+  if (values.password !== undefined && values.user === undefined)
+    throw new DemoUsageError('--password needs --user: the account it protects.')
   return {
     help: values.help === true,
     host: values.host ?? DEMO_DEFAULTS.host,
@@ -99,7 +109,9 @@ export async function runDemoPhoneSystem(argv: string[], io: DemoIo): Promise<nu
     return 3
   }
   io.write(describe(pbx))
-  io.write(`Phones register under any number${options.phonePassword ? ' with the phone password' : ''}; other numbers are virtual phones. Stop with Ctrl+C.`)
+  io.write(
+    `Phones register under any number${options.phonePassword ? ' with the phone password' : ''}; other numbers are virtual phones. Stop with Ctrl+C.`
+  )
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
@@ -113,7 +125,11 @@ export async function runDemoPhoneSystem(argv: string[], io: DemoIo): Promise<nu
 export async function runDemo(argv: string[], io: DemoIo, executeDial: ExecuteDial): Promise<number> {
   let json: boolean
   try {
-    const { values } = parseArgs({ args: argv, strict: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+    })
     if (values.help) {
       io.write(DEMO_PBX_USAGE)
       return 0
@@ -131,13 +147,32 @@ export async function runDemo(argv: string[], io: DemoIo, executeDial: ExecuteDi
     return 3
   }
   const server = `${pbx.host}:${pbx.port}`
-  if (json) io.write(JSON.stringify({ event: 'demo', server, user: pbx.account.user, line: DEMO_DEFAULTS.deskPhone, number: DEMO_DEFAULTS.answeringNumber }))
-  else io.write(`Demo phone system on ${server}: DeskDial registers as ${pbx.account.user}, rings the virtual desk phone ${DEMO_DEFAULTS.deskPhone}, then calls ${DEMO_DEFAULTS.answeringNumber}.`)
+  if (json)
+    io.write(
+      JSON.stringify({
+        event: 'demo',
+        server,
+        user: pbx.account.user,
+        line: DEMO_DEFAULTS.deskPhone,
+        number: DEMO_DEFAULTS.answeringNumber
+      })
+    )
+  else
+    io.write(
+      `Demo phone system on ${server}: DeskDial registers as ${pbx.account.user}, rings the virtual desk phone ${DEMO_DEFAULTS.deskPhone}, then calls ${DEMO_DEFAULTS.answeringNumber}.`
+    )
   try {
     return await executeDial({
       command: 'dial',
       number: DEMO_DEFAULTS.answeringNumber,
-      account: { ...DEFAULT_ACCOUNT_SETTINGS, servers: [server], transport: 'udp', user: pbx.account.user, line: DEMO_DEFAULTS.deskPhone, displayName: 'DeskDial demo' },
+      account: {
+        ...DEFAULT_ACCOUNT_SETTINGS,
+        servers: [server],
+        transport: 'udp',
+        user: pbx.account.user,
+        line: DEMO_DEFAULTS.deskPhone,
+        displayName: 'DeskDial demo'
+      },
       password: pbx.account.password,
       timeoutSeconds: 30,
       json,

@@ -26,8 +26,10 @@ interface Output {
 }
 
 function registrationDetail(status: RegistrationStatus): string {
-  if (status.state === 'registered' && status.expiresSeconds) return ` (for ${status.expiresSeconds} s at ${status.server})`
-  if (status.state === 'retrying' && status.retryInSeconds !== undefined) return ` Retrying in ${status.retryInSeconds} s.`
+  if (status.state === 'registered' && status.expiresSeconds)
+    return ` (for ${status.expiresSeconds} s at ${status.server})`
+  if (status.state === 'retrying' && status.retryInSeconds !== undefined)
+    return ` Retrying in ${status.retryInSeconds} s.`
   return ''
 }
 
@@ -41,7 +43,10 @@ function makeOutput(json: boolean, write: (line: string) => void, writeError: (l
   }
   return {
     registration: (status) => write(`Registration: ${status.reason}${registrationDetail(status)}`),
-    call: (progress) => write(`Call ${progress.target}: ${progress.reason}${progress.code && progress.state === 'failed' ? ` [SIP ${progress.code}]` : ''}`),
+    call: (progress) =>
+      write(
+        `Call ${progress.target}: ${progress.reason}${progress.code && progress.state === 'failed' ? ` [SIP ${progress.code}]` : ''}`
+      ),
     error: (message) => writeError(message)
   }
 }
@@ -135,7 +140,10 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
     const final = await settleWithin(ended, deadline - Date.now())
     if (!final.done) {
       const latest = service.calls.find((call) => call.id === progress.id)
-      out.error(`The call did not finish within ${command.timeoutSeconds} s (last state: ${latest?.state ?? 'unknown'}).`, EXIT.failed)
+      out.error(
+        `The call did not finish within ${command.timeoutSeconds} s (last state: ${latest?.state ?? 'unknown'}).`,
+        EXIT.failed
+      )
       return latest?.state === 'requesting' ? EXIT.unreachable : EXIT.failed
     }
     return callExitCode(final.value)
@@ -148,7 +156,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const write = (line: string): void => void process.stdout.write(line + '\n')
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
-  if (argv[0] === 'demo') return runDemo(argv.slice(1), { write, writeError }, (demo) => execute(demo, makeOutput(demo.json, write, writeError), writeError))
+  if (argv[0] === 'demo')
+    return runDemo(argv.slice(1), { write, writeError }, (demo) =>
+      execute(demo, makeOutput(demo.json, write, writeError), writeError)
+    )
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)

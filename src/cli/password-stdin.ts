@@ -35,10 +35,14 @@ export async function readPasswordLine(input: PasswordInput): Promise<string> {
   const line = Buffer.concat(chunks).toString('utf8')
   const password = line.endsWith('\r') ? line.slice(0, -1) : line
   if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) {
-    throw new UsageError(`The password on standard input is longer than ${MAX_PASSWORD_BYTES} bytes; give the password alone on one line.`)
+    throw new UsageError(
+      `The password on standard input is longer than ${MAX_PASSWORD_BYTES} bytes; give the password alone on one line.`
+    )
   }
   if (password === '') {
-    throw new UsageError('--password-stdin found no password on standard input: pipe the password to deskdial on one line, or set DESKDIAL_PASSWORD instead.')
+    throw new UsageError(
+      '--password-stdin found no password on standard input: pipe the password to deskdial on one line, or set DESKDIAL_PASSWORD instead.'
+    )
   }
   return password
 }

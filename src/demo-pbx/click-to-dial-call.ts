@@ -67,7 +67,8 @@ export class ClickToDialCall {
   }
 
   #transition(to: ClickToDialState): void {
-    if (!ALLOWED[this.#state].includes(to)) throw new Error(`A click-to-dial call cannot go from ${this.#state} to ${to}.`)
+    if (!ALLOWED[this.#state].includes(to))
+      throw new Error(`A click-to-dial call cannot go from ${this.#state} to ${to}.`)
     this.#state = to
     if (to === 'failed' || to === 'ended') {
       clearTimeout(this.#ringTimer)
@@ -134,7 +135,9 @@ export class ClickToDialCall {
     if (this.#state !== 'ringing-desk-phone' && this.#state !== 'calling-target') return
     if (leg === this.#target) {
       // The desk phone answered and waits for our ACK: complete its call, then hang it up.
-      this.#deskPhone?.confirm(this.#deskPhoneOffer ? virtualAnswer(this.#deskPhoneOffer, this.#options.host) : undefined)
+      this.#deskPhone?.confirm(
+        this.#deskPhoneOffer ? virtualAnswer(this.#deskPhoneOffer, this.#options.host) : undefined
+      )
       this.#deskPhone?.cancel()
     }
     this.#transition('failed')

@@ -30,7 +30,22 @@ import { VirtualPhoneLeg, type VirtualPhoneTiming } from './virtual-phone-leg'
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, REFER'
 /** Methods SIP defines that the demo phone system does not take (405); anything else is unknown (501). */
-const KNOWN_METHODS = new Set(['INVITE', 'ACK', 'CANCEL', 'BYE', 'OPTIONS', 'REGISTER', 'REFER', 'SUBSCRIBE', 'NOTIFY', 'MESSAGE', 'INFO', 'PRACK', 'UPDATE', 'PUBLISH'])
+const KNOWN_METHODS = new Set([
+  'INVITE',
+  'ACK',
+  'CANCEL',
+  'BYE',
+  'OPTIONS',
+  'REGISTER',
+  'REFER',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'MESSAGE',
+  'INFO',
+  'PRACK',
+  'UPDATE',
+  'PUBLISH'
+])
 const MIN_EXPIRES_SECONDS = 60
 const NUMBER = /^[A-Za-z0-9*#+._~-]{1,64}$/
 
@@ -115,7 +130,11 @@ export class DemoPhoneSystemServer {
     this.#settings.log(`in  ${describeFlow(flow)} malformed message (${error.message})`)
     if (!error.request || error.request.method === 'ACK' || !this.#context) return
     // Answered without the transaction layer: the request may be too broken to key a transaction.
-    const response = responseTo(error.request, 400, `Bad Request (${error.message.replace(/[\r\n]/g, ' ').slice(0, 80)})`)
+    const response = responseTo(
+      error.request,
+      400,
+      `Bad Request (${error.message.replace(/[\r\n]/g, ' ').slice(0, 80)})`
+    )
     this.#settings.log(`out ${describeFlow(flow)} ${summarize(response)}`)
     this.#network.send(response, flow)
   }
@@ -125,7 +144,8 @@ export class DemoPhoneSystemServer {
     if (!context) return
     this.#settings.log(`in  ${describeFlow(flow)} ${summarize(message)}`)
     if (message.kind === 'response') {
-      if (!context.transactions.handleResponse(message)) this.#settings.log('  (a response to nothing we sent: dropped)')
+      if (!context.transactions.handleResponse(message))
+        this.#settings.log('  (a response to nothing we sent: dropped)')
       return
     }
     if (context.transactions.absorbsRequest(message, flow)) {
@@ -134,7 +154,16 @@ export class DemoPhoneSystemServer {
     }
     if (message.method === 'ACK') return
     const respond = (status: number, reason: string, extra: Array<[string, string]> = [], toTag?: string): void =>
-      context.transactions.respond(message, responseTo(message, status, reason, toTag ?? (parseNameAddress(header(message, 'to'))?.tag ? undefined : randomToken()), extra))
+      context.transactions.respond(
+        message,
+        responseTo(
+          message,
+          status,
+          reason,
+          toTag ?? (parseNameAddress(header(message, 'to'))?.tag ? undefined : randomToken()),
+          extra
+        )
+      )
     if (parseNameAddress(header(message, 'to'))?.tag) {
       const dialog = context.dialogs.get(header(message, 'call-id') ?? '')
       if (dialog) dialog(message, flow)
@@ -143,7 +172,10 @@ export class DemoPhoneSystemServer {
     }
     switch (message.method) {
       case 'OPTIONS':
-        respond(200, 'OK', [['Allow', ALLOW], ['Accept', 'application/sdp, message/sipfrag']])
+        respond(200, 'OK', [
+          ['Allow', ALLOW],
+          ['Accept', 'application/sdp, message/sipfrag']
+        ])
         return
       case 'REGISTER':
         this.#register(message, flow, respond)
@@ -167,12 +199,21 @@ export class DemoPhoneSystemServer {
   /** The digest credentials an account needs: DeskDial's, a phone's (its number and the shared phone password), or none. */
   #credentialsFor(user: string): { username: string; password: string } | undefined {
     const account = this.#settings.account
-    if (user === account.user) return account.password === undefined ? undefined : { username: account.authUser ?? account.user, password: account.password }
-    return this.#settings.phonePassword === undefined ? undefined : { username: user, password: this.#settings.phonePassword }
+    if (user === account.user)
+      return account.password === undefined
+        ? undefined
+        : { username: account.authUser ?? account.user, password: account.password }
+    return this.#settings.phonePassword === undefined
+      ? undefined
+      : { username: user, password: this.#settings.phonePassword }
   }
 
   /** Answers 401 unless the request carries valid digest credentials; returns whether it may go on. */
-  #authenticated(request: SipRequest, credentials: { username: string; password: string } | undefined, respond: Responder): boolean {
+  #authenticated(
+    request: SipRequest,
+    credentials: { username: string; password: string } | undefined,
+    respond: Responder
+  ): boolean {
     if (credentials === undefined) return true
     const user = credentials.username
     const verdict: DigestVerdict = this.#digest.verify(request, user, credentials.password)
@@ -191,10 +232,17 @@ export class DemoPhoneSystemServer {
     const expiresHeader = header(request, 'expires')
     if (contacts.length === 0) {
       const binding = this.#registrar.lookup(user)
-      return respond(200, 'OK', binding ? [['Contact', `<${binding.contact}>;expires=${Math.round((binding.expiresAt - Date.now()) / 1000)}`]] : [])
+      return respond(
+        200,
+        'OK',
+        binding
+          ? [['Contact', `<${binding.contact}>;expires=${Math.round((binding.expiresAt - Date.now()) / 1000)}`]]
+          : []
+      )
     }
     if (contacts[0] === '*') {
-      if (expiresHeader?.trim() !== '0' || contacts.length > 1) return respond(400, 'Bad Request (Contact: * needs Expires: 0)')
+      if (expiresHeader?.trim() !== '0' || contacts.length > 1)
+        return respond(400, 'Bad Request (Contact: * needs Expires: 0)')
       this.#registrar.unbind(user)
       this.#settings.log(`${user} unregistered`)
       return respond(200, 'OK')
@@ -208,12 +256,21 @@ export class DemoPhoneSystemServer {
       this.#settings.log(`${user} unregistered`)
       return respond(200, 'OK')
     }
-    if (requested < MIN_EXPIRES_SECONDS) return respond(423, 'Interval Too Brief', [['Min-Expires', String(MIN_EXPIRES_SECONDS)]])
+    if (requested < MIN_EXPIRES_SECONDS)
+      return respond(423, 'Interval Too Brief', [['Min-Expires', String(MIN_EXPIRES_SECONDS)]])
     const granted = Math.min(requested, MAX_EXPIRES_SECONDS)
-    const stored = this.#registrar.bind({ user, contact: contact.uri, flow: flowToContact(contact.uri, flow), expiresAt: Date.now() + granted * 1000 })
+    const stored = this.#registrar.bind({
+      user,
+      contact: contact.uri,
+      flow: flowToContact(contact.uri, flow),
+      expiresAt: Date.now() + granted * 1000
+    })
     if (!stored) return respond(503, 'Service Unavailable (too many registrations)', [['Retry-After', '60']])
     this.#settings.log(`${user} registered at ${contact.uri} for ${granted} s`)
-    respond(200, 'OK', [['Contact', `<${contact.uri}>;expires=${granted}`], ['Expires', String(granted)]])
+    respond(200, 'OK', [
+      ['Contact', `<${contact.uri}>;expires=${granted}`],
+      ['Expires', String(granted)]
+    ])
   }
 
   #refer(context: SipContext, request: SipRequest, flow: Flow, respond: Responder): void {
@@ -227,7 +284,8 @@ export class DemoPhoneSystemServer {
     const contacts = headerValues(request, 'contact').flatMap(splitList)
     const contact = contacts.length === 1 ? parseNameAddress(contacts[0]) : undefined
     if (!contact) return respond(400, 'Bad Request (exactly one Contact)')
-    if (this.#calls.size >= this.#settings.maxCalls) return respond(503, 'Service Unavailable (too many click-to-dial calls)', [['Retry-After', '5']])
+    if (this.#calls.size >= this.#settings.maxCalls)
+      return respond(503, 'Service Unavailable (too many click-to-dial calls)', [['Retry-After', '5']])
 
     const toTag = randomToken()
     respond(202, 'Accepted', [['Contact', `<sip:demo-pbx@${context.sentBy};transport=${flow.transport}>`]], toTag)
@@ -243,7 +301,13 @@ export class DemoPhoneSystemServer {
       host: this.#settings.host,
       log: this.#settings.log,
       // The desk phone shows whom it is about to call; the target sees the desk phone's number.
-      deskPhoneLeg: (events) => this.#legTo(context, deskPhone, { displayName: `Calling ${target}`, user: parseUri(caller?.uri ?? '')?.user || deskPhone }, events),
+      deskPhoneLeg: (events) =>
+        this.#legTo(
+          context,
+          deskPhone,
+          { displayName: `Calling ${target}`, user: parseUri(caller?.uri ?? '')?.user || deskPhone },
+          events
+        ),
       targetLeg: (events) => this.#legTo(context, target, { displayName: deskPhone, user: deskPhone }, events),
       finished: () => this.#calls.delete(id)
     })

@@ -76,7 +76,9 @@ export class DigestChallenger {
       const ha1 = hash(`${user}:${this.#realm}:${password}`)
       const ha2 = hash(`${request.method}:${fields.get('uri') ?? ''}`)
       const qop = fields.get('qop')
-      const expected = qop ? hash(`${ha1}:${nonce}:${fields.get('nc') ?? ''}:${fields.get('cnonce') ?? ''}:${qop}:${ha2}`) : hash(`${ha1}:${nonce}:${ha2}`)
+      const expected = qop
+        ? hash(`${ha1}:${nonce}:${fields.get('nc') ?? ''}:${fields.get('cnonce') ?? ''}:${qop}:${ha2}`)
+        : hash(`${ha1}:${nonce}:${ha2}`)
       if (expected !== (fields.get('response') ?? '').toLowerCase()) continue
       if (nonceState === 'stale') {
         stale = true

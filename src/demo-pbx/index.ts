@@ -91,10 +91,16 @@ function transportsOf(transport: DemoPhoneSystemOptions['transport']): DemoTrans
 export async function startDemoPhoneSystem(options: DemoPhoneSystemOptions = {}): Promise<DemoPhoneSystem> {
   const host = options.host ?? DEMO_DEFAULTS.host
   const port = options.port ?? DEMO_DEFAULTS.port
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`The port must be a number from 0 to 65535, not ${port}.`)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`The port must be a number from 0 to 65535, not ${port}.`)
   const transports = transportsOf(options.transport)
-  const password = options.account?.password === 'random' ? randomBytes(12).toString('base64url') : options.account?.password
-  const account: DeskDialAccount = { user: options.account?.user ?? DEMO_DEFAULTS.user, authUser: options.account?.authUser, password }
+  const password =
+    options.account?.password === 'random' ? randomBytes(12).toString('base64url') : options.account?.password
+  const account: DeskDialAccount = {
+    user: options.account?.user ?? DEMO_DEFAULTS.user,
+    authUser: options.account?.authUser,
+    password
+  }
   const server = new DemoPhoneSystemServer({
     host,
     transports,
@@ -113,9 +119,16 @@ export async function startDemoPhoneSystem(options: DemoPhoneSystemOptions = {})
   } catch (error) {
     await server.stop()
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE') throw new Error(`Port ${port} on ${host} is in use: stop what uses it, or choose another port with --port (0 picks a free one).`)
-    if (code === 'EACCES') throw new Error(`Not allowed to listen on port ${port} of ${host}: choose a port above 1023 with --port.`)
-    if (code === 'EADDRNOTAVAIL') throw new Error(`${host} is not an address of this computer: choose one with --host (127.0.0.1 for this computer only).`)
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `Port ${port} on ${host} is in use: stop what uses it, or choose another port with --port (0 picks a free one).`
+      )
+    if (code === 'EACCES')
+      throw new Error(`Not allowed to listen on port ${port} of ${host}: choose a port above 1023 with --port.`)
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(
+        `${host} is not an address of this computer: choose one with --host (127.0.0.1 for this computer only).`
+      )
     throw error
   }
   return {

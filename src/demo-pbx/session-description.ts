@@ -11,7 +11,14 @@ function sessionHeader(host: string): string[] {
 
 /** A virtual phone's offer: audio in G.711 µ-law or A-law. */
 export function virtualOffer(host: string): string {
-  return [...sessionHeader(host), `m=audio ${DISCARD_PORT} RTP/AVP 0 8`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:8 PCMA/8000', 'a=sendrecv', ''].join('\r\n')
+  return [
+    ...sessionHeader(host),
+    `m=audio ${DISCARD_PORT} RTP/AVP 0 8`,
+    'a=rtpmap:0 PCMU/8000',
+    'a=rtpmap:8 PCMA/8000',
+    'a=sendrecv',
+    ''
+  ].join('\r\n')
 }
 
 /**

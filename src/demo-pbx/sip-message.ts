@@ -94,7 +94,14 @@ export function parseParams(text: string): Map<string, string> {
   const params = new Map<string, string>()
   for (const part of text.split(';').slice(1)) {
     const [name, ...value] = part.split('=')
-    if (name.trim()) params.set(name.trim().toLowerCase(), value.join('=').trim().replace(/^"(.*)"$/, '$1'))
+    if (name.trim())
+      params.set(
+        name.trim().toLowerCase(),
+        value
+          .join('=')
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+      )
   }
   return params
 }
@@ -161,7 +168,13 @@ export function topVia(message: SipMessage): Via | undefined {
   const raw = splitList(first)[0]
   const match = /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z]+)\s+([^\s;:]+|\[[^\]]+\])(?::(\d+))?/i.exec(raw)
   if (!match) return undefined
-  return { transport: match[1].toUpperCase(), host: match[2], port: match[3] ? Number(match[3]) : undefined, branch: parseParams(raw).get('branch'), raw }
+  return {
+    transport: match[1].toUpperCase(),
+    host: match[2],
+    port: match[3] ? Number(match[3]) : undefined,
+    branch: parseParams(raw).get('branch'),
+    raw
+  }
 }
 
 export interface CSeq {
@@ -204,7 +217,8 @@ function missingMandatory(request: SipRequest): string | undefined {
   const cseq = parseCSeq(request)
   if (!cseq) return 'unreadable CSeq header'
   if (cseq.method !== request.method) return 'CSeq method differs from the request method'
-  if (!parseNameAddress(header(request, 'from')) || !parseNameAddress(header(request, 'to'))) return 'unreadable From or To header'
+  if (!parseNameAddress(header(request, 'from')) || !parseNameAddress(header(request, 'to')))
+    return 'unreadable From or To header'
   return undefined
 }
 
@@ -221,21 +235,26 @@ export function parseSipMessage(text: string): SipMessage {
   if (request) {
     const message: SipRequest = { kind: 'request', method: request[1].toUpperCase(), uri: request[2], headers, body }
     const problem = missingMandatory(message)
-    if (problem) throw new MalformedSipError(problem, header(message, 'via') && header(message, 'call-id') ? message : undefined)
+    if (problem)
+      throw new MalformedSipError(problem, header(message, 'via') && header(message, 'call-id') ? message : undefined)
     if (!parseUri(message.uri)) throw new MalformedSipError('unreadable Request-URI', message)
     return message
   }
   const status = STATUS_LINE.exec(startLine)
   if (status) {
     const message: SipResponse = { kind: 'response', status: Number(status[1]), reason: status[2], headers, body }
-    if (!topVia(message) || !parseCSeq(message) || !header(message, 'call-id')) throw new MalformedSipError('response without Via, CSeq or Call-ID')
+    if (!topVia(message) || !parseCSeq(message) || !header(message, 'call-id'))
+      throw new MalformedSipError('response without Via, CSeq or Call-ID')
     return message
   }
   throw new MalformedSipError(`not a SIP start line: ${startLine.slice(0, 60)}`)
 }
 
 export function serialize(message: SipMessage): string {
-  const startLine = message.kind === 'request' ? `${message.method} ${message.uri} SIP/2.0` : `SIP/2.0 ${message.status} ${message.reason}`
+  const startLine =
+    message.kind === 'request'
+      ? `${message.method} ${message.uri} SIP/2.0`
+      : `SIP/2.0 ${message.status} ${message.reason}`
   const headers = message.headers.filter(([name]) => canonicalHeaderName(name) !== 'content-length')
   const lines = headers.map(([name, value]) => `${name}: ${value}`)
   lines.push(`Content-Length: ${Buffer.byteLength(message.body)}`)
@@ -243,8 +262,16 @@ export function serialize(message: SipMessage): string {
 }
 
 /** A response to `request` (RFC 3261 §8.2.6): Via, From, To, Call-ID and CSeq copied; a To tag added when given. */
-export function responseTo(request: SipRequest, status: number, reason: string, toTag?: string, extra: Array<[string, string]> = []): SipResponse {
-  const copied = request.headers.filter(([name]) => ['via', 'from', 'call-id', 'cseq'].includes(canonicalHeaderName(name)))
+export function responseTo(
+  request: SipRequest,
+  status: number,
+  reason: string,
+  toTag?: string,
+  extra: Array<[string, string]> = []
+): SipResponse {
+  const copied = request.headers.filter(([name]) =>
+    ['via', 'from', 'call-id', 'cseq'].includes(canonicalHeaderName(name))
+  )
   const to = header(request, 'to') ?? ''
   const toValue = toTag && !parseNameAddress(to)?.tag ? `${to};tag=${toTag}` : to
   const headers: Array<[string, string]> = [...copied, ['To', toValue], ...extra]

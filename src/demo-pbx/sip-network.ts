@@ -75,7 +75,9 @@ export class SipNetwork {
   #bindUdp(host: string, port: number): Promise<number> {
     const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4')
     this.#udp = socket
-    socket.on('message', (data, remote) => this.#receive(data.toString('utf8'), { transport: 'udp', address: remote.address, port: remote.port }))
+    socket.on('message', (data, remote) =>
+      this.#receive(data.toString('utf8'), { transport: 'udp', address: remote.address, port: remote.port })
+    )
     return new Promise((resolve, reject) => {
       socket.once('error', reject)
       socket.bind(port, host, () => {
@@ -101,7 +103,9 @@ export class SipNetwork {
   /** Reads SIP messages off a TCP connection (accepted or opened by us). */
   #adopt(socket: net.Socket): void {
     if (this.#connections.size >= MAX_CONNECTIONS || this.#stopped) {
-      this.#handlers.log(`TCP connection from ${socket.remoteAddress}:${socket.remotePort} refused: ${MAX_CONNECTIONS} connections are open already`)
+      this.#handlers.log(
+        `TCP connection from ${socket.remoteAddress}:${socket.remotePort} refused: ${MAX_CONNECTIONS} connections are open already`
+      )
       socket.destroy()
       return
     }
@@ -112,7 +116,12 @@ export class SipNetwork {
     let buffer = ''
     socket.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8')
-      const flow: Flow = { transport: 'tcp', address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0, connection: socket }
+      const flow: Flow = {
+        transport: 'tcp',
+        address: socket.remoteAddress ?? '',
+        port: socket.remotePort ?? 0,
+        connection: socket
+      }
       for (;;) {
         // RFC 5626 keep-alive: a double CRLF is answered with a single one; stray CRLFs are skipped.
         const keepAlive = /^(\r\n)+/.exec(buffer)
@@ -131,7 +140,9 @@ export class SipNetwork {
         this.#receive(text, flow)
       }
       if (Buffer.byteLength(buffer) > MAX_MESSAGE_BYTES) {
-        this.#handlers.log(`TCP ${flow.address}:${flow.port} sent more than ${MAX_MESSAGE_BYTES} bytes without a complete SIP message: connection closed`)
+        this.#handlers.log(
+          `TCP ${flow.address}:${flow.port} sent more than ${MAX_MESSAGE_BYTES} bytes without a complete SIP message: connection closed`
+        )
         socket.destroy()
       }
     })
@@ -164,7 +175,9 @@ export class SipNetwork {
     }
     const open = flow.connection && !flow.connection.destroyed ? flow.connection : this.#connectionTo(flow)
     if (!open) {
-      this.#handlers.log(`TCP ${flow.address}:${flow.port}: no connection (${MAX_CONNECTIONS} open already); message not sent`)
+      this.#handlers.log(
+        `TCP ${flow.address}:${flow.port}: no connection (${MAX_CONNECTIONS} open already); message not sent`
+      )
       return
     }
     flow.connection = open

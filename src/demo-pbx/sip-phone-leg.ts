@@ -139,10 +139,14 @@ export class SipPhoneLeg implements PhoneLeg {
     const keep = ['via', 'from', 'to', 'call-id', 'max-forwards']
     const headers: Array<[string, string]> = invite.headers.filter(([name]) => keep.includes(name.toLowerCase()))
     headers.push(['CSeq', '1 CANCEL'])
-    this.#context.transactions.request({ kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' }, this.#flow, {
-      response: () => undefined,
-      timeout: () => this.#context.log(`CANCEL to ${this.number} got no answer`)
-    })
+    this.#context.transactions.request(
+      { kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' },
+      this.#flow,
+      {
+        response: () => undefined,
+        timeout: () => this.#context.log(`CANCEL to ${this.number} got no answer`)
+      }
+    )
   }
 
   cancel(): void {
@@ -178,7 +182,8 @@ export class SipPhoneLeg implements PhoneLeg {
 
   /** Requests the phone sends inside this leg's dialog. */
   #inDialog(request: SipRequest, _flow: Flow): void {
-    const respond = (status: number, reason: string): void => this.#context.transactions.respond(request, responseTo(request, status, reason))
+    const respond = (status: number, reason: string): void =>
+      this.#context.transactions.respond(request, responseTo(request, status, reason))
     if (request.method === 'BYE') {
       respond(200, 'OK')
       const wasUp = this.#state === 'answered' || this.#state === 'confirmed'

@@ -16,7 +16,13 @@ export interface SpecialNumber {
 
 export const SPECIAL_NUMBERS: readonly SpecialNumber[] = [
   { number: '486', behaviour: 'is busy', status: 486, reason: 'Busy Here', rings: false },
-  { number: '487', behaviour: 'rings, nobody answers; the call is cancelled after the ring time', status: 487, reason: 'Request Terminated', rings: true },
+  {
+    number: '487',
+    behaviour: 'rings, nobody answers; the call is cancelled after the ring time',
+    status: 487,
+    reason: 'Request Terminated',
+    rings: true
+  },
   { number: '404', behaviour: 'does not exist', status: 404, reason: 'Not Found', rings: false },
   { number: '403', behaviour: 'refuses the call', status: 403, reason: 'Forbidden', rings: false }
 ]
@@ -27,5 +33,7 @@ export function specialNumber(number: string): SpecialNumber | undefined {
 
 /** The special numbers as lines of text, for `--help` and logs. */
 export function describeSpecialNumbers(indent = '  '): string {
-  return SPECIAL_NUMBERS.map((entry) => `${indent}${entry.number.padEnd(6)}${entry.behaviour} (SIP ${entry.status})`).join('\n')
+  return SPECIAL_NUMBERS.map(
+    (entry) => `${indent}${entry.number.padEnd(6)}${entry.behaviour} (SIP ${entry.status})`
+  ).join('\n')
 }

@@ -135,7 +135,12 @@ export class TransactionLayer {
     entry.retransmit = setTimeout(() => {
       if (entry.state === 'completed' || (entry.state === 'proceeding' && entry.request.method === 'INVITE')) return
       this.#options.send(entry.request, entry.flow)
-      entry.interval = entry.state === 'proceeding' ? this.#options.timing.t2Ms : entry.request.method === 'INVITE' ? entry.interval * 2 : Math.min(entry.interval * 2, this.#options.timing.t2Ms)
+      entry.interval =
+        entry.state === 'proceeding'
+          ? this.#options.timing.t2Ms
+          : entry.request.method === 'INVITE'
+            ? entry.interval * 2
+            : Math.min(entry.interval * 2, this.#options.timing.t2Ms)
       this.#scheduleRetransmit(entry)
     }, entry.interval)
   }

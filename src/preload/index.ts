@@ -15,7 +15,10 @@ import {
   type DeskDialEvents
 } from '../shared/ipc-contract'
 
-function invoke<K extends DeskDialCommandName>(name: K, ...args: Parameters<DeskDialCommands[K]>): ReturnType<DeskDialCommands[K]> {
+function invoke<K extends DeskDialCommandName>(
+  name: K,
+  ...args: Parameters<DeskDialCommands[K]>
+): ReturnType<DeskDialCommands[K]> {
   return ipcRenderer.invoke(commandChannel(name), ...args) as ReturnType<DeskDialCommands[K]>
 }
 

@@ -30,34 +30,59 @@ const servers = z
 
 /** Each field of the account on its own; {@link accountSettingsSchema} adds the rules between them. */
 export const accountFieldsSchema = z.object({
-    /** Phone system addresses, `host` or `host:port`, in failover order. */
-    servers,
-    transport: z.enum(SIP_TRANSPORTS, { error: 'Transport must be UDP, TCP or TLS.' }),
-    /** DeskDial's own account: the user part of its AOR. */
-    user: text('Account user').refine((user) => user === '' || SIP_USER.test(user), 'Account user may contain letters, digits and . _ ~ + - only (at most 64).'),
-    /** Digest user name, when it differs from `user`. */
-    authUser: optionalText('Authentication user', (user) => AUTH_USER.test(user), 'Authentication user cannot contain spaces, quotes or backslashes.'),
-    /** SIP domain of the account, the desk phone and the targets; defaults to the first server's host. */
-    domain: optionalText('SIP domain', (domain) => HOST_NAME.test(domain), 'SIP domain must be written like example.com.'),
-    /** The user's desk phone number (the REFER's Request-URI user). */
-    line: text('Desk phone number').refine((line) => line === '' || LINE.test(line), 'Desk phone number may contain letters, digits and * # + . _ ~ - only (at most 64).'),
-    /** Name shown on the desk phone while it rings. */
-    displayName: optionalText('Display name', (name) => name.length <= 64 && !/["\\\p{Cc}]/u.test(name), 'Display name must be at most 64 characters, without quotes or backslashes.'),
-    /** Register DeskDial's account (SRST without a pool for the app still takes REFERs). */
-    register: flag('Register'),
-    /** Requested registration lifetime in seconds. */
-    expires: wholeNumber('Registration lifetime (seconds)', 60, 86_400),
-    /** PEM file with the CA that signed the phone system's TLS certificate. */
-    caFile: optionalText('CA certificate file')
-  })
+  /** Phone system addresses, `host` or `host:port`, in failover order. */
+  servers,
+  transport: z.enum(SIP_TRANSPORTS, { error: 'Transport must be UDP, TCP or TLS.' }),
+  /** DeskDial's own account: the user part of its AOR. */
+  user: text('Account user').refine(
+    (user) => user === '' || SIP_USER.test(user),
+    'Account user may contain letters, digits and . _ ~ + - only (at most 64).'
+  ),
+  /** Digest user name, when it differs from `user`. */
+  authUser: optionalText(
+    'Authentication user',
+    (user) => AUTH_USER.test(user),
+    'Authentication user cannot contain spaces, quotes or backslashes.'
+  ),
+  /** SIP domain of the account, the desk phone and the targets; defaults to the first server's host. */
+  domain: optionalText(
+    'SIP domain',
+    (domain) => HOST_NAME.test(domain),
+    'SIP domain must be written like example.com.'
+  ),
+  /** The user's desk phone number (the REFER's Request-URI user). */
+  line: text('Desk phone number').refine(
+    (line) => line === '' || LINE.test(line),
+    'Desk phone number may contain letters, digits and * # + . _ ~ - only (at most 64).'
+  ),
+  /** Name shown on the desk phone while it rings. */
+  displayName: optionalText(
+    'Display name',
+    (name) => name.length <= 64 && !/["\\\p{Cc}]/u.test(name),
+    'Display name must be at most 64 characters, without quotes or backslashes.'
+  ),
+  /** Register DeskDial's account (SRST without a pool for the app still takes REFERs). */
+  register: flag('Register'),
+  /** Requested registration lifetime in seconds. */
+  expires: wholeNumber('Registration lifetime (seconds)', 60, 86_400),
+  /** PEM file with the CA that signed the phone system's TLS certificate. */
+  caFile: optionalText('CA certificate file')
+})
 
 export const accountSettingsSchema = accountFieldsSchema.superRefine((account, context) => {
-    // No account at all is allowed (DeskDial then waits to be set up); half an account is not.
-    if (!isAccountStarted(account)) return
-    if (account.servers.length === 0) context.addIssue({ code: 'custom', path: ['servers'], message: 'Enter the address of your phone system, e.g. pbx.example.com.' })
-    if (account.user === '') context.addIssue({ code: 'custom', path: ['user'], message: "Enter DeskDial's account user, e.g. 201." })
-    if (account.line === '') context.addIssue({ code: 'custom', path: ['line'], message: 'Enter the number of your desk phone, e.g. 200.' })
-  })
+  // No account at all is allowed (DeskDial then waits to be set up); half an account is not.
+  if (!isAccountStarted(account)) return
+  if (account.servers.length === 0)
+    context.addIssue({
+      code: 'custom',
+      path: ['servers'],
+      message: 'Enter the address of your phone system, e.g. pbx.example.com.'
+    })
+  if (account.user === '')
+    context.addIssue({ code: 'custom', path: ['user'], message: "Enter DeskDial's account user, e.g. 201." })
+  if (account.line === '')
+    context.addIssue({ code: 'custom', path: ['line'], message: 'Enter the number of your desk phone, e.g. 200.' })
+})
 
 export type AccountSettings = z.output<typeof accountSettingsSchema>
 
@@ -84,7 +109,8 @@ export function isAccountConfigured(account: Pick<AccountSettings, 'servers' | '
  * stored password may only ever be used for the identity it was saved with.
  */
 export function sameAccountIdentity(a: AccountSettings, b: AccountSettings): boolean {
-  const identity = (account: AccountSettings) => JSON.stringify([account.servers, account.transport, account.user, account.authUser ?? '', account.domain ?? ''])
+  const identity = (account: AccountSettings) =>
+    JSON.stringify([account.servers, account.transport, account.user, account.authUser ?? '', account.domain ?? ''])
   return identity(a) === identity(b)
 }
 
@@ -97,7 +123,9 @@ export type AccountCheck = { ok: true; account: AccountSettings } | { ok: false;
 /** Checks an account from any source; fields are named as in the settings ("account.user"). */
 export function checkAccountSettings(value: unknown): AccountCheck {
   const parsed = accountSettingsSchema.safeParse(value)
-  return parsed.success ? { ok: true, account: withoutUndefined(parsed.data) } : { ok: false, problems: fieldProblems(parsed.error, ['account']) }
+  return parsed.success
+    ? { ok: true, account: withoutUndefined(parsed.data) }
+    : { ok: false, problems: fieldProblems(parsed.error, ['account']) }
 }
 
 /**
@@ -107,5 +135,7 @@ export function checkAccountSettings(value: unknown): AccountCheck {
 export function accountProblems(account: AccountSettings): string[] {
   const checked = checkAccountSettings(account)
   if (!checked.ok) return checked.problems.map((problem) => problem.error)
-  return isAccountConfigured(account) ? [] : ['Enter the address of your phone system, DeskDial\'s account user and your desk phone number.']
+  return isAccountConfigured(account)
+    ? []
+    : ["Enter the address of your phone system, DeskDial's account user and your desk phone number."]
 }

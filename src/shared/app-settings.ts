@@ -14,7 +14,10 @@ export const dialPlanSettingsSchema = z.object({
   /** ISO 3166-1 alpha-2 country of the desk phone, e.g. "DE", "US", "GB". */
   country: text('Country')
     .transform((country) => country.toUpperCase())
-    .refine((country): boolean => isSupportedCountry(country), 'Choose the country of your desk phone, e.g. DE, GB or US.'),
+    .refine(
+      (country): boolean => isSupportedCountry(country),
+      'Choose the country of your desk phone, e.g. DE, GB or US.'
+    ),
   /** Digit(s) for an outside line, e.g. "0" or "9"; empty when none is needed. */
   outsideLinePrefix: text('Outside line prefix').refine(
     (prefix) => /^[0-9*#]{0,8}$/.test(prefix),
@@ -23,7 +26,10 @@ export const dialPlanSettingsSchema = z.object({
   /** Internal extensions have exactly this many digits and are dialled as they are (0 = none). */
   internalExtensionLength: wholeNumber('Internal extension length', 0, 15),
   /** The prefix for international calls from this country, e.g. "00" or "011". */
-  internationalPrefix: text('International prefix').refine((prefix) => /^[0-9]{1,8}$/.test(prefix), 'International prefix must be 1 to 8 digits, e.g. 00 or 011.'),
+  internationalPrefix: text('International prefix').refine(
+    (prefix) => /^[0-9]{1,8}$/.test(prefix),
+    'International prefix must be 1 to 8 digits, e.g. 00 or 011.'
+  ),
   /** Send E.164 numbers as +<digits> instead of applying national/international prefixes. */
   dialE164WithPlus: flag('Dial numbers with +')
 })

@@ -17,7 +17,10 @@ const contactNumberSchema = z.object(
         const digits = digitsOf(number)
         if (number === '') context.addIssue({ code: 'custom', message: 'Enter the number, or remove the empty line.' })
         else if (!PHONE_NUMBER.test(number) || digits.length < 2 || digits.length > 20) {
-          context.addIssue({ code: 'custom', message: `“${number}” is not a phone number: use digits, optionally starting with + and separated by spaces, dashes or brackets.` })
+          context.addIssue({
+            code: 'custom',
+            message: `“${number}” is not a phone number: use digits, optionally starting with + and separated by spaces, dashes or brackets.`
+          })
         }
       })
   },
@@ -47,7 +50,8 @@ export const contactDraftSchema = z.object(
         const seen = new Set<string>()
         numbers.forEach(({ number }, index) => {
           const digits = digitsOf(number)
-          if (seen.has(digits)) context.addIssue({ code: 'custom', path: [index], message: `${number} is listed twice for this contact.` })
+          if (seen.has(digits))
+            context.addIssue({ code: 'custom', path: [index], message: `${number} is listed twice for this contact.` })
           seen.add(digits)
         })
       })

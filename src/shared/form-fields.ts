@@ -7,7 +7,11 @@ export function text(label: string) {
 }
 
 /** Text that is left out when empty; `isValid` is asked only about non-empty text. */
-export function optionalText(label: string, isValid: (value: string) => boolean = () => true, problem = `${label} is not valid.`) {
+export function optionalText(
+  label: string,
+  isValid: (value: string) => boolean = () => true,
+  problem = `${label} is not valid.`
+) {
   return z
     .string({ error: `${label} must be text.` })
     .trim()

@@ -65,15 +65,61 @@ const WINDOWS_AND_LINUX: Platform = {
 
 const SIGNS = `)!@#$%^&*(:;+=<,_->.?/~\`{]}[|\\"'`
 const NAMED_KEYS = new Set([
-  'plus', 'space', 'tab', 'capslock', 'numlock', 'scrolllock', 'backspace', 'delete', 'insert', 'return', 'enter',
-  'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown', 'escape', 'esc', 'printscreen',
-  'volumeup', 'volumedown', 'volumemute', 'medianexttrack', 'mediaprevioustrack', 'mediastop', 'mediaplaypause',
-  'numdec', 'numadd', 'numsub', 'nummult', 'numdiv'
+  'plus',
+  'space',
+  'tab',
+  'capslock',
+  'numlock',
+  'scrolllock',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc',
+  'printscreen',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'mediaplaypause',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv'
 ])
 /** Keys that edit text or move through it, in every application. */
 const EDITING_KEYS = new Set([
-  'plus', 'space', 'tab', 'backspace', 'delete', 'insert', 'return', 'enter',
-  'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown', 'escape', 'esc'
+  'plus',
+  'space',
+  'tab',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc'
 ])
 const SHIFTED_EDITING_LETTERS = new Set(['a', 'c', 'f', 'i', 'n', 'p', 'r', 's', 't', 'v', 'w', 'x', 'y', 'z'])
 const ZOOM_SIGNS = new Set(['=', '-', '+'])
@@ -84,12 +130,20 @@ function isFreeFunctionKey(key: string): boolean {
 }
 
 function isKey(key: string): boolean {
-  return /^[a-z0-9]$/.test(key) || (key.length === 1 && SIGNS.includes(key)) || /^f([1-9]|1\d|2[0-4])$/.test(key) || /^num[0-9]$/.test(key) || NAMED_KEYS.has(key)
+  return (
+    /^[a-z0-9]$/.test(key) ||
+    (key.length === 1 && SIGNS.includes(key)) ||
+    /^f([1-9]|1\d|2[0-4])$/.test(key) ||
+    /^num[0-9]$/.test(key) ||
+    NAMED_KEYS.has(key)
+  )
 }
 
 /** Letters, digits and signs (also on the number pad): what types a character. */
 function isPrintable(key: string): boolean {
-  return /^[a-z0-9]$/.test(key) || (key.length === 1 && SIGNS.includes(key)) || /^num([0-9]|dec|add|sub|mult|div)$/.test(key)
+  return (
+    /^[a-z0-9]$/.test(key) || (key.length === 1 && SIGNS.includes(key)) || /^num([0-9]|dec|add|sub|mult|div)$/.test(key)
+  )
 }
 
 /** The main keyboard's digits and signs, which AltGr turns into other characters (the number pad it leaves alone). */
@@ -106,25 +160,51 @@ function refused(accelerator: string, why: string): string {
 }
 
 /** Why `key` with the modifiers `held` (as on `platform`) steals keys people need; undefined when it does not. */
-function platformProblem(accelerator: string, held: ReadonlySet<Physical>, key: string, platform: Platform): string | undefined {
-  const only = (...modifiers: Physical[]): boolean => held.size === modifiers.length && modifiers.every((modifier) => held.has(modifier))
+function platformProblem(
+  accelerator: string,
+  held: ReadonlySet<Physical>,
+  key: string,
+  platform: Platform
+): string | undefined {
+  const only = (...modifiers: Physical[]): boolean =>
+    held.size === modifiers.length && modifiers.every((modifier) => held.has(modifier))
   const within = (...modifiers: Physical[]): boolean => [...held].every((modifier) => modifiers.includes(modifier))
-  if (held.size === 0) return refused(accelerator, 'has no modifier: it is a key people type with (only F13 to F24 may stand alone)')
-  if (only('Shift')) return refused(accelerator, 'has only Shift as modifier, which types capitals and signs and selects text')
-  if (held.has('AltGr') && within('AltGr', 'Shift') && isPrintable(key)) return refused(accelerator, 'types a character with AltGr on many keyboards')
+  if (held.size === 0)
+    return refused(accelerator, 'has no modifier: it is a key people type with (only F13 to F24 may stand alone)')
+  if (only('Shift'))
+    return refused(accelerator, 'has only Shift as modifier, which types capitals and signs and selects text')
+  if (held.has('AltGr') && within('AltGr', 'Shift') && isPrintable(key))
+    return refused(accelerator, 'types a character with AltGr on many keyboards')
   if (held.has('Alt') && within('Alt', 'Shift')) {
-    if (isPrintable(key)) return refused(accelerator, 'types a character with Option on macOS and opens menus elsewhere')
-    if (only('Alt') && (EDITING_KEYS.has(key) || key === 'f4')) return refused(accelerator, 'switches or closes windows, or moves back and forward')
+    if (isPrintable(key))
+      return refused(accelerator, 'types a character with Option on macOS and opens menus elsewhere')
+    if (only('Alt') && (EDITING_KEYS.has(key) || key === 'f4'))
+      return refused(accelerator, 'switches or closes windows, or moves back and forward')
   }
   const editing = platform.editing
   if (only(editing) && (isPrintable(key) || EDITING_KEYS.has(key) || key === 'f4')) {
-    return refused(accelerator, `is a ${editing} shortcut that applications use (copy, paste, undo, save, select all, close, zoom and the like)`)
+    return refused(
+      accelerator,
+      `is a ${editing} shortcut that applications use (copy, paste, undo, save, select all, close, zoom and the like)`
+    )
   }
   if (only(editing, 'Shift') && (SHIFTED_EDITING_LETTERS.has(key) || EDITING_KEYS.has(key) || ZOOM_SIGNS.has(key))) {
-    return refused(accelerator, `is a ${editing}+Shift shortcut that applications use (redo, paste as text, select to the start or end, reopen a tab and the like)`)
+    return refused(
+      accelerator,
+      `is a ${editing}+Shift shortcut that applications use (redo, paste as text, select to the start or end, reopen a tab and the like)`
+    )
   }
-  if (platform.ctrlAltIsAltGr && held.has('Ctrl') && held.has('Alt') && within('Ctrl', 'Alt', 'Shift') && (isDigitOrSign(key) || CTRL_ALT_LETTERS.has(key))) {
-    return refused(accelerator, 'types a character on Windows with many keyboards, where Ctrl+Alt is AltGr (such as @, €, [ and {)')
+  if (
+    platform.ctrlAltIsAltGr &&
+    held.has('Ctrl') &&
+    held.has('Alt') &&
+    within('Ctrl', 'Alt', 'Shift') &&
+    (isDigitOrSign(key) || CTRL_ALT_LETTERS.has(key))
+  ) {
+    return refused(
+      accelerator,
+      'types a character on Windows with many keyboards, where Ctrl+Alt is AltGr (such as @, €, [ and {)'
+    )
   }
   return undefined
 }
@@ -135,7 +215,8 @@ function platformProblem(accelerator: string, held: ReadonlySet<Physical>, key: 
  * that before calling (it is refused here as malformed). Names are case-insensitive, as in Electron.
  */
 export function hotkeyProblem(accelerator: string): string | undefined {
-  if (accelerator.length > MAX_ACCELERATOR_LENGTH) return `This hotkey is longer than ${MAX_ACCELERATOR_LENGTH} characters. Write modifiers and one key joined by +, e.g. ${EXAMPLE}.`
+  if (accelerator.length > MAX_ACCELERATOR_LENGTH)
+    return `This hotkey is longer than ${MAX_ACCELERATOR_LENGTH} characters. Write modifiers and one key joined by +, e.g. ${EXAMPLE}.`
   if (!/^[\x21-\x7E]*$/.test(accelerator)) {
     return /^[\x20-\x7E]*$/.test(accelerator)
       ? malformed(accelerator, 'it contains spaces')
@@ -143,7 +224,8 @@ export function hotkeyProblem(accelerator: string): string | undefined {
   }
   if (accelerator === '') return malformed(accelerator, 'it is empty')
   const parts = accelerator.split('+')
-  if (parts.some((part) => part === '')) return malformed(accelerator, 'it has an empty part between two + signs (write the + key as Plus)')
+  if (parts.some((part) => part === ''))
+    return malformed(accelerator, 'it has an empty part between two + signs (write the + key as Plus)')
   const modifiers = new Set<Modifier>()
   let key: string | undefined
   for (const part of parts) {
@@ -154,7 +236,10 @@ export function hotkeyProblem(accelerator: string): string | undefined {
       if (modifiers.has(modifier)) return malformed(accelerator, `it names ${part} twice`)
       modifiers.add(modifier)
     } else if (!isKey(name)) {
-      return malformed(accelerator, `“${part}” is neither a modifier (CommandOrControl, Ctrl, Cmd, Alt, Option, AltGr, Shift, Super) nor a key Electron knows`)
+      return malformed(
+        accelerator,
+        `“${part}” is neither a modifier (CommandOrControl, Ctrl, Cmd, Alt, Option, AltGr, Shift, Super) nor a key Electron knows`
+      )
     } else if (key !== undefined) {
       return malformed(accelerator, `it names two keys, ${key} and ${part}, and a hotkey has one`)
     } else {

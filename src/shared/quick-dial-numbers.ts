@@ -22,6 +22,7 @@ export function offeredNumbers(query: string, clipboard: string | undefined): Of
   const typedNumber = NUMBER_TYPED.test(typed) && typedDigits !== ''
   const offers: OfferedNumber[] = typedNumber ? [{ kind: 'typed', number: typed }] : []
   const clipboardMatches = typed === '' || (typedDigits !== '' && clipboardDigits.includes(typedDigits))
-  if (clipboard && clipboardMatches && !(typedNumber && typedDigits === clipboardDigits)) offers.push({ kind: 'clipboard', number: clipboard })
+  if (clipboard && clipboardMatches && !(typedNumber && typedDigits === clipboardDigits))
+    offers.push({ kind: 'clipboard', number: clipboard })
   return offers
 }

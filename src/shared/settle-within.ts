@@ -11,5 +11,7 @@ export function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settle
   const timeout = new Promise<Settled<T>>((resolve) => {
     timer = setTimeout(() => resolve({ done: false }), ms)
   })
-  return Promise.race([promise.then((value): Settled<T> => ({ done: true, value })), timeout]).finally(() => clearTimeout(timer))
+  return Promise.race([promise.then((value): Settled<T> => ({ done: true, value })), timeout]).finally(() =>
+    clearTimeout(timer)
+  )
 }

@@ -14,21 +14,29 @@ const TARGET = '1002'
 describe.skipIf(!requireTool('baresip'))('the demo phone system with two real phones (baresip)', () => {
   const track = useCleanup()
 
-  async function phonesOn(transport: 'udp' | 'tcp'): Promise<{ pbx: DemoPhoneSystem; deskPhone: BaresipPhone; target: BaresipPhone; log: string[] }> {
+  async function phonesOn(
+    transport: 'udp' | 'tcp'
+  ): Promise<{ pbx: DemoPhoneSystem; deskPhone: BaresipPhone; target: BaresipPhone; log: string[] }> {
     const log: string[] = []
     const pbx = track(
       await startDemoPhoneSystem({ port: 0, transport, account: TEST_ACCOUNT, log: (line) => log.push(line) }),
       (system) => system.stop()
     )
-    const deskPhone = track(await startBaresip({ number: TEST_ACCOUNT.line, pbxPort: pbx.port, transport }), (phone) => phone.stop())
+    const deskPhone = track(await startBaresip({ number: TEST_ACCOUNT.line, pbxPort: pbx.port, transport }), (phone) =>
+      phone.stop()
+    )
     const target = track(await startBaresip({ number: TARGET, pbxPort: pbx.port, transport }), (phone) => phone.stop())
     // baresip may register before its control connection is up: ask the registrar instead.
-    for (let polls = 0; polls < 200 && pbx.registeredPhones.length < 2; polls++) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let polls = 0; polls < 200 && pbx.registeredPhones.length < 2; polls++)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     expect(pbx.registeredPhones.sort(), log.join('\n')).toEqual([TEST_ACCOUNT.line, TARGET])
     return { pbx, deskPhone, target, log }
   }
 
-  for (const [transport, hangsUp] of [['udp', 'target'], ['tcp', 'desk phone']] as const) {
+  for (const [transport, hangsUp] of [
+    ['udp', 'target'],
+    ['tcp', 'desk phone']
+  ] as const) {
     it(`connects the desk phone to the target over ${transport.toUpperCase()}, audio flows between them, and when the ${hangsUp} hangs up the other's call ends`, async () => {
       const { pbx, deskPhone, target, log } = await phonesOn(transport)
       const dut = createService({ port: pbx.port, transport, register: true, password: TEST_ACCOUNT.password })
@@ -46,7 +54,9 @@ describe.skipIf(!requireTool('baresip'))('the demo phone system with two real ph
       // Each phone says so itself: its call is up and RTP arrives from the other phone.
       await deskPhone.waitForEvent('CALL_ESTABLISHED', 10_000)
       const established = await target.waitForEvent('CALL_ESTABLISHED', 10_000)
-      expect(established.peeruri, 'the target sees the desk phone calling').toMatch(new RegExp(`^sip:${TEST_ACCOUNT.line}@`))
+      expect(established.peeruri, 'the target sees the desk phone calling').toMatch(
+        new RegExp(`^sip:${TEST_ACCOUNT.line}@`)
+      )
       // CALL_RTPESTAB: the first RTP packet arrived on the phone's own media port. Only the other phone sends to it.
       await deskPhone.waitForEvent('CALL_RTPESTAB', 10_000)
       await target.waitForEvent('CALL_RTPESTAB', 10_000)

@@ -14,10 +14,15 @@ const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
 function deskdial(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH }, timeout: 45_000 }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0
-      resolve({ code, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH }, timeout: 45_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0
+        resolve({ code, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -26,7 +31,9 @@ describe('the demo commands of the built CLI', () => {
     const run = await deskdial(['demo'])
     expect(run.code, run.stdout + run.stderr).toBe(0)
     const lines = run.stdout.trim().split('\n')
-    expect(lines[0]).toMatch(/^Demo phone system on 127\.0\.0\.1:\d+: DeskDial registers as deskdial, rings the virtual desk phone 1001, then calls 1002\.$/)
+    expect(lines[0]).toMatch(
+      /^Demo phone system on 127\.0\.0\.1:\d+: DeskDial registers as deskdial, rings the virtual desk phone 1001, then calls 1002\.$/
+    )
     expect(lines).toContain('Registration: Registered (for 600 s at ' + /127\.0\.0\.1:\d+/.exec(lines[0])?.[0] + ')')
     expect(lines.filter((line) => line.startsWith('Call 1002: '))).toEqual([
       'Call 1002: Contacting the phone system...',
@@ -39,25 +46,37 @@ describe('the demo commands of the built CLI', () => {
   it('deskdial demo --json prints one JSON object per line, ending connected', async () => {
     const run = await deskdial(['demo', '--json'])
     expect(run.code, run.stdout + run.stderr).toBe(0)
-    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    const events = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(events[0]).toMatchObject({ event: 'demo', user: 'deskdial', line: '1001', number: '1002' })
-    expect(events.filter((event) => event.event === 'call').map((event) => event.state)).toEqual(['requesting', 'trying', 'ringing', 'connected'])
+    expect(events.filter((event) => event.event === 'call').map((event) => event.state)).toEqual([
+      'requesting',
+      'trying',
+      'ringing',
+      'connected'
+    ])
   })
 
   it('deskdial demo-pbx --help lists every special number', async () => {
     const run = await deskdial(['demo-pbx', '--help'])
     expect(run.code).toBe(0)
-    for (const special of SPECIAL_NUMBERS) expect(run.stdout).toContain(`${special.number.padEnd(6)}${special.behaviour} (SIP ${special.status})`)
+    for (const special of SPECIAL_NUMBERS)
+      expect(run.stdout).toContain(`${special.number.padEnd(6)}${special.behaviour} (SIP ${special.status})`)
   })
 
   it('the README lists the same special numbers', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8')
-    for (const special of SPECIAL_NUMBERS) expect(readme).toContain(`| ${special.number} | ${special.behaviour} | ${special.status} |`)
+    for (const special of SPECIAL_NUMBERS)
+      expect(readme).toContain(`| ${special.number} | ${special.behaviour} | ${special.status} |`)
   })
 
   it('deskdial demo-pbx runs in the foreground, logs each SIP message, and stops on SIGTERM with exit 0', async () => {
     const port = await freeLoopbackPort('udp')
-    const child = spawn(process.execPath, [CLI, 'demo-pbx', '--port', String(port), '--transport', 'udp'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, 'demo-pbx', '--port', String(port), '--transport', 'udp'], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     const sawLine = (pattern: RegExp): Promise<void> =>
@@ -73,7 +92,15 @@ describe('the demo commands of the built CLI', () => {
       })
     try {
       await sawLine(/Demo phone system listening on UDP 127\.0\.0\.1:\d+/)
-      const probe = await deskdial(['register', '--server', `127.0.0.1:${port}`, '--user', 'deskdial', '--line', '1001'])
+      const probe = await deskdial([
+        'register',
+        '--server',
+        `127.0.0.1:${port}`,
+        '--user',
+        'deskdial',
+        '--line',
+        '1001'
+      ])
       expect(probe.code, probe.stdout + probe.stderr).toBe(0)
       await sawLine(/in {2}UDP 127\.0\.0\.1:\d+ REGISTER sip:127\.0\.0\.1/)
       child.kill('SIGTERM')

@@ -33,14 +33,23 @@ async function rawUdpPeer(pbxPort: number): Promise<RawPeer> {
     received,
     send: (text) => socket.send(text, pbxPort, '127.0.0.1'),
     next: (match, timeoutMs = 5_000) =>
-      waiters.waitFor(() => received.find(match), timeoutMs, () => `No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`),
+      waiters.waitFor(
+        () => received.find(match),
+        timeoutMs,
+        () => `No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`
+      ),
     close: () => new Promise((resolve) => socket.close(() => resolve()))
   }
 }
 
 let branches = 0
 
-function request(method: string, peerPort: number, pbxPort: number, options: { callId?: string; extra?: string[]; user?: string } = {}): string {
+function request(
+  method: string,
+  peerPort: number,
+  pbxPort: number,
+  options: { callId?: string; extra?: string[]; user?: string } = {}
+): string {
   const user = options.user ?? '1001'
   return [
     `${method} sip:${user}@127.0.0.1:${pbxPort} SIP/2.0`,
@@ -59,7 +68,8 @@ function request(method: string, peerPort: number, pbxPort: number, options: { c
 }
 
 const statusOf = (message: string): number => Number(/^SIP\/2\.0 (\d{3})/.exec(message)?.[1])
-const forCallId = (callId: string) => (message: string) => message.startsWith('SIP/2.0') && message.includes(`Call-ID: ${callId}\r\n`)
+const forCallId = (callId: string) => (message: string) =>
+  message.startsWith('SIP/2.0') && message.includes(`Call-ID: ${callId}\r\n`)
 
 describe('the demo phone system under bad input', () => {
   const track = useCleanup()
@@ -87,7 +97,12 @@ describe('the demo phone system under bad input', () => {
     expect(statusOf(await peer.next(forCallId('unknown')))).toBe(501)
     peer.send(request('SUBSCRIBE', peer.port, pbx.port, { callId: 'subscribe' }))
     expect(statusOf(await peer.next(forCallId('subscribe')))).toBe(405)
-    peer.send(request('REFER', peer.port, pbx.port, { callId: 'two-refer-to', extra: ['Refer-To: <sip:1002@127.0.0.1>', 'Refer-To: <sip:1003@127.0.0.1>'] }))
+    peer.send(
+      request('REFER', peer.port, pbx.port, {
+        callId: 'two-refer-to',
+        extra: ['Refer-To: <sip:1002@127.0.0.1>', 'Refer-To: <sip:1003@127.0.0.1>']
+      })
+    )
     expect(statusOf(await peer.next(forCallId('two-refer-to')))).toBe(400)
     await stillAnswers(pbx, peer)
     expect(peer.received.filter((message) => message.startsWith('SIP/2.0'))).toHaveLength(5)
@@ -98,7 +113,8 @@ describe('the demo phone system under bad input', () => {
     const numbers = 1_100
     // In bursts of 50, each burst answered before the next: loopback UDP drops what overflows the socket buffers.
     for (let burst = 0; burst < numbers; burst += 50) {
-      for (let index = burst; index < burst + 50; index++) peer.send(request('REGISTER', peer.port, pbx.port, { callId: `flood-${index}`, user: `5${index}` }))
+      for (let index = burst; index < burst + 50; index++)
+        peer.send(request('REGISTER', peer.port, pbx.port, { callId: `flood-${index}`, user: `5${index}` }))
       await peer.next(forCallId(`flood-${burst + 49}`))
     }
     const statuses = peer.received.filter((message) => message.includes('CSeq: 1 REGISTER')).map(statusOf)
@@ -120,7 +136,13 @@ describe('the demo phone system under bad input', () => {
 
   it('sends its NOTIFY again, unchanged, until it is answered (UDP)', async () => {
     const { pbx, peer } = await setUp()
-    peer.send(request('REFER', peer.port, pbx.port, { callId: 'unanswered-notify', user: '1001', extra: ['Refer-To: <sip:1002@127.0.0.1>'] }))
+    peer.send(
+      request('REFER', peer.port, pbx.port, {
+        callId: 'unanswered-notify',
+        user: '1001',
+        extra: ['Refer-To: <sip:1002@127.0.0.1>']
+      })
+    )
     expect(statusOf(await peer.next(forCallId('unanswered-notify')))).toBe(202)
     const notifies = (): string[] => peer.received.filter((message) => message.startsWith('NOTIFY '))
     await peer.next(() => notifies().length >= 2)

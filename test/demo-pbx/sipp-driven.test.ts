@@ -64,7 +64,9 @@ describe.skipIf(!requireTool('sipp'))('the demo phone system driven by SIPp', ()
     const received = receivedMessages(result.messageLog)
     const challenge = received.find((message) => message.startsWith('SIP/2.0 401'))
     expect(challenge, why).toBeDefined()
-    expect(headerValues(challenge ?? '', 'WWW-Authenticate')).toEqual([expect.stringMatching(/^Digest realm="deskdial-demo", nonce="[^"]+", algorithm=MD5, qop="auth"$/)])
+    expect(headerValues(challenge ?? '', 'WWW-Authenticate')).toEqual([
+      expect.stringMatching(/^Digest realm="deskdial-demo", nonce="[^"]+", algorithm=MD5, qop="auth"$/)
+    ])
 
     const accepted = received.filter((message) => message.startsWith('SIP/2.0 202'))
     expect(accepted).toHaveLength(2)
@@ -82,7 +84,10 @@ describe.skipIf(!requireTool('sipp'))('the demo phone system driven by SIPp', ()
     const result = await referFromSipp(pbx, '1002', 'not-the-password')
     const received = receivedMessages(result.messageLog)
     expect(result.code).not.toBe(0)
-    expect(received.filter((message) => message.startsWith('SIP/2.0 401')).length, describeSippResult('refer-client', result)).toBe(2)
+    expect(
+      received.filter((message) => message.startsWith('SIP/2.0 401')).length,
+      describeSippResult('refer-client', result)
+    ).toBe(2)
     expect(received.some((message) => message.startsWith('SIP/2.0 202'))).toBe(false)
     expect(log.some((line) => line.includes('ringing the desk phone'))).toBe(false)
   })

@@ -6,10 +6,19 @@ const PASSWORD = 'Pa55-for-the-ladder'
 
 /** What the page's last navigator.clipboard.writeText call wrote (the page's own clipboard is real; this reads it back). */
 function clipboardText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText()
+  )
 }
 
-test('a finished call opens its ladder diagram from the history, shows a raw message, and copies diagnostics without the password', async ({ page, context, open, phoneSystem }) => {
+test('a finished call opens its ladder diagram from the history, shows a raw message, and copies diagnostics without the password', async ({
+  page,
+  context,
+  open,
+  phoneSystem
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await open({ account: { servers: [phoneSystem.address] }, password: PASSWORD })
   await expect(page.getByTestId('registration-status')).toHaveText('Registered as 1001 at 127.0.0.1')
@@ -62,7 +71,9 @@ test('a finished call opens its ladder diagram from the history, shows a raw mes
   await expect(notify).toContainText('SIP/2.0 200 OK')
 
   await dialog.getByRole('button', { name: 'Copy diagnostics' }).click()
-  await expect(dialog.getByRole('status')).toHaveText("Copied this call's diagnostics: paste them into your message to the phone administrator.")
+  await expect(dialog.getByRole('status')).toHaveText(
+    "Copied this call's diagnostics: paste them into your message to the phone administrator."
+  )
   await screenshotBothThemes(page, 'call-ladder')
   const report = await clipboardText(page)
   expect(report).toMatch(new RegExp(`^DeskDial diagnostics\\nVersion: ${DESKDIAL_VERSION.replace(/\./g, '\\.')}\\n`))
@@ -79,7 +90,9 @@ test('a finished call opens its ladder diagram from the history, shows a raw mes
   // The whole app's report, from Settings: the registration's messages too.
   await page.keyboard.press('Control+4')
   await page.getByRole('group', { name: 'Diagnostics' }).getByRole('button', { name: 'Copy diagnostics' }).click()
-  await expect(page.getByRole('group', { name: 'Diagnostics' }).getByRole('status')).toHaveText('Copied: paste it into your message to the phone administrator.')
+  await expect(page.getByRole('group', { name: 'Diagnostics' }).getByRole('status')).toHaveText(
+    'Copied: paste it into your message to the phone administrator.'
+  )
   await page.getByRole('group', { name: 'Diagnostics' }).scrollIntoViewIfNeeded()
   await screenshotBothThemes(page, 'settings-diagnostics')
   const appReport = await clipboardText(page)

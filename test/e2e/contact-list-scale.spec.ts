@@ -4,7 +4,12 @@ import { expect, test } from './support/e2e-fixtures'
 
 const CONTACT_COUNT = 3000
 
-test('thousands of contacts: only the rows in view are rendered, End reaches the last one, search narrows at once', async ({ page, open, phoneSystem, dataDirectory }) => {
+test('thousands of contacts: only the rows in view are rendered, End reaches the last one, search narrows at once', async ({
+  page,
+  open,
+  phoneSystem,
+  dataDirectory
+}) => {
   const contacts = Array.from({ length: CONTACT_COUNT }, (_, index) => ({
     id: `contact-${index}`,
     name: `Person ${String(index).padStart(4, '0')}`,
@@ -23,7 +28,10 @@ test('thousands of contacts: only the rows in view are rendered, End reaches the
   await list.focus()
   await list.press('End')
   await expect(list.getByRole('option', { name: /Person 2999/ })).toBeInViewport()
-  await expect(list.getByRole('option', { name: /Person 2999/ })).toHaveAttribute('aria-posinset', String(CONTACT_COUNT))
+  await expect(list.getByRole('option', { name: /Person 2999/ })).toHaveAttribute(
+    'aria-posinset',
+    String(CONTACT_COUNT)
+  )
   expect(await list.getByRole('option').count()).toBeLessThan(40)
 
   await page.keyboard.press('Control+f')

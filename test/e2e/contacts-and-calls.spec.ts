@@ -1,7 +1,11 @@
 import { recordCallStates, recordedCallStates } from './support/call-state-recorder'
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
-test('add a contact, find it by digits, call it with Enter, watch it connect, redial it from the history, clear the history', async ({ page, open, phoneSystem }) => {
+test('add a contact, find it by digits, call it with Enter, watch it connect, redial it from the history, clear the history', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   const app = await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
   await expect(page.getByTestId('registration-status')).toHaveText('Registered as 1001 at 127.0.0.1')
 
@@ -21,7 +25,9 @@ test('add a contact, find it by digits, call it with Enter, watch it connect, re
   const list = page.getByRole('listbox', { name: 'Contacts' })
   await expect(list.getByRole('option')).toHaveCount(1)
   await expect(list.getByRole('option').first()).toContainText('Alice Archer')
-  await expect(page.getByRole('complementary', { name: 'Details of Alice Archer' }).getByRole('button', { name: /mobile/i })).toContainText('+1 917-555-0188')
+  await expect(
+    page.getByRole('complementary', { name: 'Details of Alice Archer' }).getByRole('button', { name: /mobile/i })
+  ).toContainText('+1 917-555-0188')
   await screenshotBothThemes(page, 'contacts')
 
   await recordCallStates(page)

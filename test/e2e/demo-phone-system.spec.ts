@@ -1,7 +1,10 @@
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 import { hostAndPort, tcpPortAnswers } from '../support/port-answers'
 
-test('first run: the built-in demo phone system connects a call and shows a busy number, and "Use my own phone system" stops it', async ({ page, open }) => {
+test('first run: the built-in demo phone system connects a call and shows a busy number, and "Use my own phone system" stops it', async ({
+  page,
+  open
+}) => {
   const app = await open()
   const setup = page.getByRole('form', { name: 'Set up DeskDial' })
   await screenshotBothThemes(page, 'first-run-demo-offer')
@@ -37,6 +40,8 @@ test('first run: the built-in demo phone system connects a call and shows a busy
   await expect(page.getByLabel('Phone system addresses')).toBeFocused()
   await expect(page.getByLabel('Phone system addresses')).toHaveValue('')
   await expect(page.getByTestId('demo-badge')).toHaveCount(0)
-  await expect(page.getByTestId('registration-status')).toHaveText('Enter your phone system account in Settings to start dialling.')
+  await expect(page.getByTestId('registration-status')).toHaveText(
+    'Enter your phone system account in Settings to start dialling.'
+  )
   expect(await tcpPortAnswers(host, port)).toBe(false)
 })

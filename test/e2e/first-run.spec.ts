@@ -1,7 +1,11 @@
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 import { passFirstRunConnectionTest } from './support/first-run'
 
-test('first run: five fields, a passing connection test, done, and DeskDial is registered', async ({ page, open, phoneSystem }) => {
+test('first run: five fields, a passing connection test, done, and DeskDial is registered', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   await open()
   await expect(page.getByRole('form', { name: 'Set up DeskDial' })).toBeVisible()
   const setup = await passFirstRunConnectionTest(page, phoneSystem.address)

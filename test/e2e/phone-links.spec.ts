@@ -20,18 +20,28 @@ test('a tel: link shows who will be called and dials only on Enter', async ({ pa
   await expect(page.getByRole('listitem', { name: 'Call to Alice Archer' })).toHaveAttribute('data-state', 'connected')
 })
 
-test('a burst of links makes one dialog without a default button: an Enter meant for something else dials nothing', async ({ page, open, phoneSystem }) => {
+test('a burst of links makes one dialog without a default button: an Enter meant for something else dials nothing', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   // The page's clock stands still while the dialog is checked, so "not armed yet" never depends on the machine's speed.
   await page.clock.install()
   const app = await open({ account: { servers: [phoneSystem.address] } })
   await expect(page.getByTestId('registration-status')).toHaveText('Registered as 1001 at 127.0.0.1')
   await page.clock.pauseAt(Date.now() + 60_000)
 
-  await Promise.all(['tel:+1-201-555-0101', 'tel:+1-900-555-0102', 'tel:+1-201-555-0103', 'tel:911', 'tel:+1-201-555-0105'].map((link) => app.backend.handleLink(link)))
+  await Promise.all(
+    ['tel:+1-201-555-0101', 'tel:+1-900-555-0102', 'tel:+1-201-555-0103', 'tel:911', 'tel:+1-201-555-0105'].map(
+      (link) => app.backend.handleLink(link)
+    )
+  )
   const confirmation = page.getByRole('dialog', { name: /^Call / })
   await expect(confirmation).toHaveCount(1)
   await expect(confirmation).toHaveAccessibleName('Call +1 201 555 0101?')
-  await expect(confirmation.getByTestId('blocked-links')).toHaveText('4 more links were blocked from other applications while this one waited.')
+  await expect(confirmation.getByTestId('blocked-links')).toHaveText(
+    '4 more links were blocked from other applications while this one waited.'
+  )
   await expect(confirmation.getByRole('button', { name: /^Cancel/ })).toBeFocused()
   await expect(confirmation.getByRole('button', { name: /^Call/ })).toHaveAttribute('data-armed', 'false')
   await page.clock.runFor(500)

@@ -3,9 +3,24 @@ import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
 test.use({ viewport: { width: 560, height: 380 } })
 
-test('quick dial offers the clipboard number first, finds a contact, dials with arrows and Enter, and Esc hides', async ({ page, open, phoneSystem }) => {
-  const app = await open({ account: { servers: [phoneSystem.address] }, clipboard: '+1 (201) 555-0199', hash: '#quick-dial' })
-  await app.backend.saveContact({ name: 'Alice Archer', company: 'Example Corp', numbers: [{ label: 'work', number: '+1 201-555-0123' }, { label: 'mobile', number: '+1 917-555-0188' }] })
+test('quick dial offers the clipboard number first, finds a contact, dials with arrows and Enter, and Esc hides', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
+  const app = await open({
+    account: { servers: [phoneSystem.address] },
+    clipboard: '+1 (201) 555-0199',
+    hash: '#quick-dial'
+  })
+  await app.backend.saveContact({
+    name: 'Alice Archer',
+    company: 'Example Corp',
+    numbers: [
+      { label: 'work', number: '+1 201-555-0123' },
+      { label: 'mobile', number: '+1 917-555-0188' }
+    ]
+  })
   await reloadDeskDial(page)
 
   const search = page.getByRole('combobox', { name: 'Name or number to call' })
@@ -21,7 +36,9 @@ test('quick dial offers the clipboard number first, finds a contact, dials with 
   await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true')
   await search.press('Enter')
   await expect.poll(() => app.hideRequests).toBe(1)
-  await expect.poll(async () => (await app.backend.getStatus()).calls.map((call) => call.target)).toEqual(['+1 917-555-0188'])
+  await expect
+    .poll(async () => (await app.backend.getStatus()).calls.map((call) => call.target))
+    .toEqual(['+1 917-555-0188'])
 
   await search.press('Escape')
   await expect.poll(() => app.hideRequests).toBe(2)

@@ -1,7 +1,12 @@
 import { reloadDeskDial } from './support/deskdial-app'
 import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
-test('changed settings are saved, survive a reload and a restart of DeskDial', async ({ page, context, open, phoneSystem }) => {
+test('changed settings are saved, survive a reload and a restart of DeskDial', async ({
+  page,
+  context,
+  open,
+  phoneSystem
+}) => {
   const first = await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
   await page.keyboard.press('Control+4')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
@@ -43,7 +48,11 @@ test('a settings error is shown next to its field, which gets the focus', async 
   await expect(servers).toHaveAccessibleDescription(/Enter the address of your phone system/)
 })
 
-test('Test connection registers with the settings as typed and says so in words', async ({ page, open, phoneSystem }) => {
+test('Test connection registers with the settings as typed and says so in words', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   await open({ account: { servers: [phoneSystem.address] } })
   await page.keyboard.press('Control+4')
   await page.getByRole('button', { name: 'Test connection' }).click()
@@ -52,10 +61,17 @@ test('Test connection registers with the settings as typed and says so in words'
   await page.getByLabel('Phone system addresses').fill('127.0.0.1:9')
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(page.getByRole('button', { name: 'Testing…' })).toBeDisabled()
-  await expect(page.locator('#connection-test-result')).toHaveText('The phone system did not answer within 5 seconds. Check the server address, the port and the transport.', { timeout: 15_000 })
+  await expect(page.locator('#connection-test-result')).toHaveText(
+    'The phone system did not answer within 5 seconds. Check the server address, the port and the transport.',
+    { timeout: 15_000 }
+  )
 })
 
-test('a changed server asks for the password again at the password field, in the test and in saving', async ({ page, open, phoneSystem }) => {
+test('a changed server asks for the password again at the password field, in the test and in saving', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   await open({ account: { servers: [phoneSystem.address] }, password: 'secret' })
   await page.keyboard.press('Control+4')
   await page.getByLabel('Phone system addresses').fill('127.0.0.1:9')
@@ -64,7 +80,9 @@ test('a changed server asks for the password again at the password field, in the
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(password).toBeFocused()
   await expect(password).toHaveAttribute('aria-invalid', 'true')
-  await expect(password).toHaveAccessibleDescription(/Type the password again: the server, the transport, the domain or the user changed/)
+  await expect(password).toHaveAccessibleDescription(
+    /Type the password again: the server, the transport, the domain or the user changed/
+  )
   await expect(page.locator('#connection-test-result')).toHaveText('The test did not run: see the field marked above.')
 
   await page.getByLabel('Outside-line prefix').focus()
@@ -73,7 +91,11 @@ test('a changed server asks for the password again at the password field, in the
   await expect(password).toHaveAccessibleDescription(/Type the password again/)
 })
 
-test('the seconds between links dialled without asking are checked, saved and shown', async ({ page, open, phoneSystem }) => {
+test('the seconds between links dialled without asking are checked, saved and shown', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   const app = await open({ account: { servers: [phoneSystem.address] } })
   await page.keyboard.press('Control+4')
   const interval = page.getByLabel('Seconds between links dialled without asking')
@@ -82,7 +104,9 @@ test('the seconds between links dialled without asking are checked, saved and sh
   await interval.fill('2')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(interval).toBeFocused()
-  await expect(interval).toHaveAccessibleDescription(/Seconds between links dialled without asking must be a whole number from 5 to 3600\./)
+  await expect(interval).toHaveAccessibleDescription(
+    /Seconds between links dialled without asking must be a whole number from 5 to 3600\./
+  )
   expect(app.backend.settings.linkAutoDialIntervalSeconds).toBe(30)
 
   await interval.fill('120')

@@ -4,17 +4,26 @@ import { reloadDeskDial } from './support/deskdial-app'
 import { expect, test } from './support/e2e-fixtures'
 import { startPhoneSystem } from './support/phone-system'
 
-test('a phone system that refuses the registration shows in the status line with the time to the next retry', async ({ page, open }) => {
+test('a phone system that refuses the registration shows in the status line with the time to the next retry', async ({
+  page,
+  open
+}) => {
   const unavailable = await startPhoneSystem({ unavailable: true })
   try {
     await open({ account: { servers: [unavailable.address] } })
-    await expect(page.getByTestId('registration-status')).toHaveText(/^Retrying in \d+ s: The phone system is unavailable right now\.$/)
+    await expect(page.getByTestId('registration-status')).toHaveText(
+      /^Retrying in \d+ s: The phone system is unavailable right now\.$/
+    )
   } finally {
     await unavailable.stop()
   }
 })
 
-test('a damaged settings file is reported on the setup screen once: dismissed, it stays dismissed after a reload', async ({ page, open, dataDirectory }) => {
+test('a damaged settings file is reported on the setup screen once: dismissed, it stays dismissed after a reload', async ({
+  page,
+  open,
+  dataDirectory
+}) => {
   await writeFile(path.join(dataDirectory, 'settings.json'), '{ this is not json')
   await open()
   const notice = page.getByRole('alert').filter({ hasText: 'The settings file could not be read.' })
@@ -27,7 +36,11 @@ test('a damaged settings file is reported on the setup screen once: dismissed, i
   await expect(notice).toBeHidden()
 })
 
-test('what happens while the window loads its state is not lost: a call and a link that come meanwhile show', async ({ page, open, phoneSystem }) => {
+test('what happens while the window loads its state is not lost: a call and a link that come meanwhile show', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
   let release: () => void = () => undefined
   const holdStatus = new Promise<void>((resolve) => (release = resolve))
   const app = await open({ account: { servers: [phoneSystem.address] }, holdStatus })
@@ -36,7 +49,9 @@ test('what happens while the window loads its state is not lost: a call and a li
   await expect.poll(async () => (await app.backend.getStatus()).registration.state).toBe('registered')
   const dialled = await app.backend.dial({ target: '1002' })
   if (!dialled.ok) throw new Error(dialled.error)
-  await expect.poll(async () => (await app.backend.getStatus()).calls.find((call) => call.id === dialled.callId)?.state).toBe('connected')
+  await expect
+    .poll(async () => (await app.backend.getStatus()).calls.find((call) => call.id === dialled.callId)?.state)
+    .toBe('connected')
   await app.backend.handleLink('tel:+1-201-555-0123')
   release()
 

@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { passFirstRunConnectionTest } from '../e2e/support/first-run'
 import { startPhoneSystem, type PhoneSystem } from '../e2e/support/phone-system'
-import { closeMainWindow, launchDeskDial, MAIN_WINDOW_URL, mainWindowState, QUICK_DIAL_URL, startAgain, trayState, watchTray, windowAt } from './support/deskdial-electron'
+import {
+  closeMainWindow,
+  launchDeskDial,
+  MAIN_WINDOW_URL,
+  mainWindowState,
+  QUICK_DIAL_URL,
+  startAgain,
+  trayState,
+  watchTray,
+  windowAt
+} from './support/deskdial-electron'
 
 /** The little of the window the suite reads (this file is type-checked without the DOM library). */
 interface WindowGlobals {
@@ -56,15 +66,27 @@ test('opens its windows at app://deskdial/, where its own scripts, styles and fi
   expect(await main.evaluate(() => (globalThis as unknown as WindowGlobals).location.origin)).toBe('app://deskdial')
   await expect(main.getByRole('form', { name: 'Set up DeskDial' })).toBeVisible()
   // No rules without the stylesheet: refused by the CSP, or not served.
-  expect(await main.evaluate(() => (globalThis as unknown as WindowGlobals).document.styleSheets[0]?.cssRules.length ?? 0)).toBeGreaterThan(0)
+  expect(
+    await main.evaluate(() => (globalThis as unknown as WindowGlobals).document.styleSheets[0]?.cssRules.length ?? 0)
+  ).toBeGreaterThan(0)
 
   const index = await main.evaluate(async () => {
     const response = await fetch('/index.html')
-    return { status: response.status, type: response.headers.get('Content-Type'), csp: response.headers.get('Content-Security-Policy') }
+    return {
+      status: response.status,
+      type: response.headers.get('Content-Type'),
+      csp: response.headers.get('Content-Security-Policy')
+    }
   })
-  expect(index).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: expect.stringMatching(/^default-src 'self';.*frame-ancestors 'none'$/) })
+  expect(index).toEqual({
+    status: 200,
+    type: 'text/html; charset=utf-8',
+    csp: expect.stringMatching(/^default-src 'self';.*frame-ancestors 'none'$/)
+  })
   // Asked from the main process: in the window, Chromium would log the refusal as a console error.
-  expect(await app.evaluate(async ({ net }) => (await net.fetch('app://deskdial/..%2fmain%2findex.js')).status)).toBe(403)
+  expect(await app.evaluate(async ({ net }) => (await net.fetch('app://deskdial/..%2fmain%2findex.js')).status)).toBe(
+    403
+  )
 })
 
 test('first run: the setup tests the account, and DeskDial registers with it', async () => {
@@ -74,7 +96,9 @@ test('first run: the setup tests the account, and DeskDial registers with it', a
 })
 
 test('the tray icon is there and its tooltip says DeskDial is ready', async () => {
-  await expect.poll(() => trayState(app)).toEqual({ exists: true, tooltip: `DeskDial (1001@${phoneSystem.address}): ready` })
+  await expect
+    .poll(() => trayState(app))
+    .toEqual({ exists: true, tooltip: `DeskDial (1001@${phoneSystem.address}): ready` })
 })
 
 test('closing the main window hides it; DeskDial keeps running', async () => {
@@ -95,7 +119,10 @@ test('a tel: link given to a second start reaches the running DeskDial, which sh
 
 test('quitting unregisters at the phone system', async () => {
   const registration = (await phoneSystem.registers()).filter((register) => register.expires > 0).at(-1)
-  const unregisters = async () => (await phoneSystem.registers()).filter((register) => register.callId === registration?.callId && register.expires === 0)
+  const unregisters = async () =>
+    (await phoneSystem.registers()).filter(
+      (register) => register.callId === registration?.callId && register.expires === 0
+    )
   expect(await unregisters()).toEqual([])
   await app.close()
   running = false

@@ -15,7 +15,11 @@ const hasSipp = requireTool('sipp')
 describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
   const track = useCleanup()
 
-  async function dialAgainst(sippOptions: Omit<SippOptions, 'transport' | 'timeoutSeconds'>, service: Partial<ServiceUnderTestOptions> = {}, target = '1002') {
+  async function dialAgainst(
+    sippOptions: Omit<SippOptions, 'transport' | 'timeoutSeconds'>,
+    service: Partial<ServiceUnderTestOptions> = {},
+    target = '1002'
+  ) {
     const sipp = track(await startSipp({ transport: 'udp', timeoutSeconds: 20, ...sippOptions }), (peer) => peer.stop())
     const dut = createService({ port: sipp.port, transport: 'udp', ...service })
     track(dut.service, (running) => running.stop())
@@ -27,12 +31,22 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
       throw new Error(`${error.message}\n${describeSippResult(sippOptions.scenario, await sipp.exited)}`)
     })
     const result = await sipp.exited
-    return { dut, first, final, result, states: dut.statesOf(first.id), progress: dut.progress.filter((update) => update.id === first.id) }
+    return {
+      dut,
+      first,
+      final,
+      result,
+      states: dut.statesOf(first.id),
+      progress: dut.progress.filter((update) => update.id === first.id)
+    }
   }
 
   it('authenticates the REFER after 407 and reports trying, ringing and connected from the NOTIFYs', async () => {
     const scenario = 'refer-407-notify.xml'
-    const { final, result, states, progress } = await dialAgainst({ scenario, keys: { line: TEST_ACCOUNT.line, target: '1002' } })
+    const { final, result, states, progress } = await dialAgainst({
+      scenario,
+      keys: { line: TEST_ACCOUNT.line, target: '1002' }
+    })
     expectScenarioPassed(scenario, result)
     expect(states).toEqual(['requesting', 'trying', 'ringing', 'connected'])
     expect(progress.map((update) => update.reason)).toEqual([
@@ -42,22 +56,34 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
       'Connected: talk on your desk phone'
     ])
     expect(final.code).toBe(200)
-    const proxyAuthorizations = receivedMessages(result.messageLog).flatMap((message) => headerValues(message, 'Proxy-Authorization'))
+    const proxyAuthorizations = receivedMessages(result.messageLog).flatMap((message) =>
+      headerValues(message, 'Proxy-Authorization')
+    )
     expect(proxyAuthorizations, describeSippResult(scenario, result)).toHaveLength(1)
-    expect(verifyDigestResponse(proxyAuthorizations[0], { method: 'REFER', username: TEST_ACCOUNT.authUser, password: TEST_ACCOUNT.password })).toBe('valid')
+    expect(
+      verifyDigestResponse(proxyAuthorizations[0], {
+        method: 'REFER',
+        username: TEST_ACCOUNT.authUser,
+        password: TEST_ACCOUNT.password
+      })
+    ).toBe('valid')
   })
 
   it('sends a # of a feature code as %23 in the Refer-To', async () => {
     const scenario = 'refer-407-notify.xml'
     const target = '*21*0049151555#'
-    const { final, result } = await dialAgainst({ scenario, keys: { line: TEST_ACCOUNT.line, target: '*21*0049151555%23' } }, {}, target)
+    const { final, result } = await dialAgainst(
+      { scenario, keys: { line: TEST_ACCOUNT.line, target: '*21*0049151555%23' } },
+      {},
+      target
+    )
     expectScenarioPassed(scenario, result)
     expect(final).toMatchObject({ target, state: 'connected' })
     const refers = receivedMessages(result.messageLog).filter((message) => message.startsWith('REFER '))
-    expect(refers.flatMap((message) => headerValues(message, 'Refer-To')), describeSippResult(scenario, result)).toEqual([
-      '<sip:*21*0049151555%23@127.0.0.1>',
-      '<sip:*21*0049151555%23@127.0.0.1>'
-    ])
+    expect(
+      refers.flatMap((message) => headerValues(message, 'Refer-To')),
+      describeSippResult(scenario, result)
+    ).toEqual(['<sip:*21*0049151555%23@127.0.0.1>', '<sip:*21*0049151555%23@127.0.0.1>'])
   })
 
   it('matches a NOTIFY that arrives before the 202 to its REFER', async () => {
@@ -105,7 +131,10 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
   it('reports a failure when no NOTIFY follows the 202 within the NOTIFY timeout', async () => {
     const scenario = 'refer-no-notify.xml'
     const started = Date.now()
-    const { result, states, final } = await dialAgainst({ scenario, extraArgs: ['-d', '3000'] }, { timing: { notifyTimeoutMs: 1500 } })
+    const { result, states, final } = await dialAgainst(
+      { scenario, extraArgs: ['-d', '3000'] },
+      { timing: { notifyTimeoutMs: 1500 } }
+    )
     expectScenarioPassed(scenario, result)
     expect(states).toEqual(['requesting', 'trying', 'failed'])
     expect(final.reason).toBe(CALL_MESSAGES.subscriptionSilent)
@@ -114,14 +143,20 @@ describe.skipIf(!hasSipp)('click-to-dial against SIPp (UDP)', () => {
 
   it('tracks several dials at once, each by its own Call-ID and NOTIFYs', async () => {
     const scenario = 'refer-notify.xml'
-    const sipp = track(await startSipp({ scenario, transport: 'udp', calls: 2, keys: { busy_target: '2002' }, timeoutSeconds: 20 }), (peer) => peer.stop())
+    const sipp = track(
+      await startSipp({ scenario, transport: 'udp', calls: 2, keys: { busy_target: '2002' }, timeoutSeconds: 20 }),
+      (peer) => peer.stop()
+    )
     const dut = createService({ port: sipp.port, transport: 'udp' })
     track(dut.service, (running) => running.stop())
     await dut.service.start()
     const toConnect = dut.dial('2001')
     const toBusy = dut.dial('2002')
     expect(toConnect.id).not.toBe(toBusy.id)
-    const [connected, busy] = await Promise.all([dut.waitForFinal(toConnect.id, 15_000), dut.waitForFinal(toBusy.id, 15_000)])
+    const [connected, busy] = await Promise.all([
+      dut.waitForFinal(toConnect.id, 15_000),
+      dut.waitForFinal(toBusy.id, 15_000)
+    ])
     expectScenarioPassed(scenario, await sipp.exited)
     expect(connected).toMatchObject({ target: '2001', state: 'connected', code: 200 })
     expect(busy).toMatchObject({ target: '2002', state: 'failed', code: 486, reason: 'The number is busy' })

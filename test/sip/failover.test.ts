@@ -38,7 +38,10 @@ describe('the fallback probe', () => {
   it('does not count our own 408 (no answer) or the ICMP 503 (port closed) as an answer', () => {
     expect(answeredBy(408, {})).toBe('timed-out')
     expect(answeredBy(503, {})).toBe('unreachable')
-    const unreachable = { Via: via, Warning: '399 deskdial "Nothing answers at 127.0.0.1:5060: the port is closed (ICMP port unreachable)"' }
+    const unreachable = {
+      Via: via,
+      Warning: '399 deskdial "Nothing answers at 127.0.0.1:5060: the port is closed (ICMP port unreachable)"'
+    }
     expect(answeredBy(503, unreachable)).toBe('unreachable')
   })
 })
@@ -59,7 +62,9 @@ describe('the fallback schedule', () => {
       probe: (signal) => {
         world.probes.push(signal)
         if (answers) return Promise.resolve(answers.shift() ?? false)
-        return new Promise<boolean>((resolve) => (primaryAnswers ? resolve(true) : signal.addEventListener('abort', () => resolve(false))))
+        return new Promise<boolean>((resolve) =>
+          primaryAnswers ? resolve(true) : signal.addEventListener('abort', () => resolve(false))
+        )
       },
       canMoveBack: () => !world.busy,
       moveBack: async () => {
@@ -114,13 +119,21 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
   /** A service whose primary is a closed port and whose backup is SIPp, started and registered on the backup. */
   async function registeredOnBackup(backupCalls: number) {
     const primaryPort = await freeLoopbackPort('udp')
-    const backup = track(await startSipp({ scenario: BACKUP, transport: 'udp', calls: backupCalls, timeoutSeconds: 30 }), (peer) => peer.stop())
+    const backup = track(
+      await startSipp({ scenario: BACKUP, transport: 'udp', calls: backupCalls, timeoutSeconds: 30 }),
+      (peer) => peer.stop()
+    )
     const dut = createService({
       port: primaryPort,
       backupPorts: [backup.port],
       transport: 'udp',
       register: true,
-      timing: { backoff: { initialMs: 100, maxMs: 400 }, fallbackProbeMs: 300, fallbackAnswers: 1, unregisterTimeoutMs: 1_000 }
+      timing: {
+        backoff: { initialMs: 100, maxMs: 400 },
+        fallbackProbeMs: 300,
+        fallbackAnswers: 1,
+        unregisterTimeoutMs: 1_000
+      }
     })
     track(dut.service, (service) => service.stop())
     const timeline: string[] = []
@@ -129,18 +142,35 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     await dut.service.start()
     const primary = `127.0.0.1:${primaryPort}`
     const backupServer = `127.0.0.1:${backup.port}`
-    await expect.poll(() => dut.service.registration, { timeout: 10_000 }).toMatchObject({ state: 'registered', server: backupServer })
+    await expect
+      .poll(() => dut.service.registration, { timeout: 10_000 })
+      .toMatchObject({ state: 'registered', server: backupServer })
     return { dut, backup, primaryPort, primary, backupServer, timeline }
   }
 
   function primaryReturns(port: number, calls: number, optionsCode = 200): Promise<SippPeer> {
-    return startSipp({ scenario: PRIMARY, transport: 'udp', port, calls, keys: { options_code: String(optionsCode) }, timeoutSeconds: 30 })
+    return startSipp({
+      scenario: PRIMARY,
+      transport: 'udp',
+      port,
+      calls,
+      keys: { options_code: String(optionsCode) },
+      timeoutSeconds: 30
+    })
   }
 
   it('fails over to the backup when the primary port is closed', async () => {
     const { dut, backup, primary, backupServer, timeline } = await registeredOnBackup(1)
-    expect(timeline).toEqual([`registering ${primary}`, `retrying ${primary}`, `registering ${backupServer}`, `registered ${backupServer}`])
-    expect(dut.registrations[1]).toMatchObject({ code: 503, reason: 'The phone system did not answer (check the server address and network)' })
+    expect(timeline).toEqual([
+      `registering ${primary}`,
+      `retrying ${primary}`,
+      `registering ${backupServer}`,
+      `registered ${backupServer}`
+    ])
+    expect(dut.registrations[1]).toMatchObject({
+      code: 503,
+      reason: 'The phone system did not answer (check the server address and network)'
+    })
     expect(dut.service.currentServer).toBe(backupServer)
     await dut.service.stop()
     const result = await backup.exited
@@ -148,32 +178,55 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     expect(requestsReceived(result)).toEqual(['REGISTER', 'REGISTER'])
   })
 
-  it.each([200, 405])('falls back to the primary once it answers the OPTIONS probe (%i), and dials there', async (optionsCode) => {
-    const { dut, backup, primaryPort, primary, backupServer, timeline } = await registeredOnBackup(1)
-    const primarySipp = track(await primaryReturns(primaryPort, 3, optionsCode), (peer) => peer.stop())
-    await expect.poll(() => dut.service.registration, { timeout: 10_000 }).toMatchObject({ state: 'registered', server: primary })
-    expect(timeline.slice(4)).toEqual([`unregistered ${backupServer}`, `registering ${primary}`, `registered ${primary}`])
-    const backupResult = await backup.exited
-    expectScenarioPassed(BACKUP, backupResult)
-    expect(requestsReceived(backupResult)).toEqual(['REGISTER', 'REGISTER'])
+  it.each([200, 405])(
+    'falls back to the primary once it answers the OPTIONS probe (%i), and dials there',
+    async (optionsCode) => {
+      const { dut, backup, primaryPort, primary, backupServer, timeline } = await registeredOnBackup(1)
+      const primarySipp = track(await primaryReturns(primaryPort, 3, optionsCode), (peer) => peer.stop())
+      await expect
+        .poll(() => dut.service.registration, { timeout: 10_000 })
+        .toMatchObject({ state: 'registered', server: primary })
+      expect(timeline.slice(4)).toEqual([
+        `unregistered ${backupServer}`,
+        `registering ${primary}`,
+        `registered ${primary}`
+      ])
+      const backupResult = await backup.exited
+      expectScenarioPassed(BACKUP, backupResult)
+      expect(requestsReceived(backupResult)).toEqual(['REGISTER', 'REGISTER'])
 
-    const call = dut.dial('1002')
-    expect(await dut.waitForFinal(call.id, 10_000)).toMatchObject({ state: 'connected', code: 200 })
-    await dut.service.stop()
-    const primaryResult = await primarySipp.exited
-    expectScenarioPassed(PRIMARY, primaryResult)
-    expect(requestsReceived(primaryResult)).toEqual(['OPTIONS', 'REGISTER', 'REFER', 'REGISTER'])
-    expect(dut.logs).toContain(`info: Switched from ${backupServer} to ${primary}.`)
-    expect(dut.switches.map(({ from, to, reason }) => ({ from, to, reason }))).toEqual([
-      { from: primary, to: backupServer, reason: 'failover' },
-      { from: backupServer, to: primary, reason: 'fallback' }
-    ])
-  })
+      const call = dut.dial('1002')
+      expect(await dut.waitForFinal(call.id, 10_000)).toMatchObject({ state: 'connected', code: 200 })
+      await dut.service.stop()
+      const primaryResult = await primarySipp.exited
+      expectScenarioPassed(PRIMARY, primaryResult)
+      expect(requestsReceived(primaryResult)).toEqual(['OPTIONS', 'REGISTER', 'REFER', 'REGISTER'])
+      expect(dut.logs).toContain(`info: Switched from ${backupServer} to ${primary}.`)
+      expect(dut.switches.map(({ from, to, reason }) => ({ from, to, reason }))).toEqual([
+        { from: primary, to: backupServer, reason: 'failover' },
+        { from: backupServer, to: primary, reason: 'fallback' }
+      ])
+    }
+  )
 
   it('without registration, dials through the backup after the primary left a REFER unanswered', async () => {
     const primaryPort = await freeLoopbackPort('udp')
-    const backup = track(await startSipp({ scenario: 'refer-notify.xml', transport: 'udp', keys: { busy_target: 'none' }, timeoutSeconds: 20 }), (peer) => peer.stop())
-    const dut = createService({ port: primaryPort, backupPorts: [backup.port], transport: 'udp', register: false, timing: { fallbackProbeMs: 60_000 } })
+    const backup = track(
+      await startSipp({
+        scenario: 'refer-notify.xml',
+        transport: 'udp',
+        keys: { busy_target: 'none' },
+        timeoutSeconds: 20
+      }),
+      (peer) => peer.stop()
+    )
+    const dut = createService({
+      port: primaryPort,
+      backupPorts: [backup.port],
+      transport: 'udp',
+      register: false,
+      timing: { fallbackProbeMs: 60_000 }
+    })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
     expect(dut.service.registration).toMatchObject({ state: 'disabled', server: `127.0.0.1:${primaryPort}` })
@@ -196,7 +249,9 @@ describe.skipIf(!hasSipp)('failover and fallback against SIPp (UDP)', () => {
     await expect.poll(() => dut.statesOf(call.id), { timeout: 10_000 }).toContain('ringing')
     const primarySipp = track(await primaryReturns(primaryPort, 2), (peer) => peer.stop())
     timeline.push('primary is back')
-    await expect.poll(() => dut.service.registration, { timeout: 15_000 }).toMatchObject({ state: 'registered', server: primary })
+    await expect
+      .poll(() => dut.service.registration, { timeout: 15_000 })
+      .toMatchObject({ state: 'registered', server: primary })
 
     expect(timeline.slice(4)).toEqual([
       'call requesting',

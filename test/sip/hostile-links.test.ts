@@ -43,7 +43,13 @@ async function trustingDesk(trusted = true): Promise<DeskAppBackend> {
   const backend = openBackend()
   await backend.start()
   const settings = defaultAppSettings('US')
-  settings.account = { ...settings.account, servers: [`127.0.0.1:${peer.port}`], user: 'deskdial', line: '1001', register: false }
+  settings.account = {
+    ...settings.account,
+    servers: [`127.0.0.1:${peer.port}`],
+    user: 'deskdial',
+    line: '1001',
+    register: false
+  }
   settings.trustLinksWithoutConfirmation = trusted
   const saved = await backend.saveSettings({ settings })
   if (!saved.ok) throw new Error(saved.error)
@@ -57,7 +63,9 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 
 /** Waits until every call has ended (the peer refuses them at once). */
 async function callsEnded(backend: DeskAppBackend): Promise<void> {
-  await until(async () => (await backend.getStatus()).calls.every((call) => call.state === 'failed' || call.state === 'connected'))
+  await until(async () =>
+    (await backend.getStatus()).calls.every((call) => call.state === 'failed' || call.state === 'connected')
+  )
 }
 
 /** Waits until the peer has seen `count` REFERs (and a little longer, so that an extra one would show). */
@@ -107,7 +115,10 @@ describe('trusted links', () => {
     await callsEnded(backend)
     clock += 10_000
     const second = await backend.handleLink('tel:+1-201-555-0102')
-    expect(second).toMatchObject({ kind: 'pending', link: { askedBecause: 'a link was dialled without asking less than 30 s ago' } })
+    expect(second).toMatchObject({
+      kind: 'pending',
+      link: { askedBecause: 'a link was dialled without asking less than 30 s ago' }
+    })
     if (second.kind === 'pending') await backend.rejectLink(second.link.id)
     clock += 21_000
     expect((await backend.handleLink('tel:+1-201-555-0103')).kind).toBe('dialled')
@@ -119,7 +130,10 @@ describe('trusted links', () => {
     expect((await backend.handleLink(`tel:+1-${KEPT_CALL}`)).kind).toBe('dialled')
     await refersReceived(1)
     clock += 60_000
-    expect(await backend.handleLink('tel:+1-201-555-0102')).toMatchObject({ kind: 'pending', link: { askedBecause: 'a call is in progress' } })
+    expect(await backend.handleLink('tel:+1-201-555-0102')).toMatchObject({
+      kind: 'pending',
+      link: { askedBecause: 'a call is in progress' }
+    })
     expect(await refersReceived(1)).toHaveLength(1)
   })
 })
@@ -150,7 +164,10 @@ describe('a burst of links', () => {
     const first = await backend.handleLink('tel:+1-201-555-0101')
     await backend.handleLink('tel:+1-201-555-0102')
     if (first.kind !== 'pending' || !first.link.preview.ok) throw new Error('expected a question')
-    expect(await backend.confirmLink(first.link.id)).toMatchObject({ ok: true, dialString: first.link.preview.dialString })
+    expect(await backend.confirmLink(first.link.id)).toMatchObject({
+      ok: true,
+      dialString: first.link.preview.dialString
+    })
     expect(await backend.confirmLink(first.link.id)).toMatchObject({ ok: false })
     expect(await refersReceived(1)).toEqual([`<sip:${first.link.preview.dialString}@127.0.0.1>`])
   })
@@ -162,7 +179,11 @@ describe('links that come before the app is ready', () => {
     await configured.shutdown()
     backends = []
     const backend = openBackend()
-    const early = [backend.handleLink('tel:+1-201-555-0101'), backend.handleLink('tel:+1-201-555-0102'), backend.handleLink('tel:911')]
+    const early = [
+      backend.handleLink('tel:+1-201-555-0101'),
+      backend.handleLink('tel:+1-201-555-0102'),
+      backend.handleLink('tel:911')
+    ]
     await backend.start()
     await until(async () => (await backend.getStatus()).registration.state === 'disabled')
     const outcomes = await Promise.all(early)

@@ -65,9 +65,17 @@ describe.skipIf(!hasSipp)('a hostile phone system', () => {
   const track = useCleanup()
 
   it('survives 1,200 hostile datagrams over UDP: no call changes, the next dial connects', async () => {
-    const sipp = track(await startSipp({ scenario, transport: 'udp', calls: 2, keys, timeoutSeconds: 40 }), (peer) => peer.stop())
+    const sipp = track(await startSipp({ scenario, transport: 'udp', calls: 2, keys, timeoutSeconds: 40 }), (peer) =>
+      peer.stop()
+    )
     const filter = realCallsOnly()
-    const relay = track(await startLossyUdpRelay(sipp.port, (datagram, direction) => direction === 'toServer' && filter.drop(datagram.toString('latin1'))), (r) => r.close())
+    const relay = track(
+      await startLossyUdpRelay(
+        sipp.port,
+        (datagram, direction) => direction === 'toServer' && filter.drop(datagram.toString('latin1'))
+      ),
+      (r) => r.close()
+    )
     const dut = createService({ port: relay.port, transport: 'udp' })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
@@ -104,9 +112,15 @@ describe.skipIf(!hasSipp)('a hostile phone system', () => {
 
   it('survives 1,200 hostile messages on its TCP connection, and reconnects after streams no framer can follow', async () => {
     const killerCount = streamKillers({ transport: 'TCP', user: '', clientHostPort: '', serverHostPort: '' }).length
-    const sipp = track(await startSipp({ scenario, transport: 'tcp', calls: 3, keys, timeoutSeconds: 60 }), (peer) => peer.stop())
+    const sipp = track(await startSipp({ scenario, transport: 'tcp', calls: 3, keys, timeoutSeconds: 60 }), (peer) =>
+      peer.stop()
+    )
     const proxy = track(await startChunkingTcpProxy({ serverPort: sipp.port, seed: 11 }), (p) => p.close())
-    const dut = createService({ port: proxy.port, transport: 'tcp', timing: { backoff: { initialMs: 100, maxMs: 400 } } })
+    const dut = createService({
+      port: proxy.port,
+      transport: 'tcp',
+      timing: { backoff: { initialMs: 100, maxMs: 400 } }
+    })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
 
@@ -123,7 +137,11 @@ describe.skipIf(!hasSipp)('a hostile phone system', () => {
     }
     const progressBefore = dut.progress.length
     filter.setBurst(true)
-    for (const message of generateHostileMessages(target, { seed: 20240502, count: HOSTILE_COUNT, framing: 'stream' })) {
+    for (const message of generateHostileMessages(target, {
+      seed: 20240502,
+      count: HOSTILE_COUNT,
+      framing: 'stream'
+    })) {
       await proxy.injectToClient(message.bytes)
     }
     await sleep(500)
@@ -140,7 +158,10 @@ describe.skipIf(!hasSipp)('a hostile phone system', () => {
       await proxy.injectToClient(killer.bytes)
       const deadline = Date.now() + 5000
       while (proxy.stats.connections < 2 + index) {
-        if (Date.now() > deadline) throw new Error(`After ${killer.kind} the client neither closed nor reconnected its TCP connection.\n${dut.logs.slice(-20).join('\n')}`)
+        if (Date.now() > deadline)
+          throw new Error(
+            `After ${killer.kind} the client neither closed nor reconnected its TCP connection.\n${dut.logs.slice(-20).join('\n')}`
+          )
         await sleep(20)
       }
       filter.setBurst(false)

@@ -33,7 +33,9 @@ async function inNamespace(namespace: string, command: string[], input?: string)
   if (input !== undefined) child.stdin?.end(input)
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  await new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`)))))
+  await new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`))))
+  )
   return output
 }
 
@@ -50,9 +52,28 @@ describe.skipIf(!hasTools)('30% real UDP packet loss in a network namespace', ()
     await run('ip', ['netns', 'add', namespace])
     await inNamespace(namespace, ['ip', 'link', 'set', 'lo', 'up'])
     await inNamespace(namespace, ['nft', '-f', '-'], RULES)
-    phoneSystem = spawn('ip', ['netns', 'exec', namespace, process.execPath, CLI, 'demo-pbx', '--port', String(PORT), '--transport', 'udp', '--user', 'deskdial', '--password', 'loss-pw'], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    phoneSystem = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        namespace,
+        process.execPath,
+        CLI,
+        'demo-pbx',
+        '--port',
+        String(PORT),
+        '--transport',
+        'udp',
+        '--user',
+        'deskdial',
+        '--password',
+        'loss-pw'
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     let banner = ''
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`The demo phone system did not start: ${banner}`)), 15_000)
@@ -83,9 +104,27 @@ describe.skipIf(!hasTools)('30% real UDP packet loss in a network namespace', ()
       const dial = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         execFile(
           'ip',
-          ['netns', 'exec', namespace, process.execPath, CLI, 'dial', '1002', '--server', `127.0.0.1:${PORT}`, '--user', 'deskdial', '--line', '1001', '--json', '--timeout', '150'],
+          [
+            'netns',
+            'exec',
+            namespace,
+            process.execPath,
+            CLI,
+            'dial',
+            '1002',
+            '--server',
+            `127.0.0.1:${PORT}`,
+            '--user',
+            'deskdial',
+            '--line',
+            '1001',
+            '--json',
+            '--timeout',
+            '150'
+          ],
           { env: { ...process.env, DESKDIAL_PASSWORD: 'loss-pw' }, timeout: 170_000 },
-          (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+          (error, stdout, stderr) =>
+            resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
         )
       })
       const states = dial.stdout

@@ -18,12 +18,23 @@ describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', ()
   const track = useCleanup()
 
   it('answers the phone system repeating the last NOTIFY whose 200 was lost, then closes', async () => {
-    const peer = track(await startSipp({ scenario: 'notify-answer-lost.xml', transport: 'udp', timeoutSeconds: 20 }), (sipp) => sipp.stop())
+    const peer = track(
+      await startSipp({ scenario: 'notify-answer-lost.xml', transport: 'udp', timeoutSeconds: 20 }),
+      (sipp) => sipp.stop()
+    )
     const lostAnswer = dropFirst('toServer', (text) => text.startsWith('SIP/2.0 200') && /^CSeq: *1 NOTIFY/m.test(text))
     const relay = track(await startLossyUdpRelay(peer.port, lostAnswer), (r) => r.close())
     const logs: string[] = []
     let onFinal: (progress: CallProgress) => void = () => undefined
-    const account = { servers: [`127.0.0.1:${relay.port}`], transport: 'udp' as const, user: TEST_ACCOUNT.user, domain: '127.0.0.1', line: TEST_ACCOUNT.line, register: false, expires: 600 }
+    const account = {
+      servers: [`127.0.0.1:${relay.port}`],
+      transport: 'udp' as const,
+      user: TEST_ACCOUNT.user,
+      domain: '127.0.0.1',
+      line: TEST_ACCOUNT.line,
+      register: false,
+      expires: 600
+    }
     const supervisor = new ServiceSupervisor({
       createService: (options) => new DeskDialService(options),
       account: () => account,
@@ -49,7 +60,9 @@ describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', ()
 
     await supervisor.shutdown()
 
-    const answers = relay.log.filter((datagram) => datagram.direction === 'toServer' && /^CSeq: *1 NOTIFY/m.test(datagram.text))
+    const answers = relay.log.filter(
+      (datagram) => datagram.direction === 'toServer' && /^CSeq: *1 NOTIFY/m.test(datagram.text)
+    )
     expect(answers.map((datagram) => datagram.dropped)).toEqual([true, false])
     const result = await peer.exited
     expect(result.code, describeSippResult('notify-answer-lost', result)).toBe(0)

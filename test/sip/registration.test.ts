@@ -17,7 +17,10 @@ describe.skipIf(!hasSipp)('registration against SIPp (UDP)', () => {
 
   it('answers the MD5 digest challenge with valid credentials, registers for the granted time, and unregisters on stop', async () => {
     const scenario = 'register-digest.xml'
-    const sipp = track(await startSipp({ scenario, transport: 'udp', keys: { ...credentials, granted: '1800' }, timeoutSeconds: 20 }), (peer) => peer.stop())
+    const sipp = track(
+      await startSipp({ scenario, transport: 'udp', keys: { ...credentials, granted: '1800' }, timeoutSeconds: 20 }),
+      (peer) => peer.stop()
+    )
     const dut = createService({ port: sipp.port, transport: 'udp', register: true, expires: 600 })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
@@ -33,7 +36,10 @@ describe.skipIf(!hasSipp)('registration against SIPp (UDP)', () => {
     ['register-sha256-first.xml', 'SHA-256 listed first'],
     ['register-sha256-last.xml', 'SHA-256 listed last']
   ])('picks SHA-256 when the 401 offers MD5 and SHA-256 (%s: %s) and computes it right', async (scenario) => {
-    const sipp = track(await startSipp({ scenario, transport: 'udp', keys: { granted: '1800' }, timeoutSeconds: 20 }), (peer) => peer.stop())
+    const sipp = track(
+      await startSipp({ scenario, transport: 'udp', keys: { granted: '1800' }, timeoutSeconds: 20 }),
+      (peer) => peer.stop()
+    )
     const dut = createService({ port: sipp.port, transport: 'udp', register: true })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
@@ -42,12 +48,19 @@ describe.skipIf(!hasSipp)('registration against SIPp (UDP)', () => {
     const result = await sipp.exited
     expectScenarioPassed(scenario, result)
     // SIPp 3.6's verifyauth only knows MD5: check the SHA-256 response here, from SIPp's own trace.
-    const authorizations = receivedMessages(result.messageLog).flatMap((message) => headerValues(message, 'Authorization'))
+    const authorizations = receivedMessages(result.messageLog).flatMap((message) =>
+      headerValues(message, 'Authorization')
+    )
     expect(authorizations.length, describeSippResult(scenario, result)).toBeGreaterThanOrEqual(1)
     for (const authorization of authorizations) {
-      expect(verifyDigestResponse(authorization, { method: 'REGISTER', username: TEST_ACCOUNT.authUser, password: TEST_ACCOUNT.password }), authorization).toBe(
-        'valid'
-      )
+      expect(
+        verifyDigestResponse(authorization, {
+          method: 'REGISTER',
+          username: TEST_ACCOUNT.authUser,
+          password: TEST_ACCOUNT.password
+        }),
+        authorization
+      ).toBe('valid')
     }
   })
 
@@ -80,7 +93,13 @@ describe.skipIf(!hasSipp)('registration against SIPp (UDP)', () => {
     const scenario = 'register-no-expires.xml'
     const sipp = track(await startSipp({ scenario, transport: 'udp', timeoutSeconds: 20 }), (peer) => peer.stop())
     // SIPp is gone when the service stops: do not wait the default 3 s for the unregister.
-    const dut = createService({ port: sipp.port, transport: 'udp', register: true, expires: 600, timing: { unregisterTimeoutMs: 500 } })
+    const dut = createService({
+      port: sipp.port,
+      transport: 'udp',
+      register: true,
+      expires: 600,
+      timing: { unregisterTimeoutMs: 500 }
+    })
     track(dut.service, (service) => service.stop())
     await dut.service.start()
     const registered = await dut.waitForRegistration('registered', 10_000)

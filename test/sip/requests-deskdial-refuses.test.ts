@@ -15,7 +15,15 @@ import { DeskDialService } from '../../src/main/service/deskdial-service'
 import { SipEndpoint, type SipResponse } from '../../src/main/sip/sip-endpoint'
 import type { AccountSettings } from '../../src/shared/account-settings'
 
-const ACCOUNT: AccountSettings = { servers: [], transport: 'udp', user: 'deskdial', domain: '127.0.0.1', line: '1001', register: false, expires: 600 }
+const ACCOUNT: AccountSettings = {
+  servers: [],
+  transport: 'udp',
+  user: 'deskdial',
+  domain: '127.0.0.1',
+  line: '1001',
+  register: false,
+  expires: 600
+}
 const WAIT_MS = 3000
 
 type Expected = { status: number; reason?: RegExp; headers?: Record<string, string> } | 'dropped'
@@ -27,7 +35,12 @@ interface Row {
 }
 
 /** A request to DeskDial as a phone system would write it; `change` edits the lines before they are joined. */
-function request(branch: string, method: string, change: (lines: string[]) => string[] = (lines) => lines, body = ''): string {
+function request(
+  branch: string,
+  method: string,
+  change: (lines: string[]) => string[] = (lines) => lines,
+  body = ''
+): string {
   const lines = [
     `${method} sip:deskdial@127.0.0.1 SIP/2.0`,
     `Via: SIP/2.0/UDP 127.0.0.1:5060;branch=${branch}`,
@@ -51,32 +64,107 @@ const ROWS: Row[] = [
     expected: { status: 405, headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS' } }
   },
   { name: 'MESSAGE, which sip.js would accept', message: (b) => request(b, 'MESSAGE'), expected: { status: 405 } },
-  { name: 'a method that is no token', message: (b) => request(b, 'BAD(METHOD)'), expected: { status: 400, reason: /Malformed Method/ } },
-  { name: 'SIP version 3.0', message: (b) => request(b, 'OPTIONS', replace(/SIP\/2\.0$/, 'SIP/3.0')), expected: { status: 505 } },
-  { name: 'a CSeq method other than the request method', message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7 OPTIONS$/, 'CSeq: 7 NOTIFY')), expected: { status: 400, reason: /CSeq Method/ } },
-  { name: 'a CSeq number beyond 32 bits', message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7/, 'CSeq: 4294967296')), expected: { status: 400, reason: /CSeq Number/ } },
-  { name: 'a CSeq number that is no number', message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7/, 'CSeq: seven')), expected: { status: 400, reason: /Malformed CSeq/ } },
-  { name: 'two Call-IDs', message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'i: another-call']), expected: { status: 400, reason: /Duplicate Call-ID/ } },
-  { name: 'two Froms', message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'f: <sip:1002@127.0.0.1>;tag=x']), expected: { status: 400, reason: /Duplicate From/ } },
-  { name: 'a missing Call-ID', message: (b) => request(b, 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Call-ID'))), expected: { status: 400, reason: /Missing Call-ID/ } },
-  { name: 'a broken Request-URI', message: (b) => request(b, 'OPTIONS', replace(/^OPTIONS sip:deskdial@127\.0\.0\.1/, 'OPTIONS sip:deskdial@127.0.0.1:99x')), expected: { status: 400, reason: /Request-URI/ } },
-  { name: 'a broken To', message: (b) => request(b, 'OPTIONS', replace(/^To: .*/, 'To: <sip:deskdial@127.0.0.1')), expected: { status: 400, reason: /Malformed To/ } },
-  { name: 'a broken Contact', message: (b) => request(b, 'NOTIFY', (lines) => [...lines, 'Contact: <<sip:x']), expected: { status: 400, reason: /Malformed Contact/ } },
-  { name: 'a Require DeskDial does not support', message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'Require: 100rel, timer']), expected: { status: 420, headers: { unsupported: '100rel, timer' } } },
+  {
+    name: 'a method that is no token',
+    message: (b) => request(b, 'BAD(METHOD)'),
+    expected: { status: 400, reason: /Malformed Method/ }
+  },
+  {
+    name: 'SIP version 3.0',
+    message: (b) => request(b, 'OPTIONS', replace(/SIP\/2\.0$/, 'SIP/3.0')),
+    expected: { status: 505 }
+  },
+  {
+    name: 'a CSeq method other than the request method',
+    message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7 OPTIONS$/, 'CSeq: 7 NOTIFY')),
+    expected: { status: 400, reason: /CSeq Method/ }
+  },
+  {
+    name: 'a CSeq number beyond 32 bits',
+    message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7/, 'CSeq: 4294967296')),
+    expected: { status: 400, reason: /CSeq Number/ }
+  },
+  {
+    name: 'a CSeq number that is no number',
+    message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7/, 'CSeq: seven')),
+    expected: { status: 400, reason: /Malformed CSeq/ }
+  },
+  {
+    name: 'two Call-IDs',
+    message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'i: another-call']),
+    expected: { status: 400, reason: /Duplicate Call-ID/ }
+  },
+  {
+    name: 'two Froms',
+    message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'f: <sip:1002@127.0.0.1>;tag=x']),
+    expected: { status: 400, reason: /Duplicate From/ }
+  },
+  {
+    name: 'a missing Call-ID',
+    message: (b) => request(b, 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Call-ID'))),
+    expected: { status: 400, reason: /Missing Call-ID/ }
+  },
+  {
+    name: 'a broken Request-URI',
+    message: (b) =>
+      request(b, 'OPTIONS', replace(/^OPTIONS sip:deskdial@127\.0\.0\.1/, 'OPTIONS sip:deskdial@127.0.0.1:99x')),
+    expected: { status: 400, reason: /Request-URI/ }
+  },
+  {
+    name: 'a broken To',
+    message: (b) => request(b, 'OPTIONS', replace(/^To: .*/, 'To: <sip:deskdial@127.0.0.1')),
+    expected: { status: 400, reason: /Malformed To/ }
+  },
+  {
+    name: 'a broken Contact',
+    message: (b) => request(b, 'NOTIFY', (lines) => [...lines, 'Contact: <<sip:x']),
+    expected: { status: 400, reason: /Malformed Contact/ }
+  },
+  {
+    name: 'a Require DeskDial does not support',
+    message: (b) => request(b, 'OPTIONS', (lines) => [...lines, 'Require: 100rel, timer']),
+    expected: { status: 420, headers: { unsupported: '100rel, timer' } }
+  },
   {
     name: 'a NOTIFY body DeskDial cannot read',
-    message: (b) => request(b, 'NOTIFY', (lines) => [...lines, 'Event: refer', 'Content-Type: application/sdp'], 'v=0\r\n'),
+    message: (b) =>
+      request(b, 'NOTIFY', (lines) => [...lines, 'Event: refer', 'Content-Type: application/sdp'], 'v=0\r\n'),
     expected: { status: 415, headers: { accept: 'message/sipfrag' } }
   },
-  { name: 'OPTIONS', message: (b) => request(b, 'OPTIONS'), expected: { status: 200, headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'message/sipfrag' } } },
-  { name: 'a folded Via', message: (b) => request(b, 'OPTIONS', replace(/^Via: SIP\/2\.0\/UDP /, 'Via: SIP/2.0/UDP\r\n   ')), expected: { status: 200 } },
+  {
+    name: 'OPTIONS',
+    message: (b) => request(b, 'OPTIONS'),
+    expected: {
+      status: 200,
+      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'message/sipfrag' }
+    }
+  },
+  {
+    name: 'a folded Via',
+    message: (b) => request(b, 'OPTIONS', replace(/^Via: SIP\/2\.0\/UDP /, 'Via: SIP/2.0/UDP\r\n   ')),
+    expected: { status: 200 }
+  },
   {
     name: 'a NOTIFY of no subscription, passed to sip.js',
-    message: (b) => request(b, 'NOTIFY', (lines) => [...lines, 'Event: refer', 'Subscription-State: active', 'Content-Type: message/sipfrag'], 'SIP/2.0 200 OK\r\n'),
+    message: (b) =>
+      request(
+        b,
+        'NOTIFY',
+        (lines) => [...lines, 'Event: refer', 'Subscription-State: active', 'Content-Type: message/sipfrag'],
+        'SIP/2.0 200 OK\r\n'
+      ),
     expected: { status: 481 }
   },
-  { name: 'no Via', message: (b) => request(b, 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Via'))), expected: 'dropped' },
-  { name: 'an unreadable Via', message: (b) => request(b, 'OPTIONS', replace(/^Via: .*/, 'Via: nonsense')), expected: 'dropped' },
+  {
+    name: 'no Via',
+    message: (b) => request(b, 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Via'))),
+    expected: 'dropped'
+  },
+  {
+    name: 'an unreadable Via',
+    message: (b) => request(b, 'OPTIONS', replace(/^Via: .*/, 'Via: nonsense')),
+    expected: 'dropped'
+  },
   { name: 'no SIP at all', message: () => 'hello there\r\n\r\n', expected: 'dropped' }
 ]
 
@@ -170,17 +258,27 @@ async function udpPhoneSystem(): Promise<PhoneSystem & { socket: dgram.Socket }>
   const discarded: string[] = []
   const endpoint = await startEndpoint('udp', socket.address().port, discarded)
   const port = contactPort(endpoint)
-  return { endpoint, discarded, socket, answers, elsewhere: new Inbox(), send: (message) => socket.send(message, port, '127.0.0.1') }
+  return {
+    endpoint,
+    discarded,
+    socket,
+    answers,
+    elsewhere: new Inbox(),
+    send: (message) => socket.send(message, port, '127.0.0.1')
+  }
 }
 
 async function tcpPhoneSystem(): Promise<PhoneSystem> {
   const server = net.createServer()
   const sockets: net.Socket[] = []
   server.on('connection', (socket) => sockets.push(socket))
-  closers.push(() => new Promise<void>((resolve) => {
-    for (const socket of sockets) socket.destroy()
-    server.close(() => resolve())
-  }))
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  )
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const elsewhere = new Inbox()
@@ -193,7 +291,13 @@ async function tcpPhoneSystem(): Promise<PhoneSystem> {
   await once(inbound, 'connect')
   const answers = new Inbox()
   collectStream(inbound, answers)
-  return { endpoint, discarded, answers, elsewhere, send: (message) => inbound.write(message.replaceAll('SIP/2.0/UDP', 'SIP/2.0/TCP')) }
+  return {
+    endpoint,
+    discarded,
+    answers,
+    elsewhere,
+    send: (message) => inbound.write(message.replaceAll('SIP/2.0/UDP', 'SIP/2.0/TCP'))
+  }
 }
 
 describe.each([
@@ -229,13 +333,25 @@ describe('responses that answer nothing, over UDP', () => {
   it('are discarded and counted, and the request is retransmitted until its real answer', async () => {
     const phone = await udpPhoneSystem()
     const finals: SipResponse[] = []
-    phone.endpoint.send('OPTIONS', phone.endpoint.uri('1001'), phone.endpoint.uri('1001'), [], { onFinal: (response) => finals.push(response) })
+    phone.endpoint.send('OPTIONS', phone.endpoint.uri('1001'), phone.endpoint.uri('1001'), [], {
+      onFinal: (response) => finals.push(response)
+    })
     const sent = await phone.answers.next('the OPTIONS request')
     expect(headerOf(sent, 'Supported')).toBeUndefined()
     const reply = (change: (response: string) => string): void => {
       const lines = sent.split('\r\n')
       const copy = (name: string): string => lines.find((line) => line.toLowerCase().startsWith(`${name}:`)) ?? ''
-      const response = ['SIP/2.0 200 OK', copy('via'), copy('from'), `${copy('to')};tag=pbx`, copy('call-id'), copy('cseq'), 'Content-Length: 0', '', ''].join('\r\n')
+      const response = [
+        'SIP/2.0 200 OK',
+        copy('via'),
+        copy('from'),
+        `${copy('to')};tag=pbx`,
+        copy('call-id'),
+        copy('cseq'),
+        'Content-Length: 0',
+        '',
+        ''
+      ].join('\r\n')
       phone.socket.send(change(response), contactPort(phone.endpoint), '127.0.0.1')
     }
     const nextRetransmission = async (): Promise<void> => {
@@ -252,7 +368,10 @@ describe('responses that answer nothing, over UDP', () => {
     await nextRetransmission()
     await nextRetransmission()
     expect(finals).toEqual([])
-    expect(phone.discarded).toEqual(['a response with more than one Via', 'a response that matches no request DeskDial sent'])
+    expect(phone.discarded).toEqual([
+      'a response with more than one Via',
+      'a response that matches no request DeskDial sent'
+    ])
 
     reply((response) => response)
     const deadline = Date.now() + WAIT_MS
@@ -262,11 +381,13 @@ describe('responses that answer nothing, over UDP', () => {
 })
 
 describe('requests DeskDial sends', () => {
-  it('each get a branch of 96 random bits, never one of sip.js\'s ten million', async () => {
+  it("each get a branch of 96 random bits, never one of sip.js's ten million", async () => {
     const phone = await udpPhoneSystem()
     const branches = new Set<string>()
     for (let i = 0; i < 20; i += 1) {
-      phone.endpoint.send('OPTIONS', phone.endpoint.uri('1001'), phone.endpoint.uri('1001'), [], { onFinal: () => undefined })
+      phone.endpoint.send('OPTIONS', phone.endpoint.uri('1001'), phone.endpoint.uri('1001'), [], {
+        onFinal: () => undefined
+      })
       branches.add(branchOf(await phone.answers.next('an OPTIONS request')) ?? '')
     }
     expect(branches.size).toBe(20)
@@ -286,15 +407,26 @@ describe('the service', () => {
       client = from.port
       requests.push(data.toString('utf8'))
     })
-    const service = new DeskDialService({ account: { ...ACCOUNT, servers: [`127.0.0.1:${socket.address().port}`], register: true } })
+    const service = new DeskDialService({
+      account: { ...ACCOUNT, servers: [`127.0.0.1:${socket.address().port}`], register: true }
+    })
     closers.push(() => service.stop())
     await service.start()
     await requests.next('the REGISTER')
 
-    socket.send(request('z9hG4bK-no-via', 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Via'))), client, '127.0.0.1')
-    socket.send('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK-none\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\nCall-ID: none\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n', client, '127.0.0.1')
+    socket.send(
+      request('z9hG4bK-no-via', 'OPTIONS', (lines) => lines.filter((line) => !line.startsWith('Via'))),
+      client,
+      '127.0.0.1'
+    )
+    socket.send(
+      'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK-none\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\nCall-ID: none\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n',
+      client,
+      '127.0.0.1'
+    )
     const deadline = Date.now() + WAIT_MS
-    while (service.discardedMessages < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    while (service.discardedMessages < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20))
     expect(service.discardedMessages).toBe(2)
   })
 })

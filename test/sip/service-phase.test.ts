@@ -12,7 +12,15 @@ afterEach(async () => {
 })
 
 function serviceFor(port: number): DeskDialService {
-  return new DeskDialService({ account: { ...DEFAULT_ACCOUNT_SETTINGS, servers: [`127.0.0.1:${port}`], user: 'deskdial', line: '1001', register: true } })
+  return new DeskDialService({
+    account: {
+      ...DEFAULT_ACCOUNT_SETTINGS,
+      servers: [`127.0.0.1:${port}`],
+      user: 'deskdial',
+      line: '1001',
+      register: true
+    }
+  })
 }
 
 describe('the service phase', () => {

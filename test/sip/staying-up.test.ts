@@ -41,20 +41,27 @@ afterEach(async () => {
 })
 
 async function phoneSystem(transport: 'udp' | 'tcp', port = 0): Promise<DemoPhoneSystem> {
-  const pbx = await startDemoPhoneSystem({ port, transport, account: { user: 'deskdial', password: PASSWORD }, log: (line) => phoneSystemLog.push(line) })
+  const pbx = await startDemoPhoneSystem({
+    port,
+    transport,
+    account: { user: 'deskdial', password: PASSWORD },
+    log: (line) => phoneSystemLog.push(line)
+  })
   stops.push(() => pbx.stop())
   return pbx
 }
 
 /** How many calls the phone system placed to `number` (it rings the desk phone once per call). */
 function callsPlacedTo(number: string): number {
-  return phoneSystemLog.filter((line) => line.includes(`-> ${number} (`) && line.includes('ringing the desk phone')).length
+  return phoneSystemLog.filter((line) => line.includes(`-> ${number} (`) && line.includes('ringing the desk phone'))
+    .length
 }
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.\nPhone system:\n${phoneSystemLog.slice(-30).join('\n')}`)
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}.\nPhone system:\n${phoneSystemLog.slice(-30).join('\n')}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -67,7 +74,8 @@ async function desk(server: string, transport: SipTransportProtocol): Promise<De
     version: '0.0.0-test',
     secrets,
     // Retries after a second or two, so that a test sees several within its time.
-    createService: (options) => new DeskDialService({ ...options, timing: { backoff: { initialMs: 500, maxMs: 2_000 } } }),
+    createService: (options) =>
+      new DeskDialService({ ...options, timing: { backoff: { initialMs: 500, maxMs: 2_000 } } }),
     emit: (event, payload) => {
       if (event === 'registration') registrations.push(payload as RegistrationStatus)
       if (event === 'callProgress') progress.push(payload as CallProgress)
@@ -86,7 +94,9 @@ async function desk(server: string, transport: SipTransportProtocol): Promise<De
 }
 
 async function finalOf(callId: string): Promise<CallProgress> {
-  await until(`the end of call ${callId}`, () => progress.some((update) => update.id === callId && (update.state === 'connected' || update.state === 'failed')))
+  await until(`the end of call ${callId}`, () =>
+    progress.some((update) => update.id === callId && (update.state === 'connected' || update.state === 'failed'))
+  )
   return progress.filter((update) => update.id === callId).at(-1) as CallProgress
 }
 
@@ -137,7 +147,10 @@ async function resettingProxy(targetPort: number): Promise<{ port: number; reset
  * late. The phone system sends its NOTIFYs to DeskDial's Contact, so the relay writes its own
  * address there (ephemeral ports have the same number of digits, so lengths stay the same).
  */
-async function slowUdpRelay(targetPort: number, delayMs: number): Promise<{ port: number; inject(datagram: string): void }> {
+async function slowUdpRelay(
+  targetPort: number,
+  delayMs: number
+): Promise<{ port: number; inject(datagram: string): void }> {
   const facing = dgram.createSocket('udp4')
   const upstream = dgram.createSocket('udp4')
   let client: dgram.RemoteInfo | undefined
@@ -147,7 +160,11 @@ async function slowUdpRelay(targetPort: number, delayMs: number): Promise<{ port
     const ours = `127.0.0.1:${from.port}`
     const relayed = `127.0.0.1:${upstream.address().port}`
     const text = datagram.toString('latin1')
-    upstream.send(ours.length === relayed.length ? Buffer.from(text.split(ours).join(relayed), 'latin1') : datagram, targetPort, '127.0.0.1')
+    upstream.send(
+      ours.length === relayed.length ? Buffer.from(text.split(ours).join(relayed), 'latin1') : datagram,
+      targetPort,
+      '127.0.0.1'
+    )
   })
   upstream.on('message', (datagram) => {
     const timer = setTimeout(() => {
@@ -160,7 +177,10 @@ async function slowUdpRelay(targetPort: number, delayMs: number): Promise<{ port
   await new Promise<void>((resolve) => upstream.bind(0, '127.0.0.1', resolve))
   stops.push(async () => {
     for (const timer of timers) clearTimeout(timer)
-    await Promise.all([new Promise<void>((resolve) => facing.close(() => resolve())), new Promise<void>((resolve) => upstream.close(() => resolve()))])
+    await Promise.all([
+      new Promise<void>((resolve) => facing.close(() => resolve())),
+      new Promise<void>((resolve) => upstream.close(() => resolve()))
+    ])
   })
   return {
     port: facing.address().port,
@@ -181,7 +201,10 @@ describe('staying up', () => {
     await pbx.stop()
     await until('the retrying state', () => registrations.at(-1)?.state === 'retrying')
     const restarted = await phoneSystem('tcp', pbx.port)
-    await until('the registration with the restarted phone system', async () => (await backend.getStatus()).registration.state === 'registered')
+    await until(
+      'the registration with the restarted phone system',
+      async () => (await backend.getStatus()).registration.state === 'registered'
+    )
     const seen = registrations.map((status) => status.state)
     expect(seen.slice(seen.lastIndexOf('registered', seen.indexOf('retrying')) + 1)).toContain('retrying')
 
@@ -198,10 +221,16 @@ describe('staying up', () => {
     await until('the retrying state', () => registrations.at(-1)?.state === 'retrying')
 
     const refused = await backend.dial({ target: '1003' })
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/connection to the phone system is down|not connected/i) })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/connection to the phone system is down|not connected/i)
+    })
 
     await phoneSystem('tcp', pbx.port)
-    await until('the registration with the restarted phone system', async () => (await backend.getStatus()).registration.state === 'registered')
+    await until(
+      'the registration with the restarted phone system',
+      async () => (await backend.getStatus()).registration.state === 'registered'
+    )
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     expect(callsPlacedTo('1003')).toBe(0)
   }, 90_000)
@@ -211,13 +240,18 @@ describe('staying up', () => {
     const proxy = await resettingProxy(pbx.port)
     const backend = await desk(`127.0.0.1:${proxy.port}`, 'tcp')
     const call = await dialled(backend, '1002')
-    await until('the desk phone ringing', () => progress.some((update) => update.id === call && (update.state === 'trying' || update.state === 'ringing')))
+    await until('the desk phone ringing', () =>
+      progress.some((update) => update.id === call && (update.state === 'trying' || update.state === 'ringing'))
+    )
     proxy.resetAll()
     const end = await finalOf(call)
     expect(end.state).toBe('failed')
     expect(end.reason).toMatch(/connection/i)
 
-    await until('the registration after the reset', async () => (await backend.getStatus()).registration.state === 'registered')
+    await until(
+      'the registration after the reset',
+      async () => (await backend.getStatus()).registration.state === 'registered'
+    )
     const next = await dialled(backend, '1002')
     expect(await finalOf(next)).toMatchObject({ state: 'connected' })
   }, 90_000)
@@ -230,7 +264,9 @@ describe('staying up', () => {
     expect(await finalOf(call)).toMatchObject({ state: 'connected' })
     expect(progress.filter((update) => update.id === call).map((update) => update.state)).not.toContain('failed')
     // The REFER was sent again before its late 202 came: the phone system still placed one call.
-    expect(phoneSystemLog.filter((line) => line.startsWith('in ') && line.includes(' REFER ')).length).toBeGreaterThan(2)
+    expect(phoneSystemLog.filter((line) => line.startsWith('in ') && line.includes(' REFER ')).length).toBeGreaterThan(
+      2
+    )
     expect(callsPlacedTo('1002')).toBe(1)
   }, 90_000)
 
@@ -261,12 +297,18 @@ describe('staying up', () => {
   it('reconnects and registers again when the computer wakes up or the network changes (the hook the app calls)', async () => {
     const pbx = await phoneSystem('udp')
     const backend = await desk(`127.0.0.1:${pbx.port}`, 'udp')
-    const registersBefore = phoneSystemLog.filter((line) => line.startsWith('in ') && line.includes(' REGISTER ')).length
+    const registersBefore = phoneSystemLog.filter(
+      (line) => line.startsWith('in ') && line.includes(' REGISTER ')
+    ).length
     const eventsBefore = registrations.length
     await backend.reconnect()
-    await until('the new registration', async () => registrations.slice(eventsBefore).some((status) => status.state === 'registered'))
+    await until('the new registration', async () =>
+      registrations.slice(eventsBefore).some((status) => status.state === 'registered')
+    )
     expect(registrations.slice(eventsBefore).map((status) => status.state)).toContain('registering')
-    expect(phoneSystemLog.filter((line) => line.startsWith('in ') && line.includes(' REGISTER ')).length).toBeGreaterThan(registersBefore)
+    expect(
+      phoneSystemLog.filter((line) => line.startsWith('in ') && line.includes(' REGISTER ')).length
+    ).toBeGreaterThan(registersBefore)
     const call = await dialled(backend, '1002')
     expect(await finalOf(call)).toMatchObject({ state: 'connected' })
   }, 90_000)

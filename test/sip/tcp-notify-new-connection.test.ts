@@ -128,25 +128,31 @@ async function startPhoneSystem() {
 describe('a phone system that opens a new TCP connection for its NOTIFYs', () => {
   const track = useCleanup()
 
-  it('still shows the call connected: DeskDial accepts the connection and answers each NOTIFY on it', { timeout: 15_000 }, async () => {
-    const phone = track(await startPhoneSystem(), (p) => p.close())
-    const dut = createService({ port: phone.port, transport: 'tcp' })
-    track(dut.service, (service) => service.stop())
-    await dut.service.start()
+  it(
+    'still shows the call connected: DeskDial accepts the connection and answers each NOTIFY on it',
+    { timeout: 15_000 },
+    async () => {
+      const phone = track(await startPhoneSystem(), (p) => p.close())
+      const dut = createService({ port: phone.port, transport: 'tcp' })
+      track(dut.service, (service) => service.stop())
+      await dut.service.start()
 
-    const call = dut.dial('1002')
-    const final = await dut.waitForFinal(call.id, 10_000)
-    await phone.notified
+      const call = dut.dial('1002')
+      const final = await dut.waitForFinal(call.id, 10_000)
+      await phone.notified
 
-    expect(final, dut.logs.join('\n')).toMatchObject({ state: 'connected', code: 200 })
-    expect(dut.statesOf(call.id)).toEqual(['requesting', 'trying', 'ringing', 'connected'])
-    expect(phone.notifyConnection()?.received.map((response) => [response.split('\r\n')[0], header(response, 'CSeq')])).toEqual([
-      ['SIP/2.0 200 OK', '1 NOTIFY'],
-      ['SIP/2.0 200 OK', '2 NOTIFY'],
-      ['SIP/2.0 200 OK', '3 NOTIFY']
-    ])
-    expect(phone.mainReceived.map((message) => message.split(' ')[0])).toEqual(['REFER'])
-    // The Contact named the listening port, not the port of DeskDial's own connection.
-    expect(phone.notifyConnection()?.socket.remotePort).not.toBe(phone.mainConnection().remotePort)
-  })
+      expect(final, dut.logs.join('\n')).toMatchObject({ state: 'connected', code: 200 })
+      expect(dut.statesOf(call.id)).toEqual(['requesting', 'trying', 'ringing', 'connected'])
+      expect(
+        phone.notifyConnection()?.received.map((response) => [response.split('\r\n')[0], header(response, 'CSeq')])
+      ).toEqual([
+        ['SIP/2.0 200 OK', '1 NOTIFY'],
+        ['SIP/2.0 200 OK', '2 NOTIFY'],
+        ['SIP/2.0 200 OK', '3 NOTIFY']
+      ])
+      expect(phone.mainReceived.map((message) => message.split(' ')[0])).toEqual(['REFER'])
+      // The Contact named the listening port, not the port of DeskDial's own connection.
+      expect(phone.notifyConnection()?.socket.remotePort).not.toBe(phone.mainConnection().remotePort)
+    }
+  )
 })

@@ -34,11 +34,15 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
 
   it('connects over UDP although the first REFER is lost: the client retransmits it', async () => {
     const sipp = track(await startSipp({ scenario, transport: 'udp', keys, timeoutSeconds: 20 }), (peer) => peer.stop())
-    const relay = track(await startLossyUdpRelay(sipp.port, dropFirst('toServer', isRequest('REFER'))), (r) => r.close())
+    const relay = track(await startLossyUdpRelay(sipp.port, dropFirst('toServer', isRequest('REFER'))), (r) =>
+      r.close()
+    )
     const states = await dialToConnected({ port: relay.port, transport: 'udp' })
     expectScenarioPassed(scenario, await sipp.exited)
     expect(states).toEqual(['requesting', 'trying', 'ringing', 'connected'])
-    const refers = relay.log.filter((datagram) => datagram.direction === 'toServer' && isRequest('REFER')(datagram.text))
+    const refers = relay.log.filter(
+      (datagram) => datagram.direction === 'toServer' && isRequest('REFER')(datagram.text)
+    )
     expect(refers.map((datagram) => datagram.dropped)).toEqual([true, false])
     // A retransmission is the same request: same branch, same CSeq.
     expect(refers[1].text).toBe(refers[0].text)
@@ -60,7 +64,10 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
   it('connects over TLS to a server whose certificate the configured CA signed', async () => {
     const certs = track(await makeTestCertificates(), (c) => c.cleanup())
     const sipp = track(await startSipp({ scenario, transport: 'tcp', keys, timeoutSeconds: 20 }), (peer) => peer.stop())
-    const tls = track(await startTlsTerminator({ serverPort: sipp.port, certFile: certs.certFile, keyFile: certs.keyFile }), (t) => t.close())
+    const tls = track(
+      await startTlsTerminator({ serverPort: sipp.port, certFile: certs.certFile, keyFile: certs.keyFile }),
+      (t) => t.close()
+    )
     const states = await dialToConnected({ port: tls.port, transport: 'tls', caFile: certs.caFile })
     expectScenarioPassed(scenario, await sipp.exited)
     expect(states).toEqual(['requesting', 'trying', 'ringing', 'connected'])
@@ -70,7 +77,10 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
   it('refuses a TLS server whose certificate it cannot verify, saying it is about the certificate', async () => {
     const certs = track(await makeTestCertificates(), (c) => c.cleanup())
     const silent = track(await startSilentPeer(), (peer) => peer.close())
-    const tls = track(await startTlsTerminator({ serverPort: silent.port, certFile: certs.certFile, keyFile: certs.keyFile }), (t) => t.close())
+    const tls = track(
+      await startTlsTerminator({ serverPort: silent.port, certFile: certs.certFile, keyFile: certs.keyFile }),
+      (t) => t.close()
+    )
     const dut = createService({ port: tls.port, transport: 'tls' })
     track(dut.service, (service) => service.stop())
     await expect(dut.service.start()).rejects.toThrow(/certificate/i)
@@ -78,19 +88,28 @@ describe.skipIf(!hasTools)('click-to-dial over imperfect and secured transports'
     expect(silent.connections).toBe(0)
   })
 
-  it('reports "did not answer" when the server never answers, after retransmitting the REFER over UDP', { timeout: 50_000 }, async () => {
-    const silent = track(await startSilentPeer(), (peer) => peer.close())
-    const dut = createService({ port: silent.port, transport: 'udp' })
-    track(dut.service, (service) => service.stop())
-    await dut.service.start()
-    const call = dut.dial('1002')
-    // sip.js's Timer F: 64 * T1 = 32 s, not configurable per service; this is the suite's one slow test.
-    const final = await dut.waitForFinal(call.id, 40_000)
-    expect(final).toMatchObject({ state: 'failed', code: 408, reason: 'The phone system did not answer (check the server address and network; a Cisco CME silently drops requests from a PC that is not registered and not in its "ip address trusted list")' })
-    expect(dut.statesOf(call.id)).toEqual(['requesting', 'failed'])
-    const refers = silent.datagrams.filter(isRequest('REFER'))
-    // T1 = 500 ms doubling to T2 = 4 s within 32 s: 10 copies; allow for timer slack.
-    expect(refers.length).toBeGreaterThanOrEqual(8)
-    expect(new Set(refers).size).toBe(1)
-  })
+  it(
+    'reports "did not answer" when the server never answers, after retransmitting the REFER over UDP',
+    { timeout: 50_000 },
+    async () => {
+      const silent = track(await startSilentPeer(), (peer) => peer.close())
+      const dut = createService({ port: silent.port, transport: 'udp' })
+      track(dut.service, (service) => service.stop())
+      await dut.service.start()
+      const call = dut.dial('1002')
+      // sip.js's Timer F: 64 * T1 = 32 s, not configurable per service; this is the suite's one slow test.
+      const final = await dut.waitForFinal(call.id, 40_000)
+      expect(final).toMatchObject({
+        state: 'failed',
+        code: 408,
+        reason:
+          'The phone system did not answer (check the server address and network; a Cisco CME silently drops requests from a PC that is not registered and not in its "ip address trusted list")'
+      })
+      expect(dut.statesOf(call.id)).toEqual(['requesting', 'failed'])
+      const refers = silent.datagrams.filter(isRequest('REFER'))
+      // T1 = 500 ms doubling to T2 = 4 s within 32 s: 10 copies; allow for timer slack.
+      expect(refers.length).toBeGreaterThanOrEqual(8)
+      expect(new Set(refers).size).toBe(1)
+    }
+  )
 })

@@ -27,8 +27,16 @@ function newestSource(directory: string): number {
 function buildIfStale(): void {
   const outputs = [mainBundle, join(root, 'out/preload/index.js'), rendererIndex]
   const built = outputs.every(existsSync) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0
-  const sources = Math.max(...['src', 'electron.vite.config.ts'].map((path) => (statSync(join(root, path)).isDirectory() ? newestSource(join(root, path)) : statSync(join(root, path)).mtimeMs)))
-  if (built < sources) execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'pipe' })
+  const sources = Math.max(
+    ...['src', 'electron.vite.config.ts'].map((path) =>
+      statSync(join(root, path)).isDirectory() ? newestSource(join(root, path)) : statSync(join(root, path)).mtimeMs
+    )
+  )
+  if (built < sources)
+    execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: root,
+      stdio: 'pipe'
+    })
 }
 
 export async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
@@ -52,7 +60,12 @@ export interface LaunchedMain {
  * environment and `userData` as Electron's data directory, makes Electron ready and waits until
  * the tray has its menu. `isPackaged` plays an installed app instead of a development run.
  */
-export async function launchBuiltMain(userData: string, args: readonly string[] = [], env: Record<string, string> = {}, { isPackaged = false } = {}): Promise<LaunchedMain> {
+export async function launchBuiltMain(
+  userData: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+  { isPackaged = false } = {}
+): Promise<LaunchedMain> {
   buildIfStale()
   const savedArgv = process.argv
   const savedEnv = { ...process.env }

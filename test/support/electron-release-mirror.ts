@@ -33,7 +33,10 @@ export async function startElectronReleaseMirror(version: string): Promise<Elect
   ])
   const files = new Map<string, Buffer>([
     [`/v${version}/${releaseZipName(version)}`, zip],
-    [`/v${version}/SHASUMS256.txt`, Buffer.from(`${createHash('sha256').update(zip).digest('hex')} *${releaseZipName(version)}\n`)]
+    [
+      `/v${version}/SHASUMS256.txt`,
+      Buffer.from(`${createHash('sha256').update(zip).digest('hex')} *${releaseZipName(version)}\n`)
+    ]
   ])
   const requests: string[] = []
   const server: Server = createServer((request, response) => {

@@ -37,7 +37,14 @@ export interface FakeElectron {
   /** `ipcMain.on` listeners (electron-store's main-process channel), by channel. */
   listeners: Map<string, (event: unknown, ...args: unknown[]) => void>
   notifications: { title: string; body: string }[]
-  session: { permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void; permissionCheck?: (contents: unknown, permission: string) => boolean; headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void }
+  session: {
+    permissionRequest?: (contents: unknown, permission: string, callback: (allowed: boolean) => void) => void
+    permissionCheck?: (contents: unknown, permission: string) => boolean
+    headers?: (
+      details: { responseHeaders: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void
+    ) => void
+  }
   unregisterAllCalls: number
   powerMonitor: EventEmitter
   protocol: {
@@ -66,7 +73,11 @@ export interface FakeTray extends EventEmitter {
 }
 
 /** `isPackaged`: play an installed app, whose resources (process.resourcesPath) are at `appPath`. */
-export function installFakeElectron(options: { userData: string; appPath: string; isPackaged?: boolean }): FakeElectron {
+export function installFakeElectron(options: {
+  userData: string
+  appPath: string
+  isPackaged?: boolean
+}): FakeElectron {
   let isReady = false
   let resolveReady!: () => void
   const ready = new Promise<void>((resolve) => {
@@ -76,11 +87,17 @@ export function installFakeElectron(options: { userData: string; appPath: string
     isReady = true
     resolveReady()
   }
-  const app = Object.assign(new EventEmitter(), { calls: [] as { method: string; args: unknown[] }[], markReady, quitCalls: 0 })
-  const record = (method: string, result?: unknown) => (...args: unknown[]) => {
-    app.calls.push({ method, args })
-    return result
-  }
+  const app = Object.assign(new EventEmitter(), {
+    calls: [] as { method: string; args: unknown[] }[],
+    markReady,
+    quitCalls: 0
+  })
+  const record =
+    (method: string, result?: unknown) =>
+    (...args: unknown[]) => {
+      app.calls.push({ method, args })
+      return result
+    }
   const fake: FakeElectron = {
     module: {},
     app,
@@ -250,8 +267,10 @@ export function installFakeElectron(options: { userData: string; appPath: string
       }
     },
     ipcMain: {
-      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, handler),
-      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => fake.listeners.set(channel, listener)
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) =>
+        fake.handlers.set(channel, handler),
+      on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
+        fake.listeners.set(channel, listener)
     },
     session: {
       defaultSession: {
@@ -272,7 +291,10 @@ export function installFakeElectron(options: { userData: string; appPath: string
       isAsyncEncryptionAvailable: async () => true,
       getSelectedStorageBackend: () => 'basic_text',
       encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8').reverse(),
-      decryptStringAsync: async (buffer: Buffer) => ({ result: Buffer.from(buffer).reverse().toString('utf8'), shouldReEncrypt: false })
+      decryptStringAsync: async (buffer: Buffer) => ({
+        result: Buffer.from(buffer).reverse().toString('utf8'),
+        shouldReEncrypt: false
+      })
     },
     powerMonitor: fake.powerMonitor,
     net: { isOnline: () => true },

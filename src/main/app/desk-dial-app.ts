@@ -3,7 +3,12 @@ import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonit
 import { eventChannel, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
 import { settleWithin } from '../../shared/settle-within'
 import { type AppSettings } from '../../shared/app-settings'
-import { commandsForWindow, type DeskAppBackend, type DeskDialEventSink, type LogLevel } from '../backend/desk-app-backend'
+import {
+  commandsForWindow,
+  type DeskAppBackend,
+  type DeskDialEventSink,
+  type LogLevel
+} from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from './links-in-argv'
 import { trayPresentation } from './tray-presentation'
@@ -79,7 +84,10 @@ export class DeskDialApp {
     })
     app.on('will-quit', () => globalShortcut.unregisterAll())
     app.whenReady().then(
-      () => this.#start().catch((error: Error) => log('error', `DeskDial could not start: ${error.stack ?? error.message}`)),
+      () =>
+        this.#start().catch((error: Error) =>
+          log('error', `DeskDial could not start: ${error.stack ?? error.message}`)
+        ),
       (error: Error) => log('error', `Electron did not start: ${error.message}`)
     )
   }
@@ -113,16 +121,27 @@ export class DeskDialApp {
       (event) => commandsForWindow(backend, () => BrowserWindow.fromWebContents(event.sender)?.hide()),
       (url) => renderer.isRenderer(url)
     )
-    this.#mainWindow = createMainWindow(renderer, preload, () => this.#quitting, !process.argv.includes(STARTED_AT_LOGIN_ARG))
+    this.#mainWindow = createMainWindow(
+      renderer,
+      preload,
+      () => this.#quitting,
+      !process.argv.includes(STARTED_AT_LOGIN_ARG)
+    )
     this.#quickDialWindow = createQuickDialWindow(renderer, preload, () => this.#quitting)
-    this.#tray = new DeskDialTray(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'), {
-      open: () => this.#open(),
-      quickDial: () => this.#quickDial(),
-      redial: (call) => void backend.dial({ target: call.target }).then((result) => !result.ok && showNotice({ title: `Could not call ${call.target}`, body: result.error })),
-      settings: () => this.#navigate('settings'),
-      setStartAtLogin: (enabled) => void this.#saveStartAtLogin(enabled),
-      quit: () => app.quit()
-    })
+    this.#tray = new DeskDialTray(
+      app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+      {
+        open: () => this.#open(),
+        quickDial: () => this.#quickDial(),
+        redial: (call) =>
+          void backend
+            .dial({ target: call.target })
+            .then((result) => !result.ok && showNotice({ title: `Could not call ${call.target}`, body: result.error })),
+        settings: () => this.#navigate('settings'),
+        setStartAtLogin: (enabled) => void this.#saveStartAtLogin(enabled),
+        quit: () => app.quit()
+      }
+    )
     await this.#refreshTray()
     reconnectOnWake(powerMonitor, () => void backend.reconnect())
     reconnectWhenBackOnline(net, () => void backend.reconnect())
@@ -162,7 +181,9 @@ export class DeskDialApp {
       if (problem) showNotice({ title: 'Quick-dial hotkey not available', body: problem })
     }
     if (previous?.startAtLogin !== settings.startAtLogin) {
-      applyStartAtLogin(app, settings.startAtLogin).catch((error: Error) => log('warn', `Could not change start at login: ${error.message}`))
+      applyStartAtLogin(app, settings.startAtLogin).catch((error: Error) =>
+        log('warn', `Could not change start at login: ${error.message}`)
+      )
     }
   }
 
@@ -171,7 +192,13 @@ export class DeskDialApp {
     if (!backend || !this.#tray) return
     const status = await backend.getStatus()
     const { icon, tooltip } = trayPresentation(backend.settings.account, status.registration, status.calls)
-    this.#tray.update({ icon, tooltip, recentCalls: await backend.listHistory(), startAtLogin: backend.settings.startAtLogin, hotkey: this.#hotkey ?? '' })
+    this.#tray.update({
+      icon,
+      tooltip,
+      recentCalls: await backend.listHistory(),
+      startAtLogin: backend.settings.startAtLogin,
+      hotkey: this.#hotkey ?? ''
+    })
   }
 
   async #saveStartAtLogin(enabled: boolean): Promise<void> {

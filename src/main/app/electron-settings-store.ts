@@ -4,7 +4,11 @@ import { isRecord } from '../../shared/is-record'
 import { backUpUnreadableFile, serializeJson } from '../settings/atomic-json-file'
 import { SETTINGS_DOCUMENT_JSON_SCHEMA, type SettingsDocument } from '../settings/settings-migrations'
 import { SETTINGS_FILE_NAME, settingsFilePath, type FileSettingsStoreOptions } from '../settings/settings-store'
-import { VersionedSettingsStore, type SettingsFile, type SettingsFileContent } from '../settings/versioned-settings-store'
+import {
+  VersionedSettingsStore,
+  type SettingsFile,
+  type SettingsFileContent
+} from '../settings/versioned-settings-store'
 
 /** Thrown while reading a file whose JSON is not an object, which electron-store would read as an empty store. */
 class NotAnObject extends Error {

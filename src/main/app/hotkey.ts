@@ -5,7 +5,12 @@ import type { GlobalShortcut } from 'electron'
  * when the system refuses it (another application owns it), or undefined when it works or when
  * the user chose no hotkey.
  */
-export function registerQuickDialHotkey(globalShortcut: GlobalShortcut, previous: string | undefined, accelerator: string, onPress: () => void): string | undefined {
+export function registerQuickDialHotkey(
+  globalShortcut: GlobalShortcut,
+  previous: string | undefined,
+  accelerator: string,
+  onPress: () => void
+): string | undefined {
   if (previous) globalShortcut.unregister(previous)
   if (accelerator === '') return undefined
   let registered: boolean

@@ -8,7 +8,11 @@ import { dispatchCommand } from '../backend/command-dispatcher'
  * a rejection is a sentence the renderer can show. `commandsFor` gives the commands as seen from
  * the window that sent the message (so that "hide window" hides that window).
  */
-export function registerCommandHandlers(ipcMain: IpcMain, commandsFor: (event: IpcMainInvokeEvent) => DeskDialCommands, isRenderer: (frameUrl: string) => boolean): void {
+export function registerCommandHandlers(
+  ipcMain: IpcMain,
+  commandsFor: (event: IpcMainInvokeEvent) => DeskDialCommands,
+  isRenderer: (frameUrl: string) => boolean
+): void {
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(commandChannel(name), (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frame = event.senderFrame

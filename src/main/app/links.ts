@@ -10,7 +10,8 @@ import { LINK_SCHEMES } from './links-in-argv'
 export function registerLinkSchemes(app: App): void {
   for (const scheme of LINK_SCHEMES) {
     // Started as `electron .` in development: the OS must start Electron with the app's path.
-    if (process.defaultApp && process.argv[1] !== undefined) app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(process.argv[1])])
+    if (process.defaultApp && process.argv[1] !== undefined)
+      app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(process.argv[1])])
     else app.setAsDefaultProtocolClient(scheme)
   }
 }

@@ -25,7 +25,14 @@ export async function applyStartAtLogin(app: App, enabled: boolean): Promise<voi
     return
   }
   const executable = process.env.APPIMAGE ?? process.execPath
-  const entry = ['[Desktop Entry]', 'Type=Application', 'Name=DeskDial', `Exec="${executable.replace(/(["`$\\])/g, '\\$1')}" ${STARTED_AT_LOGIN_ARG}`, 'X-GNOME-Autostart-enabled=true', '']
+  const entry = [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=DeskDial',
+    `Exec="${executable.replace(/(["`$\\])/g, '\\$1')}" ${STARTED_AT_LOGIN_ARG}`,
+    'X-GNOME-Autostart-enabled=true',
+    ''
+  ]
   await mkdir(join(file, '..'), { recursive: true })
   await writeFile(file, entry.join('\n'))
 }

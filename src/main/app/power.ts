@@ -10,7 +10,11 @@ export function reconnectOnWake(powerMonitor: PowerMonitor, reconnect: () => voi
  * Electron has no network-change event in the main process: look at `net.isOnline()` now and
  * then, and reconnect when the computer comes back online (new Wi-Fi, VPN up, cable plugged in).
  */
-export function reconnectWhenBackOnline(net: Pick<Net, 'isOnline'>, reconnect: () => void, intervalMs = 5_000): () => void {
+export function reconnectWhenBackOnline(
+  net: Pick<Net, 'isOnline'>,
+  reconnect: () => void,
+  intervalMs = 5_000
+): () => void {
   let online = net.isOnline()
   const timer = setInterval(() => {
     const now = net.isOnline()

@@ -6,7 +6,11 @@ import { secureWebPreferences } from './window'
  * The small search-and-dial window the hotkey opens: frameless, always on top, hidden again when
  * it loses focus (Esc and dialling hide it from the renderer).
  */
-export function createQuickDialWindow(renderer: RendererLocation, preload: string, isQuitting: () => boolean): BrowserWindow {
+export function createQuickDialWindow(
+  renderer: RendererLocation,
+  preload: string,
+  isQuitting: () => boolean
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 560,
     height: 380,

@@ -34,7 +34,12 @@ export function isAtOrigin(url: string, origin: string): boolean {
     return false
   }
   const expected = new URL(origin)
-  return parsed.protocol === expected.protocol && parsed.host === expected.host && parsed.username === '' && parsed.password === ''
+  return (
+    parsed.protocol === expected.protocol &&
+    parsed.host === expected.host &&
+    parsed.username === '' &&
+    parsed.password === ''
+  )
 }
 
 /** Whether `path` is `directory` or below it. */
@@ -78,9 +83,16 @@ export async function findRendererFile(directory: string, url: string): Promise<
 }
 
 /** Answers a request for the renderer with the file, or with the lookup's status and no body. */
-export async function serveRendererFile(directory: string, request: Request, headers: Record<string, string>): Promise<Response> {
+export async function serveRendererFile(
+  directory: string,
+  request: Request,
+  headers: Record<string, string>
+): Promise<Response> {
   const found = await findRendererFile(directory, request.url)
   if (!found.ok) return new Response(null, { status: found.status, headers })
   const contentType = CONTENT_TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream'
-  return new Response(await readFile(found.file), { status: 200, headers: { ...headers, 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff' } })
+  return new Response(await readFile(found.file), {
+    status: 200,
+    headers: { ...headers, 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff' }
+  })
 }

@@ -8,7 +8,9 @@ import { CONTENT_SECURITY_POLICY } from './security'
  * without CORS reads from other origins. Electron accepts this only before `ready`.
  */
 export function registerRendererScheme(protocol: Protocol): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
 }
 
 /**
@@ -29,7 +31,9 @@ export class RendererLocation {
   /** Serves the built renderer at `app://deskdial/` (after `ready`); the dev server needs nothing. */
   serve(protocol: Protocol): void {
     if (this.#devServer) return
-    protocol.handle(RENDERER_SCHEME, (request) => serveRendererFile(this.#directory, request, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }))
+    protocol.handle(RENDERER_SCHEME, (request) =>
+      serveRendererFile(this.#directory, request, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
+    )
   }
 
   /** Loads the renderer, optionally at a view (`quick-dial`) given as the URL's hash. */

@@ -9,7 +9,10 @@ import { EncryptedFileSecretStore, MemorySecretStore, type SecretStore } from '.
  */
 export async function createSecretStore(file: string, log: (message: string) => void): Promise<SecretStore> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) return new MemorySecretStore('unavailable')
-  const kind = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text' ? 'basic-text' : 'os-keychain'
+  const kind =
+    process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'
+      ? 'basic-text'
+      : 'os-keychain'
   return new EncryptedFileSecretStore(
     kind,
     file,

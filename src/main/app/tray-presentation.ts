@@ -17,7 +17,11 @@ const STATE_WORDS: Record<RegistrationStatus['state'], string> = {
 }
 
 /** The tray's icon and tooltip for the registration and the calls in progress. */
-export function trayPresentation(account: AccountSettings, registration: RegistrationStatus, calls: readonly CallProgress[]): { icon: TrayIcon; tooltip: string } {
+export function trayPresentation(
+  account: AccountSettings,
+  registration: RegistrationStatus,
+  calls: readonly CallProgress[]
+): { icon: TrayIcon; tooltip: string } {
   const who = account.user ? `${account.user}@${account.domain ?? account.servers[0] ?? ''}` : 'no account set up'
   const live = calls.find((call) => !isFinalCallState(call.state))
   if (live) return { icon: 'call', tooltip: `DeskDial (${who}): calling ${live.target}` }

@@ -33,7 +33,9 @@ export class DeskDialTray {
   readonly #actions: TrayActions
 
   constructor(resourcesDirectory: string, actions: TrayActions) {
-    this.#icons = new Map(TRAY_ICONS.map((icon) => [icon, nativeImage.createFromPath(trayIconPath(resourcesDirectory, icon))]))
+    this.#icons = new Map(
+      TRAY_ICONS.map((icon) => [icon, nativeImage.createFromPath(trayIconPath(resourcesDirectory, icon))])
+    )
     this.#actions = actions
     this.#tray = new Tray(this.#image('idle'))
     // Linux indicators ignore clicks and show only the menu; elsewhere a click opens the window.
@@ -61,11 +63,22 @@ export class DeskDialTray {
       quickDial,
       {
         label: 'Recent calls',
-        submenu: recent.length === 0 ? [{ label: 'No calls yet', enabled: false }] : recent.map((call) => ({ label: `Call ${call.contactName ? `${call.contactName} (${call.target})` : call.target}`, click: () => this.#actions.redial(call) }))
+        submenu:
+          recent.length === 0
+            ? [{ label: 'No calls yet', enabled: false }]
+            : recent.map((call) => ({
+                label: `Call ${call.contactName ? `${call.contactName} (${call.target})` : call.target}`,
+                click: () => this.#actions.redial(call)
+              }))
       },
       { type: 'separator' },
       { label: 'Settings…', click: () => this.#actions.settings() },
-      { label: 'Start at login', type: 'checkbox', checked: content.startAtLogin, click: (item) => this.#actions.setStartAtLogin(item.checked) },
+      {
+        label: 'Start at login',
+        type: 'checkbox',
+        checked: content.startAtLogin,
+        click: (item) => this.#actions.setStartAtLogin(item.checked)
+      },
       { type: 'separator' },
       { label: 'Quit DeskDial', click: () => this.#actions.quit() }
     ]

@@ -3,7 +3,9 @@ import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 import type { RendererLocation } from './renderer-location'
 
 /** Settings every DeskDial window shares (Electron's security checklist). */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -24,7 +26,12 @@ export function preloadPath(mainDirectory: string): string {
  * The main window: contacts, calls, history and settings. Closing it hides it (DeskDial keeps
  * running in the tray); it only closes for real when the app quits.
  */
-export function createMainWindow(renderer: RendererLocation, preload: string, isQuitting: () => boolean, showWhenReady: boolean): BrowserWindow {
+export function createMainWindow(
+  renderer: RendererLocation,
+  preload: string,
+  isQuitting: () => boolean,
+  showWhenReady: boolean
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 960,
     height: 680,

@@ -62,10 +62,17 @@ export class CallTracker {
     const context = this.#contexts.get(reported.id)
     const progress = context ? { ...reported, target: context.target } : reported
     const previous = this.#calls.get(progress.id)
-    if (previous && previous.state === progress.state && previous.code === progress.code && previous.reason === progress.reason) return
+    if (
+      previous &&
+      previous.state === progress.state &&
+      previous.code === progress.code &&
+      previous.reason === progress.reason
+    )
+      return
     this.#calls.delete(progress.id)
     this.#calls.set(progress.id, progress)
-    for (const id of [...this.#calls.keys()].slice(0, Math.max(0, this.#calls.size - MAX_SHOWN_CALLS))) this.#calls.delete(id)
+    for (const id of [...this.#calls.keys()].slice(0, Math.max(0, this.#calls.size - MAX_SHOWN_CALLS)))
+      this.#calls.delete(id)
     // A call's end is announced once it is in the history, so a listener reloading the history sees it.
     if (context && isFinalCallState(progress.state) && this.#contexts.delete(progress.id)) {
       void this.#record(progress.id, context, progress).then(() => this.#announce(progress, context))
@@ -101,10 +108,19 @@ export class CallTracker {
   }
 
   #record(id: string, context: CallContext, end: Pick<CallProgress, 'state' | 'code' | 'reason'>): Promise<void> {
-    const record: CallRecord = { id, target: context.target, dialString: context.dialString, startedAt: context.startedAt, state: end.state, reason: end.reason }
+    const record: CallRecord = {
+      id,
+      target: context.target,
+      dialString: context.dialString,
+      startedAt: context.startedAt,
+      state: end.state,
+      reason: end.reason
+    }
     if (end.code !== undefined) record.code = end.code
     if (context.contactName !== undefined) record.contactName = context.contactName
-    const write = this.#options.history.record(record).catch((error: Error) => this.#options.log('error', `Could not save call ${id} in the history: ${error.message}`))
+    const write = this.#options.history
+      .record(record)
+      .catch((error: Error) => this.#options.log('error', `Could not save call ${id} in the history: ${error.message}`))
     this.#historyWrites.add(write)
     return write.finally(() => this.#historyWrites.delete(write))
   }

@@ -15,7 +15,10 @@ const MAX_ID = 200
 
 /** An object of exactly these keys, read from its own properties only (never from its prototype). */
 function ownObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.preprocess((value) => (isRecord(value) ? Object.fromEntries(Object.entries(value)) : value), z.strictObject(shape))
+  return z.preprocess(
+    (value) => (isRecord(value) ? Object.fromEntries(Object.entries(value)) : value),
+    z.strictObject(shape)
+  )
 }
 
 const text = z.string().max(MAX_TEXT)
@@ -51,16 +54,26 @@ const ARGUMENTS: ArgumentSchemas = {
   diagnosticsReport: z.tuple([id.optional()])
 }
 
-export type ArgumentCheck<K extends DeskDialCommandName> = { ok: true; args: Parameters<DeskDialCommands[K]> } | { ok: false; error: string }
+export type ArgumentCheck<K extends DeskDialCommandName> =
+  { ok: true; args: Parameters<DeskDialCommands[K]> } | { ok: false; error: string }
 
 /** The arguments of command `name` in the contract's shape, or a sentence saying what is wrong with them. */
-export function checkCommandArguments<K extends DeskDialCommandName>(name: K, args: readonly unknown[]): ArgumentCheck<K> {
+export function checkCommandArguments<K extends DeskDialCommandName>(
+  name: K,
+  args: readonly unknown[]
+): ArgumentCheck<K> {
   const parsed = ARGUMENTS[name].safeParse(args)
   if (parsed.success) return { ok: true, args: parsed.data as Parameters<DeskDialCommands[K]> }
   const issue = parsed.error.issues[0]
   const [index, ...path] = issue?.path ?? []
-  const where = typeof index === 'number' ? `argument ${index + 1}${path.length > 0 ? ` (${path.join('.')})` : ''}` : 'its arguments'
-  return { ok: false, error: `DeskDial's ${name} cannot use ${where}: ${issue?.message ?? 'they do not fit'}. Reload the window and try again.` }
+  const where =
+    typeof index === 'number'
+      ? `argument ${index + 1}${path.length > 0 ? ` (${path.join('.')})` : ''}`
+      : 'its arguments'
+  return {
+    ok: false,
+    error: `DeskDial's ${name} cannot use ${where}: ${issue?.message ?? 'they do not fit'}. Reload the window and try again.`
+  }
 }
 
 /** Runs command `name` of `commands` after checking the name and the arguments; throws a sentence when either is wrong. */

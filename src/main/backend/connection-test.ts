@@ -1,4 +1,9 @@
-import { isAccountConfigured, RETYPE_PASSWORD, sameAccountIdentity, type AccountSettings } from '../../shared/account-settings'
+import {
+  isAccountConfigured,
+  RETYPE_PASSWORD,
+  sameAccountIdentity,
+  type AccountSettings
+} from '../../shared/account-settings'
 import { checkAppSettings } from '../../shared/app-settings'
 import type { ConnectionTestResult, SettingsUpdate } from '../../shared/ipc-contract'
 import type { RegistrationStatus } from '../../shared/registration-status'
@@ -30,12 +35,20 @@ export function noAnswerSentence(timeoutMs: number): string {
  * "Test connection": registers a throw-away service with the settings as typed and says, in
  * words, whether that worked. The running service is left alone.
  */
-export async function testConnection(update: SettingsUpdate, options: ConnectionTestOptions): Promise<ConnectionTestResult> {
+export async function testConnection(
+  update: SettingsUpdate,
+  options: ConnectionTestOptions
+): Promise<ConnectionTestResult> {
   const checked = checkAppSettings(update.settings)
   if (!checked.ok) return { ok: false, error: checked.problems.map((problem) => problem.error).join(' ') }
   const { account } = checked.settings
-  if (!isAccountConfigured(account)) return { ok: false, error: 'Enter the server, the account user and your desk phone number first.' }
-  if (update.password === undefined && !sameAccountIdentity(account, options.savedAccount()) && (await options.storedPassword()) !== undefined) {
+  if (!isAccountConfigured(account))
+    return { ok: false, error: 'Enter the server, the account user and your desk phone number first.' }
+  if (
+    update.password === undefined &&
+    !sameAccountIdentity(account, options.savedAccount()) &&
+    (await options.storedPassword()) !== undefined
+  ) {
     return { ok: false, error: RETYPE_PASSWORD, field: 'password' }
   }
   const password = update.password === undefined ? await options.storedPassword() : update.password || undefined

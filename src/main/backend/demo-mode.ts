@@ -68,15 +68,29 @@ export class DemoMode {
       await this.#stop()
       const { port, log } = this.#options
       try {
-        this.#pbx = await startDemoPhoneSystem({ host: DEMO_DEFAULTS.host, port, account: { password: 'random' }, log: (line) => log('debug', `[demo] ${line}`) })
+        this.#pbx = await startDemoPhoneSystem({
+          host: DEMO_DEFAULTS.host,
+          port,
+          account: { password: 'random' },
+          log: (line) => log('debug', `[demo] ${line}`)
+        })
       } catch (error) {
         log('error', `The demo phone system did not start: ${(error as Error).message}`)
-        throw new Error(`DeskDial could not start its built-in demo phone system: ${reasonOf(error as Error)}. Try again in a moment, or set up your own phone system instead.`)
+        throw new Error(
+          `DeskDial could not start its built-in demo phone system: ${reasonOf(error as Error)}. Try again in a moment, or set up your own phone system instead.`
+        )
       }
       const { host, account } = this.#pbx
       log('info', `The built-in demo phone system listens on ${host}:${this.#pbx.port}.`)
       return {
-        account: { ...DEFAULT_ACCOUNT_SETTINGS, servers: [`${host}:${this.#pbx.port}`], transport: 'udp', user: account.user, line: DEMO_DEFAULTS.deskPhone, displayName: 'DeskDial demo' },
+        account: {
+          ...DEFAULT_ACCOUNT_SETTINGS,
+          servers: [`${host}:${this.#pbx.port}`],
+          transport: 'udp',
+          user: account.user,
+          line: DEMO_DEFAULTS.deskPhone,
+          displayName: 'DeskDial demo'
+        },
         password: account.password
       }
     })

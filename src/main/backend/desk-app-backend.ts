@@ -117,9 +117,18 @@ export class DeskAppBackend implements BackendCommands {
     this.#now = options.now ?? Date.now
     this.#log = options.log ?? (() => undefined)
     const notify = (notice: DesktopNotice) => options.notify?.(notice)
-    this.#diagnostics = new DiagnosticsKeeper({ version: options.version, account: () => this.settings.account, now: this.#now })
+    this.#diagnostics = new DiagnosticsKeeper({
+      version: options.version,
+      account: () => this.settings.account,
+      now: this.#now
+    })
     this.#demo = new DemoMode({ port: options.demoPort ?? 0, log: this.#log })
-    this.#settings = new SettingsKeeper({ settings: options.settings, secrets: options.secrets, log: this.#log, demo: () => this.#demo.view })
+    this.#settings = new SettingsKeeper({
+      settings: options.settings,
+      secrets: options.secrets,
+      log: this.#log,
+      demo: () => this.#demo.view
+    })
     this.#calls = new CallTracker({
       history: options.history,
       onProgress: (progress) => options.emit('callProgress', progress),
@@ -133,7 +142,10 @@ export class DeskAppBackend implements BackendCommands {
       password: () => this.#settings.password(),
       onRegistration: (status) => options.emit('registration', status),
       onCallProgress: (progress) => this.#calls.onProgress(progress),
-      onStopped: () => this.#calls.abandonCallsInProgress('DeskDial reconnected to the phone system before this call finished; check your desk phone.'),
+      onStopped: () =>
+        this.#calls.abandonCallsInProgress(
+          'DeskDial reconnected to the phone system before this call finished; check your desk phone.'
+        ),
       log: this.#log,
       diagnostics: this.#diagnostics,
       now: this.#now,
@@ -164,7 +176,9 @@ export class DeskAppBackend implements BackendCommands {
   async start(): Promise<void> {
     await this.#settings.load()
     // Read the contacts and the history now, so that a damaged file is known before the window asks.
-    await Promise.all([this.#options.contacts.list(), this.#options.history.list()]).catch((error: Error) => this.noteDataProblem(`DeskDial could not read your contacts or call history: ${error.message}`))
+    await Promise.all([this.#options.contacts.list(), this.#options.history.list()]).catch((error: Error) =>
+      this.noteDataProblem(`DeskDial could not read your contacts or call history: ${error.message}`)
+    )
     if (this.settings.demo) {
       const resumed = await this.#useDemo()
       if (!resumed.ok) this.noteDataProblem(`${resumed.error} To leave the demo, choose “Use my own phone system”.`)
@@ -205,7 +219,11 @@ export class DeskAppBackend implements BackendCommands {
   }
 
   async getStatus(): Promise<AppStatus> {
-    const status: AppStatus = { registration: this.#supervisor.registration, calls: this.#calls.calls, pendingLinks: this.#links.pending }
+    const status: AppStatus = {
+      registration: this.#supervisor.registration,
+      calls: this.#calls.calls,
+      pendingLinks: this.#links.pending
+    }
     if (this.#hotkeyProblem) status.hotkeyProblem = this.#hotkeyProblem
     return status
   }
@@ -213,11 +231,21 @@ export class DeskAppBackend implements BackendCommands {
   async previewDial(target: string): Promise<DialPreview> {
     const text = target.trim()
     if (text === '') return { ok: false, target, error: 'Enter a number or a name to call.' }
-    if (text.length > MAX_TARGET_LENGTH) return { ok: false, target, error: `That is too long for a phone number: at most ${MAX_TARGET_LENGTH} characters.` }
+    if (text.length > MAX_TARGET_LENGTH)
+      return {
+        ok: false,
+        target,
+        error: `That is too long for a phone number: at most ${MAX_TARGET_LENGTH} characters.`
+      }
     const { dialPlan, demo } = this.settings
     const plan = planDial(text, demo ? demoDialPlan(text, dialPlan) : dialPlan)
     if (!plan.ok) return { ok: false, target, error: plan.error }
-    const preview: DialPreview = { ok: true, target: text, dialString: plan.dialString, display: `Calling ${plan.display}` }
+    const preview: DialPreview = {
+      ok: true,
+      target: text,
+      dialString: plan.dialString,
+      display: `Calling ${plan.display}`
+    }
     const match = await this.#options.contacts.findByNumber(text, dialPlan.country)
     if (match) preview.contact = { id: match.contact.id, name: match.contact.name, label: match.label }
     return preview
@@ -238,7 +266,12 @@ export class DeskAppBackend implements BackendCommands {
     const service = this.#supervisor.service
     if (!service) return { ok: false, error: this.#notConnectedSentence() }
     try {
-      const first = this.#calls.dial(service, { target: preview.target, dialString: preview.dialString, startedAt: this.#now(), ...(contactName === undefined ? {} : { contactName }) })
+      const first = this.#calls.dial(service, {
+        target: preview.target,
+        dialString: preview.dialString,
+        startedAt: this.#now(),
+        ...(contactName === undefined ? {} : { contactName })
+      })
       return { ok: true, callId: first.id, dialString: preview.dialString }
     } catch (error) {
       return { ok: false, error: (error as Error).message }
@@ -293,14 +326,20 @@ export class DeskAppBackend implements BackendCommands {
     if (demo) {
       const typed = checkAccountSettings(update.settings.account)
       if (update.password !== undefined || !typed.ok || JSON.stringify(typed.account) !== JSON.stringify(account)) {
-        return { ok: false, error: 'DeskDial is using its built-in demo phone system: choose “Use my own phone system” first, then enter your account.' }
+        return {
+          ok: false,
+          error:
+            'DeskDial is using its built-in demo phone system: choose “Use my own phone system” first, then enter your account.'
+        }
       }
     }
     const change = await this.#settings.save({ ...update, settings: { ...update.settings, demo } })
     if (!change.saved.ok) return change.saved
     this.#options.emit('settingsChanged', change.saved.view)
     if (change.reconnect) {
-      this.#supervisor.restart().catch((error: Error) => this.#log('error', `Reconnecting after a settings change failed: ${error.message}`))
+      this.#supervisor
+        .restart()
+        .catch((error: Error) => this.#log('error', `Reconnecting after a settings change failed: ${error.message}`))
     }
     return change.saved
   }
@@ -329,7 +368,11 @@ export class DeskAppBackend implements BackendCommands {
   async startDemo(): Promise<SaveResult> {
     if (this.settings.demo) return { ok: true, view: await this.getSettings() }
     if (isAccountConfigured(this.settings.account)) {
-      return { ok: false, error: 'DeskDial already has your phone system account, so it does not start the demo phone system. Change the account in Settings instead.' }
+      return {
+        ok: false,
+        error:
+          'DeskDial already has your phone system account, so it does not start the demo phone system. Change the account in Settings instead.'
+      }
     }
     const saved = await this.#useDemo()
     if (!saved.ok) return saved
@@ -341,7 +384,10 @@ export class DeskAppBackend implements BackendCommands {
   /** Forgets the demo phone system's account and password, unregisters from it and stops it, so the user can enter their own. */
   async leaveDemo(): Promise<SaveResult> {
     if (this.settings.demo) {
-      const change = await this.#settings.save({ settings: { ...this.settings, demo: false, account: DEFAULT_ACCOUNT_SETTINGS }, password: '' })
+      const change = await this.#settings.save({
+        settings: { ...this.settings, demo: false, account: DEFAULT_ACCOUNT_SETTINGS },
+        password: ''
+      })
       if (!change.saved.ok) return change.saved
       await this.#supervisor.restart()
       await this.#demo.stop()
@@ -359,7 +405,10 @@ export class DeskAppBackend implements BackendCommands {
     } catch (error) {
       return { ok: false, error: (error as Error).message }
     }
-    const change = await this.#settings.save({ settings: { ...this.settings, demo: true, account: demo.account }, password: demo.password ?? '' })
+    const change = await this.#settings.save({
+      settings: { ...this.settings, demo: true, account: demo.account },
+      password: demo.password ?? ''
+    })
     if (!change.saved.ok) await this.#demo.stop()
     return change.saved
   }

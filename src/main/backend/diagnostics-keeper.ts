@@ -50,27 +50,37 @@ export class DiagnosticsKeeper {
   /** For a service's `onServerSwitch`. */
   noteServerSwitch(change: ServerSwitch, source: DiagnosticsSource = 'service'): void {
     const why = change.reason === 'fallback' ? 'the first server answers again' : 'the server in use stopped answering'
-    this.#keep(this.#switches, `${timeOf(change.at)} ${prefix(source)}moved from ${change.from} to ${change.to}: ${why}`)
+    this.#keep(
+      this.#switches,
+      `${timeOf(change.at)} ${prefix(source)}moved from ${change.from} to ${change.to}: ${why}`
+    )
   }
 
   noteRegistration(status: RegistrationStatus, source: DiagnosticsSource = 'service'): void {
-    const details = [status.server && `at ${status.server}`, status.code !== undefined && `SIP ${status.code}`].filter(Boolean).join(', ')
-    this.#keep(this.#registrations, `${timeOf(status.at)} ${prefix(source)}${status.state}${details ? ` (${details})` : ''}: ${status.reason}`)
+    const details = [status.server && `at ${status.server}`, status.code !== undefined && `SIP ${status.code}`]
+      .filter(Boolean)
+      .join(', ')
+    this.#keep(
+      this.#registrations,
+      `${timeOf(status.at)} ${prefix(source)}${status.state}${details ? ` (${details})` : ''}: ${status.reason}`
+    )
   }
 
   /** The messages of the call whose REFER had Call-ID `callId`, oldest first, as the ladder draws them. */
   callLadder(callId: string): CallLadder {
-    const messages = this.#log.messages(callId).map(({ seq, at, direction, transport, peer, firstLine, retransmission, note, text }) => ({
-      seq,
-      at,
-      direction,
-      transport,
-      peer,
-      firstLine,
-      retransmission,
-      ...(note !== undefined && { note }),
-      text
-    }))
+    const messages = this.#log
+      .messages(callId)
+      .map(({ seq, at, direction, transport, peer, firstLine, retransmission, note, text }) => ({
+        seq,
+        at,
+        direction,
+        transport,
+        peer,
+        firstLine,
+        retransmission,
+        ...(note !== undefined && { note }),
+        text
+      }))
     return { callId, messages, capacity: this.#log.capacity }
   }
 

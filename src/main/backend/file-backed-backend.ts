@@ -6,7 +6,10 @@ import { FileSettingsStore } from '../settings/settings-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
-export interface FileBackedBackendOptions extends Omit<DeskAppBackendOptions, 'settings' | 'secrets' | 'contacts' | 'history'> {
+export interface FileBackedBackendOptions extends Omit<
+  DeskAppBackendOptions,
+  'settings' | 'secrets' | 'contacts' | 'history'
+> {
   /** Holds settings.json, contacts.json and history.json. */
   directory: string
   /** The desk phone's country for default settings (from the OS locale); US when unknown. Unused with `settings`. */

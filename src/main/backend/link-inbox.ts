@@ -35,7 +35,8 @@ export interface LinkInboxOptions {
   now: () => number
 }
 
-const FEATURE_CODE_IN_LINK = 'This link asks for a phone feature code (* or #), which links may not dial: type it in DeskDial yourself if you meant it.'
+const FEATURE_CODE_IN_LINK =
+  'This link asks for a phone feature code (* or #), which links may not dial: type it in DeskDial yourself if you meant it.'
 
 /**
  * Links from other applications (tel:, sip:, callto:). Any web page can open one, in a loop, so:
@@ -71,7 +72,8 @@ export class LinkInbox {
 
   async confirm(linkId: string): Promise<DialResult> {
     const link = this.#waiting
-    if (!link || link.id !== linkId || !link.preview.ok) return { ok: false, error: 'This link was already answered. Open it again to call the number.' }
+    if (!link || link.id !== linkId || !link.preview.ok)
+      return { ok: false, error: 'This link was already answered. Open it again to call the number.' }
     this.#waiting = undefined
     return this.#options.dial(link.preview)
   }
@@ -87,7 +89,10 @@ export class LinkInbox {
     if (/[*#]/.test(parsed.number)) return this.#refuse(FEATURE_CODE_IN_LINK)
     if (this.#waiting) {
       this.#waiting = { ...this.#waiting, blockedLinks: this.#waiting.blockedLinks + 1 }
-      this.#options.log('warn', `Blocked a link while another waits for an answer (${this.#waiting.blockedLinks} so far).`)
+      this.#options.log(
+        'warn',
+        `Blocked a link while another waits for an answer (${this.#waiting.blockedLinks} so far).`
+      )
       this.#options.onPending(this.#waiting)
       return { kind: 'blocked', link: this.#waiting }
     }
@@ -114,7 +119,8 @@ export class LinkInbox {
     if (!trust.automatic) return trust.why
     if (this.#options.callInProgress()) return 'a call is in progress'
     const interval = this.#options.automaticDialIntervalMs()
-    if (this.#options.now() - this.#lastAutomaticDialAt < interval) return `a link was dialled without asking less than ${Math.round(interval / 1000)} s ago`
+    if (this.#options.now() - this.#lastAutomaticDialAt < interval)
+      return `a link was dialled without asking less than ${Math.round(interval / 1000)} s ago`
     return undefined
   }
 

@@ -4,7 +4,13 @@ import type { CallProgress } from '../../shared/call-progress'
 import { maskSecret } from '../../shared/mask-secret'
 import type { RegistrationStatus } from '../../shared/registration-status'
 import { settleWithin } from '../../shared/settle-within'
-import { AFTER_CALL_LINGER_MS, type DeskDialServiceApi, type DeskDialServiceOptions, type StopOptions, type Unsubscribe } from '../service/deskdial-service-api'
+import {
+  AFTER_CALL_LINGER_MS,
+  type DeskDialServiceApi,
+  type DeskDialServiceOptions,
+  type StopOptions,
+  type Unsubscribe
+} from '../service/deskdial-service-api'
 import type { LogLevel } from './backend-log'
 import type { DiagnosticsKeeper, DiagnosticsSource } from './diagnostics-keeper'
 
@@ -56,7 +62,9 @@ export async function stopServiceWithin(
   options: StopOptions = {}
 ): Promise<void> {
   const stopped = await settleWithin(
-    service.stop(options).catch((error: Error) => log('warn', `Stopping the phone-system connection failed: ${error.message}`)),
+    service
+      .stop(options)
+      .catch((error: Error) => log('warn', `Stopping the phone-system connection failed: ${error.message}`)),
     timeoutMs + (options.lingerMs ?? 0)
   )
   if (!stopped.done) log('warn', `Unregistering took longer than ${timeoutMs} ms; DeskDial went on without waiting.`)
@@ -125,19 +133,28 @@ export class ServiceSupervisor {
     const { now, log } = this.#options
     const account = this.#options.account()
     if (!isAccountConfigured(account)) {
-      this.#setRegistration({ state: 'unregistered', reason: 'Enter your phone system account in Settings to start dialling.', at: now() })
+      this.#setRegistration({
+        state: 'unregistered',
+        reason: 'Enter your phone system account in Settings to start dialling.',
+        at: now()
+      })
       return
     }
     const password = await this.#options.password()
     let service: DeskDialServiceApi
     try {
-      service = this.#options.createService(serviceOptionsFor(account, password, log, this.#options.diagnostics, 'service'))
+      service = this.#options.createService(
+        serviceOptionsFor(account, password, log, this.#options.diagnostics, 'service')
+      )
     } catch (error) {
       this.#setRegistration({ state: 'failed', reason: (error as Error).message, at: now() })
       return
     }
     this.#service = service
-    this.#subscriptions = [service.onRegistration((status) => this.#setRegistration(status)), service.onCallProgress(this.#options.onCallProgress)]
+    this.#subscriptions = [
+      service.onRegistration((status) => this.#setRegistration(status)),
+      service.onCallProgress(this.#options.onCallProgress)
+    ]
     try {
       await service.start()
     } catch (error) {

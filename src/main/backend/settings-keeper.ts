@@ -59,8 +59,15 @@ export class SettingsKeeper {
 
   async view(): Promise<SettingsView> {
     const { secrets } = this.#options
-    const view: SettingsView = { settings: this.current, passwordSet: (await secrets.getPassword()) !== undefined, secretStorage: secrets.kind, firstRun: this.#firstRun }
-    const notices = [this.#notice, secrets.problem, ...this.#dataNotices].filter((notice): notice is string => notice !== undefined)
+    const view: SettingsView = {
+      settings: this.current,
+      passwordSet: (await secrets.getPassword()) !== undefined,
+      secretStorage: secrets.kind,
+      firstRun: this.#firstRun
+    }
+    const notices = [this.#notice, secrets.problem, ...this.#dataNotices].filter(
+      (notice): notice is string => notice !== undefined
+    )
     if (notices.length > 0) view.notice = notices.join(' ')
     const demo = this.#options.demo()
     if (demo) view.demo = demo
@@ -70,9 +77,21 @@ export class SettingsKeeper {
   async save(update: SettingsUpdate): Promise<SettingsChange> {
     const { log } = this.#options
     const checked = checkAppSettings(update.settings)
-    if (!checked.ok) return { saved: { ok: false, error: checked.problems.map((problem) => problem.error).join(' '), field: checked.problems[0]?.field ?? 'settings' }, reconnect: false }
+    if (!checked.ok)
+      return {
+        saved: {
+          ok: false,
+          error: checked.problems.map((problem) => problem.error).join(' '),
+          field: checked.problems[0]?.field ?? 'settings'
+        },
+        reconnect: false
+      }
     const previous = this.current
-    if (update.password === undefined && !sameAccountIdentity(previous.account, checked.settings.account) && (await this.#options.secrets.getPassword()) !== undefined) {
+    if (
+      update.password === undefined &&
+      !sameAccountIdentity(previous.account, checked.settings.account) &&
+      (await this.#options.secrets.getPassword()) !== undefined
+    ) {
       return { saved: { ok: false, error: RETYPE_PASSWORD, field: 'password' }, reconnect: false }
     }
     try {
@@ -80,17 +99,34 @@ export class SettingsKeeper {
       else if (update.password !== undefined) await this.#options.secrets.setPassword(update.password)
     } catch (error) {
       log('error', `Storing the SIP password failed: ${(error as Error).message}`)
-      return { saved: { ok: false, error: 'DeskDial could not store the password on this computer. Check that the system keychain is unlocked, then save again.', field: 'password' }, reconnect: false }
+      return {
+        saved: {
+          ok: false,
+          error:
+            'DeskDial could not store the password on this computer. Check that the system keychain is unlocked, then save again.',
+          field: 'password'
+        },
+        reconnect: false
+      }
     }
     try {
       await this.#options.settings.save(checked.settings)
     } catch (error) {
       log('error', `Saving settings failed: ${(error as Error).message}`)
-      return { saved: { ok: false, error: 'DeskDial could not save the settings file. Check that your disk is not full and try again.' }, reconnect: false }
+      return {
+        saved: {
+          ok: false,
+          error: 'DeskDial could not save the settings file. Check that your disk is not full and try again.'
+        },
+        reconnect: false
+      }
     }
     this.#settings = checked.settings
     this.#firstRun = false
     this.#notice = undefined
-    return { saved: { ok: true, view: await this.view() }, reconnect: update.password !== undefined || !sameAccount(previous.account, checked.settings.account) }
+    return {
+      saved: { ok: true, view: await this.view() },
+      reconnect: update.password !== undefined || !sameAccount(previous.account, checked.settings.account)
+    }
   }
 }

@@ -66,22 +66,27 @@ export class FileContactStore implements ContactStore {
     if (!checked.ok) return checked
     // Read-modify-write as one step, so two quick saves cannot lose each other's change.
     return this.#changes.run(async () => {
-    const contacts = await this.#all()
+      const contacts = await this.#all()
       const id = draft.id
-    if (id !== undefined && !contacts.some((contact) => contact.id === id)) {
-      return { ok: false, error: 'This contact no longer exists: it may have been deleted. Add it again.', field: 'name' }
-    }
-    const contact: Contact = { id: id ?? this.#newId(), ...checked.contact }
-    const next = sortByName([...contacts.filter((existing) => existing.id !== contact.id), contact])
-    await this.#persist(next)
-    return { ok: true, contact }
+      if (id !== undefined && !contacts.some((contact) => contact.id === id)) {
+        return {
+          ok: false,
+          error: 'This contact no longer exists: it may have been deleted. Add it again.',
+          field: 'name'
+        }
+      }
+      const contact: Contact = { id: id ?? this.#newId(), ...checked.contact }
+      const next = sortByName([...contacts.filter((existing) => existing.id !== contact.id), contact])
+      await this.#persist(next)
+      return { ok: true, contact }
     })
   }
 
   delete(id: string): Promise<void> {
     return this.#changes.run(async () => {
       const contacts = await this.#all()
-      if (contacts.some((contact) => contact.id === id)) await this.#persist(contacts.filter((contact) => contact.id !== id))
+      if (contacts.some((contact) => contact.id === id))
+        await this.#persist(contacts.filter((contact) => contact.id !== id))
     })
   }
 
@@ -106,7 +111,15 @@ export class FileContactStore implements ContactStore {
   }
 
   async #read(): Promise<Contact[]> {
-    const contacts = await readJsonList({ file: this.#file, key: 'contacts', isItem: isContact, fileName: 'contacts file', itemName: 'contact(s)', now: this.#now, log: this.#log })
+    const contacts = await readJsonList({
+      file: this.#file,
+      key: 'contacts',
+      isItem: isContact,
+      fileName: 'contacts file',
+      itemName: 'contact(s)',
+      now: this.#now,
+      log: this.#log
+    })
     return sortByName(contacts)
   }
 

@@ -12,7 +12,11 @@ export function checkContactDraft(draft: unknown): ContactCheck {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const path = issue?.path ?? []
-    return { ok: false, error: issue?.message ?? 'The contact is missing.', field: path.length > 0 ? path.slice(0, 2).join('.') : 'name' }
+    return {
+      ok: false,
+      error: issue?.message ?? 'The contact is missing.',
+      field: path.length > 0 ? path.slice(0, 2).join('.') : 'name'
+    }
   }
   const { id: _id, ...contact } = withoutUndefined(parsed.data)
   return { ok: true, contact }

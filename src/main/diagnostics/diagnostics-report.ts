@@ -31,7 +31,10 @@ export function diagnosticsReport(input: DiagnosticsReportInput): string {
     ['Registration history', ...orNone(input.registrationHistory)],
     ['Failover history', ...orNone(input.failoverHistory)],
     // A blank line before each message: a message's own blank line (before a body) would blur the boundary otherwise.
-    [messagesHeading(messages.length, log.capacity, callId), ...messages.map((message) => `\n${formatLoggedMessage(message, messages[0].at)}`)]
+    [
+      messagesHeading(messages.length, log.capacity, callId),
+      ...messages.map((message) => `\n${formatLoggedMessage(message, messages[0].at)}`)
+    ]
   ]
   return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n'
 }
@@ -43,7 +46,9 @@ export function diagnosticsReport(input: DiagnosticsReportInput): string {
 export function formatLoggedMessage(message: LoggedSipMessage, since: number): string {
   const way = message.direction === 'sent' ? `sent ${message.transport} to` : `received ${message.transport} from`
   const offset = ((message.at - since) / 1000).toFixed(3)
-  const marks = [message.retransmission ? 'retransmission' : undefined, message.note].filter((mark) => mark !== undefined)
+  const marks = [message.retransmission ? 'retransmission' : undefined, message.note].filter(
+    (mark) => mark !== undefined
+  )
   const heading = `--- #${message.seq} ${new Date(message.at).toISOString()} (+${offset} s) ${way} ${message.peer}${marks.length ? ` [${marks.join('; ')}]` : ''}`
   return `${heading}\n${message.text.replace(/\r\n/g, '\n').trimEnd()}`
 }

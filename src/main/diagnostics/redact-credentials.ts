@@ -17,7 +17,8 @@ const CREDENTIALS_HEADER = /^([ \t]*(?:proxy-)?authorization[ \t]*:)([^\n]*(?:\n
  * In a Digest header: a quoted string (skipped whole, so a name inside a quoted value is left
  * alone), or a secret parameter with its value, quoted, unterminated or bare.
  */
-const DIGEST_SECRET = /"(?:[^"\\]|\\[\s\S])*"|(?<=^|[\s,])((?:c?nonce|response)\s*=\s*)("(?:[^"\\]|\\[\s\S])*"|"[\s\S]*|[^\s,]*)/gi
+const DIGEST_SECRET =
+  /"(?:[^"\\]|\\[\s\S])*"|(?<=^|[\s,])((?:c?nonce|response)\s*=\s*)("(?:[^"\\]|\\[\s\S])*"|"[\s\S]*|[^\s,]*)/gi
 
 /** A scheme name followed by its credentials. */
 const SCHEME = /^\s*([A-Za-z][\w.+-]*)\s/

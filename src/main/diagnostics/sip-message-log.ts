@@ -47,7 +47,8 @@ export class SipMessageLog {
   readonly #latest = new Map<string, number>()
 
   constructor(capacity = DEFAULT_LOG_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`The SIP message log needs room for at least one message, not ${capacity}.`)
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new Error(`The SIP message log needs room for at least one message, not ${capacity}.`)
     this.capacity = capacity
     this.#slots = new Array<Slot | undefined>(capacity)
   }

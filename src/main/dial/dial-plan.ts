@@ -67,7 +67,10 @@ const SHORT_NUMBERS: Readonly<Partial<Record<CountryCode, ShortNumbers>>> = {
   CA: NANP_SHORT_NUMBERS,
   CH: { emergency: ['112', '117', '118', '144', '1414'], service: /^(?:116\d{3}|143|145|147)$/ },
   DE: { emergency: ['110', '112'], service: /^(?:115|116\d{3}|118\d{2,3})$/ },
-  FR: { emergency: ['112', '15', '17', '18', '114', '115', '119', '191', '196'], service: /^(?:116\d{3}|118\d{3}|3\d{3})$/ },
+  FR: {
+    emergency: ['112', '15', '17', '18', '114', '115', '119', '191', '196'],
+    service: /^(?:116\d{3}|118\d{3}|3\d{3})$/
+  },
   GB: { emergency: ['999', '112'], service: /^(?:101|105|111|116\d{3}|118\d{3})$/ },
   IN: { emergency: ['112', '100', '101', '102', '108'] },
   US: NANP_SHORT_NUMBERS
@@ -137,17 +140,30 @@ function refuse(reason: string): Refusal {
 function readPlan(plan: DialPlanSettings): { ok: true; plan: HomePlan } | Refusal {
   const country = plan.country.toUpperCase()
   if (!isSupportedCountry(country)) {
-    return { ok: false, error: 'The dial plan has no valid country: choose the country of your desk phone in Settings.' }
+    return {
+      ok: false,
+      error: 'The dial plan has no valid country: choose the country of your desk phone in Settings.'
+    }
   }
   if (!/^[0-9*#]{0,8}$/.test(plan.outsideLinePrefix)) {
-    return { ok: false, error: 'The outside-line prefix in Settings may contain only digits, * and #: correct it in Settings.' }
+    return {
+      ok: false,
+      error: 'The outside-line prefix in Settings may contain only digits, * and #: correct it in Settings.'
+    }
   }
   if (!/^[0-9]{0,8}$/.test(plan.internationalPrefix)) {
-    return { ok: false, error: 'The international prefix in Settings may contain only digits (for example 00 or 011): correct it in Settings.' }
+    return {
+      ok: false,
+      error:
+        'The international prefix in Settings may contain only digits (for example 00 or 011): correct it in Settings.'
+    }
   }
   const extensionLength = plan.internalExtensionLength
   if (!Number.isInteger(extensionLength) || extensionLength < 0 || extensionLength > MAX_EXTENSION_LENGTH) {
-    return { ok: false, error: `The extension length in Settings must be a whole number from 0 to ${MAX_EXTENSION_LENGTH}: correct it in Settings.` }
+    return {
+      ok: false,
+      error: `The extension length in Settings must be a whole number from 0 to ${MAX_EXTENSION_LENGTH}: correct it in Settings.`
+    }
   }
   return {
     ok: true,
@@ -206,16 +222,24 @@ function planPublicNumber(phone: PhoneNumber, home: HomePlan): DialPlanResult {
     return planned([home.outsideLinePrefix, national], kind, phone.number)
   }
   if (home.internationalPrefix.length === 0) {
-    return { ok: false, error: 'To call numbers abroad, set the international prefix (for example 00 or 011) in Settings.' }
+    return {
+      ok: false,
+      error: 'To call numbers abroad, set the international prefix (for example 00 or 011) in Settings.'
+    }
   }
   return planned([home.outsideLinePrefix, home.internationalPrefix, withoutPlus], kind, phone.number)
 }
 
 function describeInvalid(digits: Extract<PhoneDigits, { ok: true }>, home: HomePlan): string {
-  const where = digits.global ? 'for its country code' : `in the dial plan's country (${regionNames.of(home.country) ?? home.country})`
+  const where = digits.global
+    ? 'for its country code'
+    : `in the dial plan's country (${regionNames.of(home.country) ?? home.country})`
   switch (validatePhoneNumberLength(digits.number, digits.global ? undefined : home.country)) {
     case 'TOO_SHORT': {
-      const extension = !digits.global && home.internalExtensionLength > 0 ? ` and is not a ${home.internalExtensionLength}-digit extension` : ''
+      const extension =
+        !digits.global && home.internalExtensionLength > 0
+          ? ` and is not a ${home.internalExtensionLength}-digit extension`
+          : ''
       return `This number is too short for a phone number ${where}${extension}: check it, and add the area code if it is missing.`
     }
     case 'TOO_LONG':

@@ -32,9 +32,12 @@ export type PhoneDigitsProblem =
 /** Why a text is not a phone number, worded to end a sentence such as "This number cannot be dialled: …". */
 export const PHONE_DIGITS_PROBLEMS: Readonly<Record<PhoneDigitsProblem, string>> = {
   control: 'it contains hidden control characters such as line breaks',
-  invisible: 'it contains invisible formatting characters (such as text-direction marks) that could disguise the number',
-  'foreign-digits': 'it uses digits from another writing system (such as fullwidth or Arabic-Indic digits); write it with the digits 0 to 9',
-  letters: 'it contains letters; DeskDial cannot dial a number spelled with letters (a vanity number such as 1-800-FLOWERS), so write it in digits',
+  invisible:
+    'it contains invisible formatting characters (such as text-direction marks) that could disguise the number',
+  'foreign-digits':
+    'it uses digits from another writing system (such as fullwidth or Arabic-Indic digits); write it with the digits 0 to 9',
+  letters:
+    'it contains letters; DeskDial cannot dial a number spelled with letters (a vanity number such as 1-800-FLOWERS), so write it in digits',
   characters: 'it contains characters a phone number cannot have',
   'plus-repeated': 'it has more than one +',
   'plus-misplaced': 'a + can only stand at the very beginning',
@@ -56,7 +59,9 @@ const DIGITS_AND_LETTERS = /^[0-9*#+\p{L}]*$/u
 const BRACKETED_TRUNK_ZERO = /\(0\)/g
 /** The country code in front of a bracketed trunk prefix, written with + or 00, separators removed. */
 const COUNTRY_CODE_PREFIX = /^(?:\+|00)([1-9][0-9]{0,2})$/
-const COUNTRY_CALLING_CODES: ReadonlySet<string> = new Set(getCountries().map((country) => getCountryCallingCode(country)))
+const COUNTRY_CALLING_CODES: ReadonlySet<string> = new Set(
+  getCountries().map((country) => getCountryCallingCode(country))
+)
 
 /**
  * The problem with characters that must never reach a dial string whatever the context:
@@ -89,7 +94,8 @@ export function readPhoneDigits(text: string, separators: RegExp): PhoneDigits {
     return trunkZero
   })
   const number = withoutTrunkZero.replace(separators, '')
-  if (!/^[0-9*#+]*$/.test(number)) return { ok: false, problem: DIGITS_AND_LETTERS.test(number) ? 'letters' : 'characters' }
+  if (!/^[0-9*#+]*$/.test(number))
+    return { ok: false, problem: DIGITS_AND_LETTERS.test(number) ? 'letters' : 'characters' }
   const pluses = number.split('+').length - 1
   if (pluses > 1) return { ok: false, problem: 'plus-repeated' }
   if (pluses === 1 && !number.startsWith('+')) return { ok: false, problem: 'plus-misplaced' }

@@ -52,7 +52,8 @@ const TEL_PARAM_VALUE = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$]|%[0-9A-Fa-f]{2})+$/
 /** RFC 3966 domainname: dot-separated labels, the last one starting with a letter, an optional final dot. */
 const DOMAIN_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?\.?$/i
 /** RFC 3261 hostport (host name, IPv4 or bracketed IPv6, optional port), then `;params` and `?headers`. */
-const SIP_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?=$|[;?])/
+const SIP_HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?=$|[;?])/
 const SIP_PARAMS_AND_HEADERS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$;?=]|%[0-9A-Fa-f]{2})*$/
 
 /**
@@ -158,7 +159,8 @@ function readTel(body: string, home: LinkHome | undefined): PhoneLinkResult {
   if (digits.global && phoneContext.value !== undefined) {
     return refuse('a number that starts with + cannot also have a phone-context')
   }
-  const number: NumberInContext = phoneContext.value === undefined ? digits : inContext(digits.number, phoneContext.value, home)
+  const number: NumberInContext =
+    phoneContext.value === undefined ? digits : inContext(digits.number, phoneContext.value, home)
   if (!number.ok) return number
   const contextDisplay = number.phoneContext === undefined ? '' : ` (${number.phoneContext})`
   const extensionDisplay = extension.value === undefined ? '' : ` ext. ${extension.value}`
@@ -173,7 +175,8 @@ function readTel(body: string, home: LinkHome | undefined): PhoneLinkResult {
   }
 }
 
-type NumberInContext = { ok: true; number: string; global: boolean; phoneContext?: string } | { ok: false; error: string }
+type NumberInContext =
+  { ok: true; number: string; global: boolean; phoneContext?: string } | { ok: false; error: string }
 
 /** The local number `local` read in its phone-context: applied, kept local because it is the user's own, or refused. */
 function inContext(local: string, context: string, home: LinkHome | undefined): NumberInContext {
@@ -182,7 +185,8 @@ function inContext(local: string, context: string, home: LinkHome | undefined): 
     if (applied?.isValid()) return { ok: true, number: applied.number, global: true }
     const country = home?.country.toUpperCase()
     const homeCode = country !== undefined && isSupportedCountry(country) ? getCountryCallingCode(country) : undefined
-    if (homeCode !== undefined && context.startsWith(`+${homeCode}`)) return { ok: true, number: local, global: false, phoneContext: context }
+    if (homeCode !== undefined && context.startsWith(`+${homeCode}`))
+      return { ok: true, number: local, global: false, phoneContext: context }
     return refuse(
       `its number ${local} is local to ${context}, which is not your desk phone's country, and ${context} in front of it is not a valid number; ` +
         'type the full number with its country code in DeskDial instead'
@@ -261,7 +265,10 @@ function readSip(body: string): PhoneLinkResult {
   if (!host || !SIP_PARAMS_AND_HEADERS.test(hostAndParameters.slice(host[0].length))) {
     return refuse('the part after the @ is not a valid host name or address')
   }
-  const digits = readNumberPart(user, 'it calls a SIP name, not a phone number; DeskDial dials only numbers from sip: links')
+  const digits = readNumberPart(
+    user,
+    'it calls a SIP name, not a phone number; DeskDial dials only numbers from sip: links'
+  )
   if (!digits.ok) return digits
   return { ok: true, scheme: 'sip', number: digits.number, global: digits.global, display: displayOf(digits) }
 }

@@ -8,7 +8,16 @@ import { SortedKeys } from './sorted-keys'
 import { usageKey, UsageScores } from './usage-scores'
 
 /** Match kinds from best to worst: the first key of the ranking. */
-const RANK: Record<MatchKind, number> = { exact: 8, prefix: 7, initials: 6, word: 5, 'other-field': 4, 'number-start': 3, number: 2, typo: 1 }
+const RANK: Record<MatchKind, number> = {
+  exact: 8,
+  prefix: 7,
+  initials: 6,
+  word: 5,
+  'other-field': 4,
+  'number-start': 3,
+  number: 2,
+  typo: 1
+}
 /** A word of the query may be typed with one slip when it has at least this many letters. */
 export const TYPO_MIN_LETTERS = 5
 
@@ -61,7 +70,9 @@ export class DirectoryIndex {
     const unique = new Map<string, DirectoryEntry>()
     for (const entry of entries) unique.set(entry.id, entry)
     // Slots in name order, so that every posting list is in name order too.
-    const records = [...unique.values()].map(indexEntry).sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    const records = [...unique.values()]
+      .map(indexEntry)
+      .sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
     const names: Array<{ key: string; slot: number }> = []
     const initials: Array<{ key: string; slot: number }> = []
     for (const [slot, record] of records.entries()) {
@@ -74,7 +85,9 @@ export class DirectoryIndex {
     }
     this.#byName = SortedKeys.from(names)
     this.#byInitials = SortedKeys.from(initials)
-    this.#words = SortedKeys.from([...new Set([...this.#nameWordSlots.keys(), ...this.#otherWordSlots.keys()])].map((key) => ({ key, slot: 0 })))
+    this.#words = SortedKeys.from(
+      [...new Set([...this.#nameWordSlots.keys(), ...this.#otherWordSlots.keys()])].map((key) => ({ key, slot: 0 }))
+    )
   }
 
   get size(): number {
@@ -117,7 +130,9 @@ export class DirectoryIndex {
 
   /** All entries of one source, e.g. to write the directory's cache. */
   entriesFrom(source: DirectorySource): DirectoryEntry[] {
-    return this.#records.filter((record): record is Indexed => record?.entry.source === source).map((record) => record.entry)
+    return this.#records
+      .filter((record): record is Indexed => record?.entry.source === source)
+      .map((record) => record.entry)
   }
 
   /**
@@ -133,7 +148,12 @@ export class DirectoryIndex {
       const key = usageKey(digitsOf(signal.number))
       if (key === '' || known.has(key)) continue
       known.add(key)
-      this.upsert({ id: `recent:${key}`, source: 'recent', name: signal.name ?? signal.number, numbers: [{ label: 'other', number: signal.number }] })
+      this.upsert({
+        id: `recent:${key}`,
+        source: 'recent',
+        name: signal.name ?? signal.number,
+        numbers: [{ label: 'other', number: signal.number }]
+      })
     }
     this.#boosted.clear()
     for (const slot of this.#slotsById.values()) this.#updateBoost(slot)
@@ -164,7 +184,8 @@ export class DirectoryIndex {
     const atLeast = (rank: number): number => found.filter((candidate) => candidate.rank >= rank).length
     // Names starting with the query, in name order: once `limit` are found, later ones cannot rank higher.
     const [start, end] = this.#byName.prefixRange(query.joined)
-    for (let index = start, taken = 0; index < end && taken < limit; index += 1) if (consider(this.#byName.slotAt(index))) taken += 1
+    for (let index = start, taken = 0; index < end && taken < limit; index += 1)
+      if (consider(this.#byName.slotAt(index))) taken += 1
     if (atLeast(RANK.prefix) >= limit) return
     const single = query.tokens.length === 1 ? query.tokens[0] : undefined
     if (single !== undefined && single.length >= 2) {
@@ -176,9 +197,11 @@ export class DirectoryIndex {
     const longest = query.tokens.reduce((a, b) => (b.length > a.length ? b : a))
     const [first, last] = this.#words.prefixRange(longest)
     const inRange = (index: number): string => this.#words.keyAt(index)
-    for (let index = first; index < last; index += 1) this.#considerInNameOrder(this.#nameWordSlots.get(inRange(index)), RANK.word, limit, consider, found)
+    for (let index = first; index < last; index += 1)
+      this.#considerInNameOrder(this.#nameWordSlots.get(inRange(index)), RANK.word, limit, consider, found)
     if (atLeast(RANK.word) >= limit) return
-    for (let index = first; index < last; index += 1) this.#considerInNameOrder(this.#otherWordSlots.get(inRange(index)), RANK['other-field'], limit, consider, found)
+    for (let index = first; index < last; index += 1)
+      this.#considerInNameOrder(this.#otherWordSlots.get(inRange(index)), RANK['other-field'], limit, consider, found)
     if (atLeast(RANK['other-field']) >= limit) return
     for (const token of query.tokens) {
       if (token.length < TYPO_MIN_LETTERS) continue
@@ -197,7 +220,13 @@ export class DirectoryIndex {
    * best rank an entry of this list can have that was not looked at before: the later ones cannot
    * rank higher than those.
    */
-  #considerInNameOrder(slots: number[] | undefined, best: number, limit: number, consider: (slot: number) => boolean, found: Candidate[]): void {
+  #considerInNameOrder(
+    slots: number[] | undefined,
+    best: number,
+    limit: number,
+    consider: (slot: number) => boolean,
+    found: Candidate[]
+  ): void {
     if (!slots) return
     for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
       if (consider(slots[index]) && found[found.length - 1].rank >= best) taken += 1
@@ -321,7 +350,8 @@ function trigramsOf(record: Indexed): Set<string> {
 /** The first one, two and three digits of each number, for the first keystrokes of a number. */
 function numberStartsOf(record: Indexed): Set<string> {
   const starts = new Set<string>()
-  for (const digits of record.digits) for (let length = 1; length <= 3 && length <= digits.length; length += 1) starts.add(digits.slice(0, length))
+  for (const digits of record.digits)
+    for (let length = 1; length <= 3 && length <= digits.length; length += 1) starts.add(digits.slice(0, length))
   return starts
 }
 
@@ -350,14 +380,20 @@ function numberContains(record: Indexed, digits: string): boolean {
 function rankOf(record: Indexed, query: SearchQuery): number {
   const { digits, digitsWithoutPrefix } = query
   if (digits !== undefined) {
-    for (const number of record.digits) if (number.startsWith(digits) || (digitsWithoutPrefix !== undefined && number.startsWith(digitsWithoutPrefix))) return RANK['number-start']
+    for (const number of record.digits)
+      if (number.startsWith(digits) || (digitsWithoutPrefix !== undefined && number.startsWith(digitsWithoutPrefix)))
+        return RANK['number-start']
     if (digits.length < 3) return 0
-    return numberContains(record, digits) || (digitsWithoutPrefix !== undefined && numberContains(record, digitsWithoutPrefix)) ? RANK.number : 0
+    return numberContains(record, digits) ||
+      (digitsWithoutPrefix !== undefined && numberContains(record, digitsWithoutPrefix))
+      ? RANK.number
+      : 0
   }
   if (record.nameKey === query.joined) return RANK.exact
   if (record.nameKey.startsWith(query.joined)) return RANK.prefix
   const { tokens } = query
-  if (tokens.length === 1 && tokens[0].length >= 2 && record.initials.startsWith(tokens[0]) && !/\d/.test(tokens[0])) return RANK.initials
+  if (tokens.length === 1 && tokens[0].length >= 2 && record.initials.startsWith(tokens[0]) && !/\d/.test(tokens[0]))
+    return RANK.initials
   let inName = true
   let exactly = true
   for (const token of tokens) {

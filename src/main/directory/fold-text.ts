@@ -3,7 +3,19 @@
  * do not decompose spelled out ("Müller" → "muller", "Straße" → "strasse", "Øre" → "ore"). Other
  * scripts keep their letters (lower-cased), so a Cyrillic or Chinese name is found as typed.
  */
-const SPELLED_OUT: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n' }
+const SPELLED_OUT: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'n'
+}
 const MARKS = /\p{M}/u
 const folded = new Map<string, string>()
 

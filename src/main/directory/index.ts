@@ -1,4 +1,11 @@
 /** The directory: one search over DeskDial's contacts, the company directory (LDAP) and the call history. */
-export type { DirectoryEntry, DirectoryHit, DirectorySource, MatchKind, MatchRange, UsageSignal } from './directory-entry'
+export type {
+  DirectoryEntry,
+  DirectoryHit,
+  DirectorySource,
+  MatchKind,
+  MatchRange,
+  UsageSignal
+} from './directory-entry'
 export { DirectoryIndex } from './directory-index'
 export { foldText } from './fold-text'

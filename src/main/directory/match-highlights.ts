@@ -23,7 +23,9 @@ function markWordStarts(text: string | undefined, tokens: string[], typos: boole
   const used = new Set<number>()
   const unplaced: string[] = []
   for (const token of tokens) {
-    const index = words.findIndex((word, i) => !used.has(i) && (word.word.startsWith(token) || (typos && startsWithOneEdit(token, word.word))))
+    const index = words.findIndex(
+      (word, i) => !used.has(i) && (word.word.startsWith(token) || (typos && startsWithOneEdit(token, word.word)))
+    )
     if (index < 0) {
       unplaced.push(token)
       continue
@@ -43,10 +45,21 @@ function digitRange(number: string, start: number, length: number): MatchRange {
 }
 
 /** Which number to dial and which characters to highlight in the name, company, department and that number. */
-export function highlightsFor(entry: DirectoryEntry, digits: string[], query: SearchQuery, kind: MatchKind): Highlights {
+export function highlightsFor(
+  entry: DirectoryEntry,
+  digits: string[],
+  query: SearchQuery,
+  kind: MatchKind
+): Highlights {
   const highlights: Highlights['highlights'] = { name: [], company: [], department: [], number: [] }
-  const numberQueries = query.digits !== undefined ? [query.digits, query.digitsWithoutPrefix ?? ''].filter(Boolean) : query.tokens.filter((token) => /^\d{3,}$/.test(token))
-  let numberIndex = Math.max(0, entry.numbers.findIndex((number) => number.label === 'work'))
+  const numberQueries =
+    query.digits !== undefined
+      ? [query.digits, query.digitsWithoutPrefix ?? ''].filter(Boolean)
+      : query.tokens.filter((token) => /^\d{3,}$/.test(token))
+  let numberIndex = Math.max(
+    0,
+    entry.numbers.findIndex((number) => number.label === 'work')
+  )
   for (const wanted of numberQueries) {
     const index = digits.findIndex((number) => number.includes(wanted))
     if (index >= 0) {
@@ -58,11 +71,17 @@ export function highlightsFor(entry: DirectoryEntry, digits: string[], query: Se
   if (query.digits !== undefined) return { highlights, numberIndex }
   if (kind === 'initials') {
     const folded = foldWithOrigin(entry.name)
-    for (const word of wordsOf(folded.text).slice(0, query.tokens[0].length)) highlights.name.push(originalRange(entry.name, folded.origin, word.start, word.start + 1))
+    for (const word of wordsOf(folded.text).slice(0, query.tokens[0].length))
+      highlights.name.push(originalRange(entry.name, folded.origin, word.start, word.start + 1))
     return { highlights, numberIndex }
   }
   const typos = kind === 'typo'
   const rest = markWordStarts(entry.name, query.tokens, typos, highlights.name)
-  markWordStarts(entry.department, markWordStarts(entry.company, rest, typos, highlights.company), typos, highlights.department)
+  markWordStarts(
+    entry.department,
+    markWordStarts(entry.company, rest, typos, highlights.company),
+    typos,
+    highlights.department
+  )
   return { highlights, numberIndex }
 }

@@ -19,6 +19,8 @@ export function startsWithOneEdit(query: string, word: string): boolean {
     restIsPrefix(query, i + 1, word, i + 1) || // one letter wrong
     restIsPrefix(query, i + 1, word, i) || // one letter added
     restIsPrefix(query, i, word, i + 1) || // one letter missing
-    (query.charCodeAt(i) === word.charCodeAt(i + 1) && query.charCodeAt(i + 1) === word.charCodeAt(i) && restIsPrefix(query, i + 2, word, i + 2))
+    (query.charCodeAt(i) === word.charCodeAt(i + 1) &&
+      query.charCodeAt(i + 1) === word.charCodeAt(i) &&
+      restIsPrefix(query, i + 2, word, i + 2))
   )
 }

@@ -62,7 +62,15 @@ export class FileHistoryStore implements HistoryStore {
   }
 
   async #read(): Promise<CallRecord[]> {
-    const calls = await readJsonList({ file: this.#file, key: 'calls', isItem: isCallRecord, fileName: 'call history file', itemName: 'call record(s)', now: this.#now, log: this.#log })
+    const calls = await readJsonList({
+      file: this.#file,
+      key: 'calls',
+      isItem: isCallRecord,
+      fileName: 'call history file',
+      itemName: 'call record(s)',
+      now: this.#now,
+      log: this.#log
+    })
     return calls.sort((a, b) => b.startedAt - a.startedAt).slice(0, this.#limit)
   }
 

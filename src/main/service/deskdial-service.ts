@@ -9,7 +9,13 @@ import { probeServer } from '../sip/server-probe'
 import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
 import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
-import type { DeskDialServiceApi, DeskDialServiceOptions, ServerSwitch, StopOptions, Unsubscribe } from './deskdial-service-api'
+import type {
+  DeskDialServiceApi,
+  DeskDialServiceOptions,
+  ServerSwitch,
+  StopOptions,
+  Unsubscribe
+} from './deskdial-service-api'
 import { canMoveServicePhase, type ServicePhase } from './service-phase'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
 
@@ -145,9 +151,12 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   dial(dialString: string): CallProgress {
-    if (this.#phase === 'moving-back') throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
-    if (this.#phase !== 'serving' || !this.#endpoint) throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
-    if (!this.#endpoint.isConnected) throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
+    if (this.#phase === 'moving-back')
+      throw new Error('DeskDial is moving back to the main server of the phone system. Try again in a moment.')
+    if (this.#phase !== 'serving' || !this.#endpoint)
+      throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
+    if (!this.#endpoint.isConnected)
+      throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
     const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
     this.#log('info', `Dialling ${dialString} through ${this.#endpoint.serverLabel} (Call-ID ${progress.id})`)
     // The first progress is the caller's answer; listeners hear from the call from its next step on.
@@ -187,7 +196,10 @@ export class DeskDialService implements DeskDialServiceApi {
     const previous = this.#keepCall(progress)
     if (isFinalCallState(progress.state)) {
       this.#lastCallEndedAt = Date.now()
-      this.#log(progress.state === 'failed' ? 'warn' : 'info', `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`)
+      this.#log(
+        progress.state === 'failed' ? 'warn' : 'info',
+        `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`
+      )
     }
     for (const listener of this.#callListeners) listener(progress)
     if (isFinalCallState(progress.state)) this.#fallback?.recheck()
@@ -269,7 +281,12 @@ export class DeskDialService implements DeskDialServiceApi {
     }
     this.#endpoint = endpoint
     if (index !== this.#serverIndex) {
-      const change: ServerSwitch = { from: this.#serverLabel(this.#serverIndex), to: this.#serverLabel(index), reason: this.#isIn('moving-back') ? 'fallback' : 'failover', at: Date.now() }
+      const change: ServerSwitch = {
+        from: this.#serverLabel(this.#serverIndex),
+        to: this.#serverLabel(index),
+        reason: this.#isIn('moving-back') ? 'fallback' : 'failover',
+        at: Date.now()
+      }
       this.#log('info', `Switched from ${change.from} to ${change.to}.`)
       this.#config.onServerSwitch?.(change)
     }
@@ -281,7 +298,10 @@ export class DeskDialService implements DeskDialServiceApi {
   async #closeEndpoint(): Promise<void> {
     const endpoint = this.#endpoint
     this.#endpoint = undefined
-    if (endpoint) await endpoint.close().catch((error: Error) => this.#log('warn', `Closing the SIP connection failed: ${error.message}`))
+    if (endpoint)
+      await endpoint
+        .close()
+        .catch((error: Error) => this.#log('warn', `Closing the SIP connection failed: ${error.message}`))
   }
 
   #onDisconnect(endpoint: SipEndpoint, error?: Error): void {
@@ -322,7 +342,11 @@ export class DeskDialService implements DeskDialServiceApi {
 
   /** Calls in progress get their NOTIFYs on this endpoint, and a registration attempt must end first. */
   #canMoveBack(): boolean {
-    return !this.#dialer.hasCallsInProgress && SETTLED_STATES.has(this.#registrationStatus.state) && this.#endpoint?.isConnected === true
+    return (
+      !this.#dialer.hasCallsInProgress &&
+      SETTLED_STATES.has(this.#registrationStatus.state) &&
+      this.#endpoint?.isConnected === true
+    )
   }
 
   #moveBack(): Promise<void> {
@@ -346,7 +370,8 @@ export class DeskDialService implements DeskDialServiceApi {
 
   /** Moves along the diagram in `service-phase.ts`; a move it does not draw is a bug, and throws. */
   #moveTo(next: ServicePhase): void {
-    if (!canMoveServicePhase(this.#phase, next)) throw new Error(`The DeskDial service cannot move from ${this.#phase} to ${next}.`)
+    if (!canMoveServicePhase(this.#phase, next))
+      throw new Error(`The DeskDial service cannot move from ${this.#phase} to ${next}.`)
     this.#phase = next
   }
 

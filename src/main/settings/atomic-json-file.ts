@@ -2,7 +2,8 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
-export type JsonFileContent = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; text: string; error: string }
+export type JsonFileContent =
+  { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; text: string; error: string }
 
 /** Reads a JSON file, telling a missing file apart from one that cannot be parsed. */
 export async function readJsonFile(path: string): Promise<JsonFileContent> {
@@ -87,13 +88,17 @@ export interface JsonListFile<T> {
 export async function readJsonList<T>(list: JsonListFile<T>): Promise<T[]> {
   const content = await readJsonFile(list.file)
   if (content.kind === 'missing') return []
-  const stored = content.kind === 'ok' && typeof content.value === 'object' && content.value !== null ? (content.value as Record<string, unknown>)[list.key] : undefined
+  const stored =
+    content.kind === 'ok' && typeof content.value === 'object' && content.value !== null
+      ? (content.value as Record<string, unknown>)[list.key]
+      : undefined
   if (!Array.isArray(stored)) {
     const backup = await backUpUnreadableFile(list.file, list.now())
     list.log(`The ${list.fileName} could not be read; DeskDial kept it as ${backup} and started afresh.`)
     return []
   }
   const items = stored.filter(list.isItem)
-  if (items.length < stored.length) list.log(`Skipped ${stored.length - items.length} unreadable ${list.itemName} in ${list.file}.`)
+  if (items.length < stored.length)
+    list.log(`Skipped ${stored.length - items.length} unreadable ${list.itemName} in ${list.file}.`)
   return items
 }

@@ -17,7 +17,6 @@ export interface SettingsDocument {
 
 type Migration = (document: Record<string, unknown>) => Record<string, unknown>
 
-
 const MIGRATIONS: Record<number, Migration> = {
   1: (document) => {
     const settings = isRecord(document.settings) ? { ...document.settings } : {}
@@ -31,7 +30,8 @@ const MIGRATIONS: Record<number, Migration> = {
   }
 }
 
-export type MigrationResult = { ok: true; document: SettingsDocument; migratedFrom?: number } | { ok: false; error: string }
+export type MigrationResult =
+  { ok: true; document: SettingsDocument; migratedFrom?: number } | { ok: false; error: string }
 
 /**
  * The document's envelope as JSON Schema, for electron-store: what every version has in common.
@@ -47,14 +47,22 @@ export const SETTINGS_DOCUMENT_JSON_SCHEMA = {
 export function migrateSettingsDocument(value: unknown): MigrationResult {
   if (!isRecord(value)) return { ok: false, error: 'The settings file does not contain settings.' }
   const start = value.version === undefined ? 1 : value.version
-  if (typeof start !== 'number' || !Number.isInteger(start) || start < 1) return { ok: false, error: 'The settings file has an unknown version.' }
-  if (start > SETTINGS_VERSION) return { ok: false, error: `The settings file was written by a newer DeskDial (version ${start}).` }
+  if (typeof start !== 'number' || !Number.isInteger(start) || start < 1)
+    return { ok: false, error: 'The settings file has an unknown version.' }
+  if (start > SETTINGS_VERSION)
+    return { ok: false, error: `The settings file was written by a newer DeskDial (version ${start}).` }
   let document: Record<string, unknown> = { ...value, version: start }
   for (let version = start; version < SETTINGS_VERSION; version++) {
     const migrate = MIGRATIONS[version]
     if (!migrate) return { ok: false, error: `DeskDial cannot update settings from version ${version}.` }
     document = migrate(document)
   }
-  const migrated: SettingsDocument = { version: SETTINGS_VERSION, setupDone: document.setupDone === true, settings: document.settings }
-  return start < SETTINGS_VERSION ? { ok: true, document: migrated, migratedFrom: start } : { ok: true, document: migrated }
+  const migrated: SettingsDocument = {
+    version: SETTINGS_VERSION,
+    setupDone: document.setupDone === true,
+    settings: document.settings
+  }
+  return start < SETTINGS_VERSION
+    ? { ok: true, document: migrated, migratedFrom: start }
+    : { ok: true, document: migrated }
 }

@@ -25,7 +25,10 @@ function overlay(defaults: AppSettings, loaded: unknown): Record<string, unknown
  * Settings read from a file: each field that does not pass the checks falls back to its default,
  * so one bad value does not cost the user the rest of their settings.
  */
-export function repairSettings(loaded: unknown, defaults: AppSettings): { settings: AppSettings; resetFields: string[] } {
+export function repairSettings(
+  loaded: unknown,
+  defaults: AppSettings
+): { settings: AppSettings; resetFields: string[] } {
   const candidate = overlay(defaults, loaded)
   const first = checkAppSettings(candidate)
   if (first.ok) return { settings: first.settings, resetFields: [] }
@@ -33,7 +36,10 @@ export function repairSettings(loaded: unknown, defaults: AppSettings): { settin
   for (const field of resetFields) {
     const path = pathOf(field)
     if (path?.length === 1) candidate[path[0]] = structuredClone(defaults[path[0]])
-    else if (path?.length === 2) (candidate[path[0]] as Record<string, unknown>)[path[1]] = structuredClone((defaults[path[0]] as unknown as Record<string, unknown>)[path[1]])
+    else if (path?.length === 2)
+      (candidate[path[0]] as Record<string, unknown>)[path[1]] = structuredClone(
+        (defaults[path[0]] as unknown as Record<string, unknown>)[path[1]]
+      )
   }
   const second = checkAppSettings(candidate)
   if (second.ok) return { settings: second.settings, resetFields }
@@ -43,5 +49,7 @@ export function repairSettings(loaded: unknown, defaults: AppSettings): { settin
     if (section in defaults) candidate[section] = structuredClone(defaults[section])
   }
   const third = checkAppSettings(candidate)
-  return third.ok ? { settings: third.settings, resetFields } : { settings: structuredClone(defaults), resetFields: ['settings'] }
+  return third.ok
+    ? { settings: third.settings, resetFields }
+    : { settings: structuredClone(defaults), resetFields: ['settings'] }
 }

@@ -57,7 +57,10 @@ export class VersionedSettingsStore implements SettingsStore {
       }
     }
     if (content.kind === 'missing') return { settings: structuredClone(this.#defaults), firstRun: true }
-    const migrated = content.kind === 'ok' ? migrateSettingsDocument(content.value) : { ok: false as const, error: 'The settings file could not be read.' }
+    const migrated =
+      content.kind === 'ok'
+        ? migrateSettingsDocument(content.value)
+        : { ok: false as const, error: 'The settings file could not be read.' }
     if (!migrated.ok) {
       const backup = await this.#file.backUp()
       return {
@@ -67,9 +70,11 @@ export class VersionedSettingsStore implements SettingsStore {
       }
     }
     const { settings, resetFields } = repairSettings(migrated.document.settings, this.#defaults)
-    if (migrated.migratedFrom !== undefined || resetFields.length > 0) await this.#file.write({ version: SETTINGS_VERSION, setupDone: migrated.document.setupDone, settings })
+    if (migrated.migratedFrom !== undefined || resetFields.length > 0)
+      await this.#file.write({ version: SETTINGS_VERSION, setupDone: migrated.document.setupDone, settings })
     const loaded: LoadedSettings = { settings, firstRun: !migrated.document.setupDone }
-    if (resetFields.length > 0) loaded.notice = `Some settings could not be read and were reset to their defaults: ${resetFields.map(settingsFieldLabel).join(', ')}. Please check them in Settings.`
+    if (resetFields.length > 0)
+      loaded.notice = `Some settings could not be read and were reset to their defaults: ${resetFields.map(settingsFieldLabel).join(', ')}. Please check them in Settings.`
     return loaded
   }
 

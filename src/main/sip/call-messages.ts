@@ -7,9 +7,11 @@ export const CALL_MESSAGES = {
   trying: 'Ringing your desk phone — pick it up',
   ringing: (target: string) => `Calling ${target}...`,
   connected: 'Connected: talk on your desk phone',
-  noAnswerFromServer: 'The phone system did not answer (check the server address and network; a Cisco CME silently drops requests from a PC that is not registered and not in its "ip address trusted list")',
+  noAnswerFromServer:
+    'The phone system did not answer (check the server address and network; a Cisco CME silently drops requests from a PC that is not registered and not in its "ip address trusted list")',
   wrongCredentials: 'Wrong user name or password',
-  subscriptionSilent: 'The phone system accepted the call but reported no progress. Check your desk phone; the call may not have been placed.',
+  subscriptionSilent:
+    'The phone system accepted the call but reported no progress. Check your desk phone; the call may not have been placed.',
   subscriptionEndedWithoutResult: 'The phone system stopped reporting progress before the call was connected.',
   connectionLost: 'The connection to the phone system was lost during the call setup.'
 } as const

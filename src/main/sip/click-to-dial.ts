@@ -45,7 +45,11 @@ class ReferCall {
     this.#onDisposed = onDisposed
     const desk = endpoint.uri(line)
     const referTo = endpoint.uri(dialString)
-    const headers = [`Contact: ${endpoint.contact}`, `Refer-To: <${referTo.toString()}>`, `Referred-By: <${endpoint.aor.toString()}>`]
+    const headers = [
+      `Contact: ${endpoint.contact}`,
+      `Refer-To: <${referTo.toString()}>`,
+      `Referred-By: <${endpoint.aor.toString()}>`
+    ]
     let id = ''
     endpoint.send(
       'REFER',
@@ -57,7 +61,9 @@ class ReferCall {
         // The watch must be in place before the REFER leaves: its NOTIFYs may overtake the 202.
         beforeSend: (request) => {
           id = request.callId
-          this.#unwatch = endpoint.watchNotifies(request.callId, request.fromTag, 'refer', (notify) => this.#onNotify(notify))
+          this.#unwatch = endpoint.watchNotifies(request.callId, request.fromTag, 'refer', (notify) =>
+            this.#onNotify(notify)
+          )
         }
       }
     )
@@ -97,7 +103,10 @@ class ReferCall {
   #armSilenceTimer(): void {
     clearTimeout(this.#silenceTimer)
     if (this.isFinal) return
-    this.#silenceTimer = setTimeout(() => this.#advance('failed', CALL_MESSAGES.subscriptionSilent), this.#timing.notifyTimeoutMs)
+    this.#silenceTimer = setTimeout(
+      () => this.#advance('failed', CALL_MESSAGES.subscriptionSilent),
+      this.#timing.notifyTimeoutMs
+    )
   }
 
   #onReferResponse(response: SipResponse): void {
@@ -106,7 +115,8 @@ class ReferCall {
       if (this.#seenNotifies.size === 0) this.#armSilenceTimer()
       return
     }
-    const reason = response.outcome === 'answered' ? referRefusedReason(response.code) : CALL_MESSAGES.noAnswerFromServer
+    const reason =
+      response.outcome === 'answered' ? referRefusedReason(response.code) : CALL_MESSAGES.noAnswerFromServer
     this.#advance('failed', reason, response.code)
   }
 

@@ -28,7 +28,10 @@ export function validateDialString(dialString: string): DialTargetResult {
   if (SIP_USER_NAME_CHARACTERS.test(dialString)) {
     return dialString.length <= MAX_SIP_USER_NAME_LENGTH
       ? { ok: true, value: dialString }
-      : { ok: false, error: `This SIP name is too long to dial: it can have at most ${MAX_SIP_USER_NAME_LENGTH} characters.` }
+      : {
+          ok: false,
+          error: `This SIP name is too long to dial: it can have at most ${MAX_SIP_USER_NAME_LENGTH} characters.`
+        }
   }
   return {
     ok: false,

@@ -29,7 +29,9 @@ export interface DigestRequest {
   body?: { body: string } | undefined
 }
 
-export function parseDigestAlgorithm(value: string | undefined): { algorithm: DigestAlgorithm; session: boolean } | undefined {
+export function parseDigestAlgorithm(
+  value: string | undefined
+): { algorithm: DigestAlgorithm; session: boolean } | undefined {
   const name = (value ?? 'MD5').trim().toUpperCase()
   const session = name.endsWith('-SESS')
   const base = session ? name.slice(0, -'-SESS'.length) : name
@@ -60,7 +62,8 @@ export class DigestCredentials {
     if (!parsed || !challenge.realm || !challenge.nonce) return false
     const offered = Array.isArray(challenge.qop) ? challenge.qop : challenge.qop ? challenge.qop.split(',') : []
     const qops = offered.map((q) => q.trim().toLowerCase())
-    const qop = qops.length === 0 ? undefined : qops.includes('auth') ? 'auth' : qops.includes('auth-int') ? 'auth-int' : null
+    const qop =
+      qops.length === 0 ? undefined : qops.includes('auth') ? 'auth' : qops.includes('auth-int') ? 'auth-int' : null
     if (qop === null) return false
 
     const hash = (text: string): string => createHash(NODE_HASH[parsed.algorithm]).update(text, 'utf8').digest('hex')
@@ -71,8 +74,13 @@ export class DigestCredentials {
 
     let ha1 = hash(`${this.#username}:${challenge.realm}:${this.#password}`)
     if (parsed.session) ha1 = hash(`${ha1}:${challenge.nonce}:${cnonce}`)
-    const ha2 = qop === 'auth-int' ? hash(`${request.method}:${uri}:${hash(request.body?.body ?? '')}`) : hash(`${request.method}:${uri}`)
-    const response = qop ? hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`) : hash(`${ha1}:${challenge.nonce}:${ha2}`)
+    const ha2 =
+      qop === 'auth-int'
+        ? hash(`${request.method}:${uri}:${hash(request.body?.body ?? '')}`)
+        : hash(`${request.method}:${uri}`)
+    const response = qop
+      ? hash(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`)
+      : hash(`${ha1}:${challenge.nonce}:${ha2}`)
 
     const params = [
       `username=${quote(this.#username)}`,

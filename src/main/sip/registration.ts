@@ -112,7 +112,7 @@ export class Registration {
     try {
       this.#send(this.#expires, (response) => this.#onFinal(response, minExpiresRetry))
     } catch (error) {
-        this.#scheduleRetry(503, undefined, (error as Error).message)
+      this.#scheduleRetry(503, undefined, (error as Error).message)
     }
   }
 
@@ -123,10 +123,12 @@ export class Registration {
       endpoint.registrar,
       endpoint.aor,
       [`Contact: ${endpoint.contact};expires=${expires}`, `Expires: ${expires}`, 'Allow: NOTIFY, OPTIONS'],
-      { onFinal: (response) => {
-        this.#nextCseq = request.cseq + 1
-        onFinal(response)
-      } },
+      {
+        onFinal: (response) => {
+          this.#nextCseq = request.cseq + 1
+          onFinal(response)
+        }
+      },
       { callId: this.#callId, fromTag: this.#fromTag, cseq: this.#nextCseq }
     )
     // One Call-ID and From-tag for the life of this registration (RFC 3261 §10.2.4).

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto'
  * `pass`: hand the request to sip.js. `answer`: send `response` (stateless) instead. `drop`:
  * nothing can be sent back; `problem` says why.
  */
-export type RequestVerdict = { action: 'pass' } | { action: 'answer'; status: number; response: string } | { action: 'drop'; problem: string }
+export type RequestVerdict =
+  { action: 'pass' } | { action: 'answer'; status: number; response: string } | { action: 'drop'; problem: string }
 
 export interface RequestScreenOptions {
   /** Whether sip.js's parser reads the whole message; when it does not, sip.js would drop it. */
@@ -48,9 +49,31 @@ const COMPACT_NAMES: Record<string, string> = {
 const DISPLAY_NAMES: Record<string, string> = { 'call-id': 'Call-ID', cseq: 'CSeq' }
 const MANDATORY = ['to', 'from', 'call-id', 'cseq'] as const
 /** Headers a request carries at most once (RFC 3261 7.3.1: only comma-list headers may repeat). */
-const SINGLE_VALUE = ['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-length', 'content-type', 'event', 'subscription-state'] as const
+const SINGLE_VALUE = [
+  'from',
+  'to',
+  'call-id',
+  'cseq',
+  'max-forwards',
+  'content-length',
+  'content-type',
+  'event',
+  'subscription-state'
+] as const
 /** Headers sip.js parses on receipt: one it cannot parse makes it drop the whole request. */
-const PARSED_BY_SIPJS = ['via', 'from', 'to', 'call-id', 'contact', 'content-length', 'content-type', 'cseq', 'max-forwards', 'refer-to', 'record-route'] as const
+const PARSED_BY_SIPJS = [
+  'via',
+  'from',
+  'to',
+  'call-id',
+  'contact',
+  'content-length',
+  'content-type',
+  'cseq',
+  'max-forwards',
+  'refer-to',
+  'record-route'
+] as const
 
 const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/
 const VIA_VALUE = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+[^\s;,]+/i
@@ -87,7 +110,9 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
   if (malformed) return answer(400, malformed)
 
   if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) {
-    return REFUSED_METHODS.has(request.method) ? answer(405, 'Method Not Allowed', [`Allow: ${ALLOWED_METHODS.join(', ')}`]) : answer(501, 'Not Implemented')
+    return REFUSED_METHODS.has(request.method)
+      ? answer(405, 'Method Not Allowed', [`Allow: ${ALLOWED_METHODS.join(', ')}`])
+      : answer(501, 'Not Implemented')
   }
   // RFC 3261 8.2.2.3: ACK and CANCEL are not refused for their Require.
   const required = request.method === 'ACK' || request.method === 'CANCEL' ? [] : optionTags(values(request, 'require'))
@@ -96,7 +121,8 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
     const type = values(request, 'content-type')[0]?.split(';')[0].trim().toLowerCase()
     if (type !== ACCEPTED_BODY) return answer(415, 'Unsupported Media Type', [`Accept: ${ACCEPTED_BODY}`])
   }
-  if (request.method === 'OPTIONS') return answer(200, 'OK', [`Allow: ${ALLOWED_METHODS.join(', ')}`, `Accept: ${ACCEPTED_BODY}`])
+  if (request.method === 'OPTIONS')
+    return answer(200, 'OK', [`Allow: ${ALLOWED_METHODS.join(', ')}`, `Accept: ${ACCEPTED_BODY}`])
   return { action: 'pass' }
 }
 
@@ -113,7 +139,10 @@ function malformation(request: Request, message: string, options: RequestScreenO
   // Rare: sip.js would drop the request. Find what it could not read, to say so.
   if (!options.isWellFormed('request-uri', request.uri)) return 'Malformed Request-URI'
   for (const header of request.headers) {
-    if ((PARSED_BY_SIPJS as readonly string[]).includes(header.name) && !options.isWellFormed(header.name, header.value)) {
+    if (
+      (PARSED_BY_SIPJS as readonly string[]).includes(header.name) &&
+      !options.isWellFormed(header.name, header.value)
+    ) {
       return `Malformed ${displayName(header.name)} Header`
     }
   }
@@ -143,11 +172,17 @@ function values(request: Request, name: string): string[] {
 }
 
 function optionTags(values: string[]): string[] {
-  return values.flatMap((value) => value.split(',')).map((tag) => tag.trim()).filter((tag) => tag !== '')
+  return values
+    .flatMap((value) => value.split(','))
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
 }
 
 function displayName(name: string): string {
-  return DISPLAY_NAMES[name] ?? name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase())
+  return (
+    DISPLAY_NAMES[name] ??
+    name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase())
+  )
 }
 
 /**
@@ -175,6 +210,11 @@ function statelessResponse(request: Request, status: number, reason: string, ext
 }
 
 function statelessTag(request: Request): string {
-  const identity = [values(request, 'via')[0], values(request, 'from')[0], values(request, 'call-id')[0], values(request, 'cseq')[0]].join('\n')
+  const identity = [
+    values(request, 'via')[0],
+    values(request, 'from')[0],
+    values(request, 'call-id')[0],
+    values(request, 'cseq')[0]
+  ].join('\n')
   return createHash('sha256').update(identity).digest('hex').slice(0, 16)
 }

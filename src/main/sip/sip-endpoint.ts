@@ -98,7 +98,12 @@ const HEADER_RULES: Record<string, string> = {
  * parse instead of parsing the same text again (a parse costs about 25 µs per header).
  */
 const parseWithSipjs = Core.Parser.parseMessage.bind(Core.Parser)
-const QUIET = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined } as unknown as Parameters<typeof parseWithSipjs>[1]
+const QUIET = {
+  error: () => undefined,
+  warn: () => undefined,
+  log: () => undefined,
+  debug: () => undefined
+} as unknown as Parameters<typeof parseWithSipjs>[1]
 let screened: { text: string; message: ReturnType<typeof parseWithSipjs> } | undefined
 Core.Parser.parseMessage = (data, logger) => {
   const parsed = screened?.text === data ? screened.message : parseWithSipjs(data, logger)
@@ -115,7 +120,11 @@ const SIP_GRAMMAR: RequestScreenOptions = {
   },
   isWellFormed: (name, value) => {
     const parsed: unknown =
-      name === 'request-uri' ? Grammar.parse(`OPTIONS ${value} SIP/2.0`, 'Request_Response') : HEADER_RULES[name] ? Grammar.parse(value, HEADER_RULES[name]) : 0
+      name === 'request-uri'
+        ? Grammar.parse(`OPTIONS ${value} SIP/2.0`, 'Request_Response')
+        : HEADER_RULES[name]
+          ? Grammar.parse(value, HEADER_RULES[name])
+          : 0
     return parsed !== -1 && parsed !== undefined
   }
 }
@@ -140,7 +149,8 @@ Core.Timers.TIMER_J = 64 * Core.Timers.T1
 // INVITE's branch, as before.
 const transactions = Core.ClientTransaction as unknown as { makeId(request: Core.OutgoingRequestMessage): string }
 const makeSipjsId = transactions.makeId.bind(transactions)
-transactions.makeId = (request) => (request.method === 'CANCEL' ? makeSipjsId(request) : `z9hG4bK${randomBytes(12).toString('base64url')}`)
+transactions.makeId = (request) =>
+  request.method === 'CANCEL' ? makeSipjsId(request) : `z9hG4bK${randomBytes(12).toString('base64url')}`
 
 /** Responses without a Via were made up on this side (sip.js's timeout, a transport failure); the transport marks its ICMP 503. */
 export function outcomeOf(code: number, header: (name: string) => string | undefined): SipOutcome {
@@ -172,7 +182,8 @@ export class SipEndpoint {
     this.server = server
     this.domain = account.domain?.trim() || server.host
     const aor = UserAgent.makeURI(`sip:${account.user}@${this.domain}`)
-    if (!aor) throw new Error(`"${account.user}@${this.domain}" is not a valid SIP address. Check the user name and domain.`)
+    if (!aor)
+      throw new Error(`"${account.user}@${this.domain}" is not a valid SIP address. Check the user name and domain.`)
 
     const transportOptions: SipTransportOptions = {
       protocol: account.transport,
@@ -207,7 +218,8 @@ export class SipEndpoint {
       }
     })
     const authUser = account.authUser?.trim() || account.user
-    this.#ua.userAgentCore.configuration.authenticationFactory = () => new DigestCredentials(authUser, password ?? '') as never
+    this.#ua.userAgentCore.configuration.authenticationFactory = () =>
+      new DigestCredentials(authUser, password ?? '') as never
 
     // DeskDial implements no SIP extension (sip.js would claim `outbound`), so it advertises none.
     const core = this.#ua.userAgentCore.configuration
@@ -231,7 +243,10 @@ export class SipEndpoint {
   /** Responses reach sip.js only when they answer a request we sent; requests only once screened (RFC 3261 8.2). */
   #receive(text: string, deliver: (message: string) => void, onDiscard: ((problem: string) => void) | undefined): void {
     const discard = (problem: string): void => {
-      this.#log('warn', `Discarded a SIP message from ${this.serverLabel}: ${problem}. (${text.slice(0, Math.max(0, text.indexOf('\r\n'))) || 'no start line'})`)
+      this.#log(
+        'warn',
+        `Discarded a SIP message from ${this.serverLabel}: ${problem}. (${text.slice(0, Math.max(0, text.indexOf('\r\n'))) || 'no start line'})`
+      )
       onDiscard?.(problem)
     }
     if (readStartLine(text)?.kind === 'response') {
@@ -244,8 +259,15 @@ export class SipEndpoint {
     if (verdict.action === 'pass') deliver(text)
     else if (verdict.action === 'drop') discard(verdict.problem)
     else {
-      this.#log('info', `Answered ${verdict.response.slice(0, verdict.response.indexOf('\r\n'))} to a request from ${this.serverLabel}.`)
-      this.#transport.send(verdict.response).catch((error: Error) => this.#log('warn', `Could not answer a request from ${this.serverLabel}: ${error.message}`))
+      this.#log(
+        'info',
+        `Answered ${verdict.response.slice(0, verdict.response.indexOf('\r\n'))} to a request from ${this.serverLabel}.`
+      )
+      this.#transport
+        .send(verdict.response)
+        .catch((error: Error) =>
+          this.#log('warn', `Could not answer a request from ${this.serverLabel}: ${error.message}`)
+        )
     }
   }
 
@@ -255,7 +277,8 @@ export class SipEndpoint {
     const cseq = readCseq(text)
     const client = cseq && this.#ua.userAgentCore.userAgentClients.get(`${topViaBranch(text)}${cseq.method}`)
     const request = client?.transaction.request
-    if (!request || !cseq || request.callId !== callIdOf(text) || String(request.cseq) !== cseq.number) return 'a response that matches no request DeskDial sent'
+    if (!request || !cseq || request.callId !== callIdOf(text) || String(request.cseq) !== cseq.number)
+      return 'a response that matches no request DeskDial sent'
     return undefined
   }
 
@@ -323,7 +346,12 @@ export class SipEndpoint {
     toUri: URI,
     extraHeaders: string[],
     handlers: SipRequestHandlers,
-    options: { callId?: string; fromTag?: string; cseq?: number; beforeSend?: (request: OutgoingSipRequest) => void } = {}
+    options: {
+      callId?: string
+      fromTag?: string
+      cseq?: number
+      beforeSend?: (request: OutgoingSipRequest) => void
+    } = {}
   ): OutgoingSipRequest {
     const core = this.#ua.userAgentCore
     const message = core.makeOutgoingRequestMessage(

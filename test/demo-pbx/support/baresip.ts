@@ -183,7 +183,8 @@ export async function startBaresip(options: BaresipOptions): Promise<BaresipPhon
       waiters.waitFor(
         () => events.find((event) => event.type === type),
         timeoutMs,
-        () => `baresip ${options.number} reported no ${type} within ${timeoutMs} ms. Its events: ${events.map((e) => e.type).join(', ')}\n${output}`
+        () =>
+          `baresip ${options.number} reported no ${type} within ${timeoutMs} ms. Its events: ${events.map((e) => e.type).join(', ')}\n${output}`
       ),
     command: (command, params = '') => {
       const json = JSON.stringify({ command, params, token: String(++token) })

@@ -6,7 +6,10 @@ import type { Page } from '@playwright/test'
 
 /** The little of the DOM the recorder uses (this file is type-checked without the DOM library). */
 interface PageGlobals {
-  document: { body: object; querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> }
+  document: {
+    body: object
+    querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }>
+  }
   MutationObserver: new (callback: () => void) => { observe(target: object, options: object): void }
   __callStates?: Record<string, string[]>
 }
@@ -23,7 +26,12 @@ export async function recordCallStates(page: Page): Promise<void> {
         if (seen[seen.length - 1] !== state) seen.push(state)
       }
     }
-    new scope.MutationObserver(collect).observe(scope.document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+    new scope.MutationObserver(collect).observe(scope.document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state']
+    })
     collect()
   })
 }

@@ -15,7 +15,8 @@ import { DeskDialService } from '../../../src/main/service/deskdial-service'
 import { installPreloadStandIn, type EventSink } from './preload-stand-in'
 
 /** The version the app reports, as Electron's app.getVersion() reads it from package.json. */
-export const DESKDIAL_VERSION = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string }).version
+export const DESKDIAL_VERSION = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string })
+  .version
 
 export interface DeskDialApp {
   backend: DeskAppBackend

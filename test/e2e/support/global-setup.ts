@@ -24,5 +24,9 @@ export default function globalSetup(): void {
     return
   }
   // The app's own build (electron.vite.config.ts) writes out/renderer, which the tests serve.
-  execFileSync(process.execPath, [path.resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  execFileSync(
+    process.execPath,
+    [path.resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit' }
+  )
 }

@@ -69,9 +69,28 @@ export async function startPhoneSystem(options: PhoneSystemOptions): Promise<Pho
   const port = await freeUdpPort()
   const workDir = await mkdtemp(path.join(tmpdir(), 'deskdial-phone-system-'))
   const messages = path.join(workDir, 'messages.log')
-  const scenario = 'finalStatus' in options ? ['-sf', path.join(SCENARIOS, 'pbx-click-to-dial.xml'), '-key', 'final', options.finalStatus] : ['-sf', path.join(SCENARIOS, 'pbx-unavailable.xml')]
+  const scenario =
+    'finalStatus' in options
+      ? ['-sf', path.join(SCENARIOS, 'pbx-click-to-dial.xml'), '-key', 'final', options.finalStatus]
+      : ['-sf', path.join(SCENARIOS, 'pbx-unavailable.xml')]
   // -m: registrations, connection tests and calls each count as one SIPp call; the test stops SIPp.
-  const args = [...scenario, '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', '1000', '-timeout', '170s', '-nostdin', '-trace_msg', '-message_file', messages]
+  const args = [
+    ...scenario,
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    'u1',
+    '-m',
+    '1000',
+    '-timeout',
+    '170s',
+    '-nostdin',
+    '-trace_msg',
+    '-message_file',
+    messages
+  ]
   const sipp = spawn(SIPP_BINARY, args, { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   sipp.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('latin1')))
@@ -97,7 +116,10 @@ export async function startPhoneSystem(options: PhoneSystemOptions): Promise<Pho
     })
     return receivedMessages(log)
       .filter((message) => message.startsWith('REGISTER '))
-      .map((message) => ({ callId: headerValues(message, 'Call-ID')[0] ?? '', expires: Number(headerValues(message, 'Expires')[0]) }))
+      .map((message) => ({
+        callId: headerValues(message, 'Call-ID')[0] ?? '',
+        expires: Number(headerValues(message, 'Expires')[0])
+      }))
   }
   return { address: `127.0.0.1:${port}`, registers, stop }
 }

@@ -5,7 +5,12 @@
  */
 import type { Page } from '@playwright/test'
 import { dispatchCommand } from '../../../src/main/backend/command-dispatcher'
-import { COMMAND_NAMES, type DeskDialCommands, type DeskDialEventName, type DeskDialEvents } from '../../../src/shared/ipc-contract'
+import {
+  COMMAND_NAMES,
+  type DeskDialCommands,
+  type DeskDialEventName,
+  type DeskDialEvents
+} from '../../../src/shared/ipc-contract'
 
 /** What the stand-in adds to the page's global scope (this file is type-checked without the DOM library). */
 interface BridgeScope {
@@ -18,7 +23,9 @@ export type EventSink = <E extends DeskDialEventName>(event: E, payload: DeskDia
 /** Installs the bridge before the page's scripts run; returns the sink that pushes events into the page. */
 export async function installPreloadStandIn(page: Page, commands: DeskDialCommands): Promise<EventSink> {
   // The same dispatcher as the app's IPC handlers: unknown commands and misshapen arguments are refused alike.
-  await page.exposeFunction('__deskdialInvoke', (name: string, args: unknown[]) => dispatchCommand(commands, name, args))
+  await page.exposeFunction('__deskdialInvoke', (name: string, args: unknown[]) =>
+    dispatchCommand(commands, name, args)
+  )
   await page.addInitScript((names: readonly string[]) => {
     const scope = globalThis as unknown as BridgeScope
     const listeners = new Map<string, Set<(payload: unknown) => void>>()
@@ -39,6 +46,11 @@ export async function installPreloadStandIn(page: Page, commands: DeskDialComman
 
   return (event, payload) => {
     // A page that is navigating or closed drops the event, as a destroyed webContents would.
-    page.evaluate(([name, value]) => (globalThis as unknown as BridgeScope).__deskdialEmit(name, value), [event, payload] as [string, unknown]).catch(() => undefined)
+    page
+      .evaluate(([name, value]) => (globalThis as unknown as BridgeScope).__deskdialEmit(name, value), [
+        event,
+        payload
+      ] as [string, unknown])
+      .catch(() => undefined)
   }
 }

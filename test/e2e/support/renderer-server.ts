@@ -35,7 +35,10 @@ export async function serveRenderer(root: string): Promise<RendererServer> {
     stat(file).then(
       (info) => {
         if (!info.isFile()) throw new Error('not a file')
-        response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+        response.writeHead(200, {
+          'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': 'no-store'
+        })
         createReadStream(file).pipe(response)
       },
       () => response.writeHead(404).end()

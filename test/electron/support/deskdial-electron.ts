@@ -30,20 +30,33 @@ function executable(): string {
  * the single-instance lock), and the XDG files (autostart entry, URL handlers) kept beside it.
  */
 function environment(userData: string): Record<string, string> {
-  const inherited = Object.entries(process.env).filter(([name]) => !['NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE', 'ELECTRON_RENDERER_URL'].includes(name))
-  return { ...Object.fromEntries(inherited), DESKDIAL_USER_DATA: userData, XDG_CONFIG_HOME: path.join(userData, 'config') }
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !['NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE', 'ELECTRON_RENDERER_URL'].includes(name)
+  )
+  return {
+    ...Object.fromEntries(inherited),
+    DESKDIAL_USER_DATA: userData,
+    XDG_CONFIG_HOME: path.join(userData, 'config')
+  }
 }
 
 /** Always with the executable found here: without one, Playwright would load the `electron` package, which downloads. */
 export function launchDeskDial(userData: string): Promise<ElectronApplication> {
-  return _electron.launch({ executablePath: executable(), args: [APP_DIRECTORY, ...SWITCHES], env: environment(userData) })
+  return _electron.launch({
+    executablePath: executable(),
+    args: [APP_DIRECTORY, ...SWITCHES],
+    env: environment(userData)
+  })
 }
 
 /** Starts DeskDial again, as the OS does for a link, and resolves with its exit code once it has handed `args` over. */
 export function startAgain(userData: string, args: readonly string[]): Promise<number | null> {
   // As Playwright starts the first one on Linux.
   const sandbox = process.platform === 'linux' ? ['--no-sandbox'] : []
-  const second = spawn(executable(), [...sandbox, APP_DIRECTORY, ...SWITCHES, ...args], { env: environment(userData), stdio: 'ignore' })
+  const second = spawn(executable(), [...sandbox, APP_DIRECTORY, ...SWITCHES, ...args], {
+    env: environment(userData),
+    stdio: 'ignore'
+  })
   return new Promise((resolve, reject) => {
     second.once('error', reject)
     second.once('exit', (code) => resolve(code))
@@ -56,7 +69,15 @@ export async function windowAt(app: ElectronApplication, url: string): Promise<P
   for (;;) {
     const page = app.windows().find((candidate) => candidate.url() === url)
     if (page) return page
-    if (Date.now() > deadline) throw new Error(`No DeskDial window at ${url}; open: ${app.windows().map((candidate) => candidate.url()).join(', ') || 'none'}`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `No DeskDial window at ${url}; open: ${
+          app
+            .windows()
+            .map((candidate) => candidate.url())
+            .join(', ') || 'none'
+        }`
+      )
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }

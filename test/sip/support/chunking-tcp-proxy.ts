@@ -62,13 +62,19 @@ async function writeAndWait(socket: net.Socket, data: Buffer): Promise<void> {
 export async function startChunkingTcpProxy(options: ChunkingTcpProxyOptions): Promise<ChunkingTcpProxy> {
   const random = createPrng(options.seed ?? 0x5eed)
   const holdMs = options.holdMs ?? 15
-  const stats: ChunkingStats = { connections: 0, fragmentWrites: 0, coalescedWrites: 0, clientFragmentWrites: 0, droppedToServer: 0 }
+  const stats: ChunkingStats = {
+    connections: 0,
+    fragmentWrites: 0,
+    coalescedWrites: 0,
+    clientFragmentWrites: 0,
+    droppedToServer: 0
+  }
   const sockets = new Set<net.Socket>()
   let dropToServer: (message: string) => boolean = () => false
   let latest: { client: net.Socket; queue: WriteQueue } | undefined
 
   const writeFragments = async (socket: net.Socket, data: Buffer, count: () => void): Promise<void> => {
-    for (let offset = 0; offset < data.length && !socket.destroyed; ) {
+    for (let offset = 0; offset < data.length && !socket.destroyed;) {
       const size = randomInt(random, 1, 7)
       await writeAndWait(socket, data.subarray(offset, offset + size))
       count()

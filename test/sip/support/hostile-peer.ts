@@ -99,7 +99,9 @@ class HostileFactory {
 
   callId(): string {
     const known = this.#target.callIds ?? []
-    return known.length > 0 && this.#random() < 0.3 ? pick(this.#random, known) : `${token(this.#random, 16)}@hostile.invalid`
+    return known.length > 0 && this.#random() < 0.3
+      ? pick(this.#random, known)
+      : `${token(this.#random, 16)}@hostile.invalid`
   }
 
   via(): string {
@@ -145,7 +147,9 @@ class HostileFactory {
   validSample(): Buffer {
     const samples = this.#target.samples ?? []
     if (samples.length > 0 && this.#random() < 0.6) return Buffer.from(pick(this.#random, samples), 'latin1')
-    return serialize(this.#random() < 0.5 ? this.response() : this.notify(pick(this.#random, ['SIP/2.0 100 Trying', 'SIP/2.0 200 OK'])))
+    return serialize(
+      this.#random() < 0.5 ? this.response() : this.notify(pick(this.#random, ['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']))
+    )
   }
 }
 
@@ -194,85 +198,189 @@ type Generator = (factory: HostileFactory) => Buffer
 
 /** Each kind of hostility, round-robin, so every kind appears count/kinds times. */
 const GENERATORS: ReadonlyArray<[kind: string, generate: Generator, streamSafe: boolean]> = [
-  ['truncated', (f) => {
-    const valid = f.validSample()
-    return valid.subarray(0, randomInt(f.random, 0, valid.length - 1))
-  }, true],
+  [
+    'truncated',
+    (f) => {
+      const valid = f.validSample()
+      return valid.subarray(0, randomInt(f.random, 0, valid.length - 1))
+    },
+    true
+  ],
   ['garbage', (f) => randomBytes(f.random, randomInt(f.random, 1, 2000)), true],
-  ['content-length-too-long', (f) => {
-    const draft = f.notify('SIP/2.0 200 OK')
-    return serialize({ ...draft, contentLength: String(draft.body.length + randomInt(f.random, 1, 5000)) })
-  }, false],
-  ['content-length-too-short', (f) => {
-    const draft = f.notify('SIP/2.0 486 Busy Here')
-    return serialize({ ...draft, contentLength: String(randomInt(f.random, 0, draft.body.length - 1)) })
-  }, false],
-  ['content-length-negative', (f) => serialize({ ...f.notify(), contentLength: `-${randomInt(f.random, 1, 100000)}` }), false],
-  ['content-length-huge', (f) => serialize({ ...f.notify(), contentLength: pick(f.random, ['4294967296', '99999999999999999999', '2147483648', '1e9']) }), false],
-  ['content-length-not-a-number', (f) => serialize({ ...f.notify(), contentLength: pick(f.random, ['abc', '12abc', '0x10', '', ' ', '1.5', '+3']) }), false],
-  ['missing-header', (f) => {
-    const draft = f.random() < 0.5 ? f.notify() : f.response()
-    const missing = pick(f.random, DIALOG_HEADERS)
-    return serialize({ ...draft, headers: draft.headers.filter(([name]) => name !== missing) })
-  }, true],
-  ['duplicated-header', (f) => {
-    const draft = f.random() < 0.5 ? f.notify('SIP/2.0 200 OK') : f.response()
-    const duplicated = pick(f.random, DIALOG_HEADERS)
-    const copy = f.random() < 0.5 ? draft.headers.find(([name]) => name === duplicated)?.[1] : f.notify().headers.find(([name]) => name === duplicated)?.[1]
-    return serialize({ ...draft, headers: [...draft.headers, [duplicated, copy ?? token(f.random)]] })
-  }, true],
-  ['response-unknown-branch', (f) => serialize(f.response(randomInt(f.random, 100, 699), 'Whatever', pick(f.random, ['REFER', 'REGISTER', 'NOTIFY', 'INVITE', 'OPTIONS']))), true],
-  ['notify-unknown-call-id', (f) => serialize(f.notify(pick(f.random, ['SIP/2.0 100 Trying', 'SIP/2.0 180 Ringing', 'SIP/2.0 200 OK', 'SIP/2.0 486 Busy Here']), pick(f.random, ['active;expires=60', 'terminated;reason=noresource']))), true],
-  ['notify-bad-sipfrag', (f) => serialize(f.notify(pick(f.random, BAD_SIPFRAGS)(f), pick(f.random, ['active;expires=60', 'terminated;reason=noresource', 'pending', 'bogus', '']))), true],
-  ['huge-header', (f) => {
-    const draft = f.notify()
-    const size = randomInt(f.random, 20_000, 50_000)
-    const name = pick(f.random, ['X-Huge', 'Subject', 'Via', 'Call-ID', 'To'])
-    return serialize({ ...draft, headers: [...draft.headers, [name, 'x'.repeat(size)]] })
-  }, true],
-  ['many-headers', (f) => {
-    const draft = f.notify()
-    const extra: Array<[string, string]> = Array.from({ length: randomInt(f.random, 500, 2000) }, (_, i) => [`X-H${i}`, 'v'])
-    return serialize({ ...draft, headers: [...draft.headers, ...extra] })
-  }, true],
-  ['invalid-utf8', (f) => {
-    const bad = pick(f.random, INVALID_UTF8).toString('latin1')
-    const draft = f.random() < 0.5 ? f.notify(Buffer.concat([Buffer.from('SIP/2.0 180 Ri'), Buffer.from(bad, 'latin1')])) : f.response(202, `Acc${bad}epted`)
-    const where = randomInt(f.random, 0, draft.headers.length - 1)
-    draft.headers[where] = [draft.headers[where][0], `${draft.headers[where][1]}${bad}`]
-    return serialize(draft)
-  }, true],
-  ['header-injection', (f) => {
-    const draft = f.random() < 0.5 ? f.notify('SIP/2.0 200 OK') : f.response()
-    const where = pick(f.random, ['From', 'To', 'Contact', 'Call-ID', 'Event', 'Subscription-State'])
-    const index = draft.headers.findIndex(([name]) => name === where)
-    const injected: [string, string] = [where, pick(f.random, INJECTIONS)]
-    if (index >= 0) draft.headers[index] = injected
-    else draft.headers.push(injected)
-    return serialize(draft)
-  }, true],
-  ['bad-status-code', (f) => serialize(f.response(pick(f.random, ['0', '99', '700', '99999', '-1', 'abc', '1e3', '2OO', '']), 'Odd')), true],
-  ['mutated-valid', (f) => {
-    let bytes = Buffer.from(f.validSample())
-    for (let round = randomInt(f.random, 1, 5); round > 0; round--) {
-      const at = randomInt(f.random, 0, Math.max(0, bytes.length - 1))
-      const span = randomInt(f.random, 1, 40)
-      switch (randomInt(f.random, 0, 3)) {
-        case 0:
-          bytes[at] ^= 1 << randomInt(f.random, 0, 7)
-          break
-        case 1:
-          bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + span)])
-          break
-        case 2:
-          bytes = Buffer.concat([bytes.subarray(0, at + span), bytes.subarray(at, at + span), bytes.subarray(at + span)])
-          break
-        default:
-          bytes = Buffer.concat([bytes.subarray(0, at), randomBytes(f.random, span), bytes.subarray(at)])
+  [
+    'content-length-too-long',
+    (f) => {
+      const draft = f.notify('SIP/2.0 200 OK')
+      return serialize({ ...draft, contentLength: String(draft.body.length + randomInt(f.random, 1, 5000)) })
+    },
+    false
+  ],
+  [
+    'content-length-too-short',
+    (f) => {
+      const draft = f.notify('SIP/2.0 486 Busy Here')
+      return serialize({ ...draft, contentLength: String(randomInt(f.random, 0, draft.body.length - 1)) })
+    },
+    false
+  ],
+  [
+    'content-length-negative',
+    (f) => serialize({ ...f.notify(), contentLength: `-${randomInt(f.random, 1, 100000)}` }),
+    false
+  ],
+  [
+    'content-length-huge',
+    (f) =>
+      serialize({
+        ...f.notify(),
+        contentLength: pick(f.random, ['4294967296', '99999999999999999999', '2147483648', '1e9'])
+      }),
+    false
+  ],
+  [
+    'content-length-not-a-number',
+    (f) => serialize({ ...f.notify(), contentLength: pick(f.random, ['abc', '12abc', '0x10', '', ' ', '1.5', '+3']) }),
+    false
+  ],
+  [
+    'missing-header',
+    (f) => {
+      const draft = f.random() < 0.5 ? f.notify() : f.response()
+      const missing = pick(f.random, DIALOG_HEADERS)
+      return serialize({ ...draft, headers: draft.headers.filter(([name]) => name !== missing) })
+    },
+    true
+  ],
+  [
+    'duplicated-header',
+    (f) => {
+      const draft = f.random() < 0.5 ? f.notify('SIP/2.0 200 OK') : f.response()
+      const duplicated = pick(f.random, DIALOG_HEADERS)
+      const copy =
+        f.random() < 0.5
+          ? draft.headers.find(([name]) => name === duplicated)?.[1]
+          : f.notify().headers.find(([name]) => name === duplicated)?.[1]
+      return serialize({ ...draft, headers: [...draft.headers, [duplicated, copy ?? token(f.random)]] })
+    },
+    true
+  ],
+  [
+    'response-unknown-branch',
+    (f) =>
+      serialize(
+        f.response(
+          randomInt(f.random, 100, 699),
+          'Whatever',
+          pick(f.random, ['REFER', 'REGISTER', 'NOTIFY', 'INVITE', 'OPTIONS'])
+        )
+      ),
+    true
+  ],
+  [
+    'notify-unknown-call-id',
+    (f) =>
+      serialize(
+        f.notify(
+          pick(f.random, ['SIP/2.0 100 Trying', 'SIP/2.0 180 Ringing', 'SIP/2.0 200 OK', 'SIP/2.0 486 Busy Here']),
+          pick(f.random, ['active;expires=60', 'terminated;reason=noresource'])
+        )
+      ),
+    true
+  ],
+  [
+    'notify-bad-sipfrag',
+    (f) =>
+      serialize(
+        f.notify(
+          pick(f.random, BAD_SIPFRAGS)(f),
+          pick(f.random, ['active;expires=60', 'terminated;reason=noresource', 'pending', 'bogus', ''])
+        )
+      ),
+    true
+  ],
+  [
+    'huge-header',
+    (f) => {
+      const draft = f.notify()
+      const size = randomInt(f.random, 20_000, 50_000)
+      const name = pick(f.random, ['X-Huge', 'Subject', 'Via', 'Call-ID', 'To'])
+      return serialize({ ...draft, headers: [...draft.headers, [name, 'x'.repeat(size)]] })
+    },
+    true
+  ],
+  [
+    'many-headers',
+    (f) => {
+      const draft = f.notify()
+      const extra: Array<[string, string]> = Array.from({ length: randomInt(f.random, 500, 2000) }, (_, i) => [
+        `X-H${i}`,
+        'v'
+      ])
+      return serialize({ ...draft, headers: [...draft.headers, ...extra] })
+    },
+    true
+  ],
+  [
+    'invalid-utf8',
+    (f) => {
+      const bad = pick(f.random, INVALID_UTF8).toString('latin1')
+      const draft =
+        f.random() < 0.5
+          ? f.notify(Buffer.concat([Buffer.from('SIP/2.0 180 Ri'), Buffer.from(bad, 'latin1')]))
+          : f.response(202, `Acc${bad}epted`)
+      const where = randomInt(f.random, 0, draft.headers.length - 1)
+      draft.headers[where] = [draft.headers[where][0], `${draft.headers[where][1]}${bad}`]
+      return serialize(draft)
+    },
+    true
+  ],
+  [
+    'header-injection',
+    (f) => {
+      const draft = f.random() < 0.5 ? f.notify('SIP/2.0 200 OK') : f.response()
+      const where = pick(f.random, ['From', 'To', 'Contact', 'Call-ID', 'Event', 'Subscription-State'])
+      const index = draft.headers.findIndex(([name]) => name === where)
+      const injected: [string, string] = [where, pick(f.random, INJECTIONS)]
+      if (index >= 0) draft.headers[index] = injected
+      else draft.headers.push(injected)
+      return serialize(draft)
+    },
+    true
+  ],
+  [
+    'bad-status-code',
+    (f) => serialize(f.response(pick(f.random, ['0', '99', '700', '99999', '-1', 'abc', '1e3', '2OO', '']), 'Odd')),
+    true
+  ],
+  [
+    'mutated-valid',
+    (f) => {
+      let bytes = Buffer.from(f.validSample())
+      for (let round = randomInt(f.random, 1, 5); round > 0; round--) {
+        const at = randomInt(f.random, 0, Math.max(0, bytes.length - 1))
+        const span = randomInt(f.random, 1, 40)
+        switch (randomInt(f.random, 0, 3)) {
+          case 0:
+            bytes[at] ^= 1 << randomInt(f.random, 0, 7)
+            break
+          case 1:
+            bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + span)])
+            break
+          case 2:
+            bytes = Buffer.concat([
+              bytes.subarray(0, at + span),
+              bytes.subarray(at, at + span),
+              bytes.subarray(at + span)
+            ])
+            break
+          default:
+            bytes = Buffer.concat([bytes.subarray(0, at), randomBytes(f.random, span), bytes.subarray(at)])
+        }
       }
-    }
-    return bytes
-  }, true]
+      return bytes
+    },
+    true
+  ]
 ]
 
 const CONTENT_LENGTH_LINE = /^[ \t]*(?:content-length|l)[ \t]*:/i
@@ -287,9 +395,7 @@ function frameForStream(bytes: Buffer): Buffer {
   const split = text.indexOf('\r\n\r\n')
   const head = split >= 0 ? text.slice(0, split) : text
   const body = split >= 0 ? bytes.subarray(split + 4) : Buffer.alloc(0)
-  const lines = head
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '' && !CONTENT_LENGTH_LINE.test(line))
+  const lines = head.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '' && !CONTENT_LENGTH_LINE.test(line))
   const headLines = (lines.length > 0 ? lines : ['GARBAGE']).join('\r\n').slice(0, 60_000)
   return Buffer.concat([Buffer.from(`${headLines}\r\nContent-Length: ${body.length}\r\n\r\n`, 'latin1'), body])
 }
@@ -319,6 +425,11 @@ export function streamKillers(target: HostileTarget): HostileMessage[] {
       kind: 'content-length-conflicting',
       bytes: serialize({ ...factory.notify(), headers: [...factory.notify().headers, ['Content-Length', '5000']] })
     },
-    { kind: 'endless-header', bytes: Buffer.from(`NOTIFY sip:${target.user}@${target.clientHostPort} SIP/2.0\r\nX-Endless: ${'x'.repeat(200_000)}`) }
+    {
+      kind: 'endless-header',
+      bytes: Buffer.from(
+        `NOTIFY sip:${target.user}@${target.clientHostPort} SIP/2.0\r\nX-Endless: ${'x'.repeat(200_000)}`
+      )
+    }
   ]
 }

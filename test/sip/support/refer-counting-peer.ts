@@ -33,7 +33,17 @@ export async function startReferCountingPeer(keepNumber: string): Promise<ReferC
     const status = referTo.includes(keepNumber) ? '202 Accepted' : '403 Forbidden'
     const copied = ['Via', 'From', 'To', 'Call-ID', 'CSeq'].map((name) => `${name}: ${header(message, name) ?? ''}`)
     const to = copied[2].includes(';tag=') ? copied[2] : `${copied[2]};tag=peer`
-    const response = [`SIP/2.0 ${status}`, copied[0], copied[1], to, copied[3], copied[4], 'Content-Length: 0', '', ''].join('\r\n')
+    const response = [
+      `SIP/2.0 ${status}`,
+      copied[0],
+      copied[1],
+      to,
+      copied[3],
+      copied[4],
+      'Content-Length: 0',
+      '',
+      ''
+    ].join('\r\n')
     socket.send(response, from.port, from.address)
   })
   return {

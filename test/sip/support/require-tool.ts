@@ -9,7 +9,8 @@ import path from 'node:path'
 const INSTALL_HINTS = {
   sipp: 'SIPp 3.6 or later as `sipp` on PATH (Debian/Ubuntu: apt-get install sip-tester), or set SIPP=/path/to/sipp',
   openssl: 'the openssl command line tool on PATH (Debian/Ubuntu: apt-get install openssl)',
-  baresip: 'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip',
+  baresip:
+    'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip',
   ip: 'iproute2 (`ip netns`) and root, to make a network namespace (Debian/Ubuntu: apt-get install iproute2)',
   nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)'
 } as const
@@ -19,7 +20,10 @@ export type RequiredTool = keyof typeof INSTALL_HINTS
 function executableOnPath(command: string): boolean {
   const candidates = command.includes('/')
     ? [command]
-    : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, command))
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, command))
   return candidates.some((candidate) => {
     try {
       accessSync(candidate, constants.X_OK)
@@ -35,7 +39,8 @@ function executableOnPath(command: string): boolean {
  * Throws (failing the test file) when it is missing and `CI` is set.
  */
 export function requireTool(tool: RequiredTool): boolean {
-  const command = tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool === 'baresip' ? (process.env.BARESIP ?? 'baresip') : tool
+  const command =
+    tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool === 'baresip' ? (process.env.BARESIP ?? 'baresip') : tool
   const needsRoot = tool === 'ip' || tool === 'nft'
   if (executableOnPath(command) && (!needsRoot || process.getuid?.() === 0)) return true
   const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`

@@ -83,7 +83,11 @@ export function createService(options: ServiceUnderTestOptions): ServiceUnderTes
   })
 
   const waitFor = <T>(what: string, timeoutMs: number, find: () => T | undefined): Promise<T> =>
-    waiters.waitFor(find, timeoutMs, () => `Timed out after ${timeoutMs} ms waiting for ${what}.\nService log:\n${logs.join('\n')}`)
+    waiters.waitFor(
+      find,
+      timeoutMs,
+      () => `Timed out after ${timeoutMs} ms waiting for ${what}.\nService log:\n${logs.join('\n')}`
+    )
 
   return {
     service,

@@ -20,7 +20,9 @@ async function bindBoth(port: number): Promise<{ udp: dgram.Socket; tcp: net.Ser
   await new Promise<void>((resolve, reject) => udp.once('error', reject).bind(port, '127.0.0.1', resolve))
   const tcp = net.createServer()
   try {
-    await new Promise<void>((resolve, reject) => tcp.once('error', reject).listen(udp.address().port, '127.0.0.1', resolve))
+    await new Promise<void>((resolve, reject) =>
+      tcp.once('error', reject).listen(udp.address().port, '127.0.0.1', resolve)
+    )
   } catch (error) {
     await new Promise<void>((resolve) => udp.close(() => resolve()))
     throw error

@@ -119,17 +119,29 @@ export async function startSipp(options: SippOptions): Promise<SippPeer> {
     messages: path.join(workDir, 'messages.log')
   }
   const args = [
-    '-sf', scenarioPath(options.scenario),
-    '-i', '127.0.0.1',
-    '-p', String(port),
-    '-t', options.transport === 'udp' ? 'u1' : 't1',
-    '-m', String(options.calls ?? 1),
-    '-timeout', `${options.timeoutSeconds}s`,
+    '-sf',
+    scenarioPath(options.scenario),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    options.transport === 'udp' ? 'u1' : 't1',
+    '-m',
+    String(options.calls ?? 1),
+    '-timeout',
+    `${options.timeoutSeconds}s`,
     '-timeout_error',
     '-nostdin',
-    '-trace_err', '-error_file', files.errors,
-    '-trace_logs', '-log_file', files.logs,
-    '-trace_msg', '-message_file', files.messages,
+    '-trace_err',
+    '-error_file',
+    files.errors,
+    '-trace_logs',
+    '-log_file',
+    files.logs,
+    '-trace_msg',
+    '-message_file',
+    files.messages,
     ...Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]),
     ...(options.extraArgs ?? [])
   ]
@@ -192,7 +204,8 @@ export async function startSipp(options: SippOptions): Promise<SippPeer> {
 
 /** A failure message with everything SIPp says about why the scenario did not pass. */
 export function describeSippResult(scenario: string, result: SippResult): string {
-  const meaning = SIPP_EXIT_MEANINGS[result.code] ?? (result.signal ? `killed by ${result.signal}` : 'unknown exit code')
+  const meaning =
+    SIPP_EXIT_MEANINGS[result.code] ?? (result.signal ? `killed by ${result.signal}` : 'unknown exit code')
   return [
     `SIPp ${scenario} exited with ${result.code} (${meaning})`,
     result.scenarioLog ? `--- scenario log ---\n${result.scenarioLog.trim()}` : '',

@@ -39,7 +39,12 @@ describe('the built main process under electron-vite dev', () => {
     const getStatus = launched.electron.handlers.get(commandChannel('getStatus'))
     const from = (url: string) => getStatus?.({ senderFrame: { url, parent: null } })
     expect(await from(`${DEV_SERVER}/#quick-dial`)).toMatchObject({ registration: { state: 'unregistered' } })
-    for (const url of ['app://deskdial/index.html', 'http://localhost:5174/', 'http://127.0.0.1:5173/', 'https://localhost:5173/']) {
+    for (const url of [
+      'app://deskdial/index.html',
+      'http://localhost:5174/',
+      'http://127.0.0.1:5173/',
+      'https://localhost:5173/'
+    ]) {
       await expect(async () => from(url), url).rejects.toThrow('DeskDial only takes commands from its own window.')
     }
   })
@@ -69,7 +74,11 @@ describe('the packaged main process with ELECTRON_RENDERER_URL set', () => {
   it('takes no commands from the dev server', async () => {
     const getStatus = packaged.electron.handlers.get(commandChannel('getStatus'))
     const from = (url: string) => getStatus?.({ senderFrame: { url, parent: null } })
-    expect(await from(`${RENDERER_ORIGIN}/index.html#quick-dial`)).toMatchObject({ registration: { state: 'unregistered' } })
-    await expect(async () => from(`${DEV_SERVER}/`)).rejects.toThrow('DeskDial only takes commands from its own window.')
+    expect(await from(`${RENDERER_ORIGIN}/index.html#quick-dial`)).toMatchObject({
+      registration: { state: 'unregistered' }
+    })
+    await expect(async () => from(`${DEV_SERVER}/`)).rejects.toThrow(
+      'DeskDial only takes commands from its own window.'
+    )
   })
 })

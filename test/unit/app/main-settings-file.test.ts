@@ -54,7 +54,11 @@ describe('the built main process keeps settings in <userData>/settings.json thro
     expect(before).toMatchObject({ settings: defaultAppSettings('US'), firstRun: true })
     expect(existsSync(join(userData, 'settings.json'))).toBe(false)
 
-    const settings: AppSettings = { ...before.settings, hotkey: 'CommandOrControl+Shift+K', dialPlan: { ...before.settings.dialPlan, outsideLinePrefix: '9' } }
+    const settings: AppSettings = {
+      ...before.settings,
+      hotkey: 'CommandOrControl+Shift+K',
+      dialPlan: { ...before.settings.dialPlan, outsideLinePrefix: '9' }
+    }
     expect(await callAsRenderer(first.electron, 'saveSettings', { settings })).toMatchObject({ ok: true })
     expect(settingsFile()).toEqual({ version: 2, setupDone: true, settings })
     expect(statSync(join(userData, 'settings.json')).mode & 0o777).toBe(0o600)
@@ -75,18 +79,32 @@ describe('the built main process keeps settings in <userData>/settings.json thro
       { method: 'requestSingleInstanceLock', args: [] }
     ])
     const view = await settingsView(running)
-    expect(await callAsRenderer(running.electron, 'saveSettings', { settings: view.settings })).toMatchObject({ ok: true })
+    expect(await callAsRenderer(running.electron, 'saveSettings', { settings: view.settings })).toMatchObject({
+      ok: true
+    })
     expect(existsSync(join(elsewhere, 'settings.json'))).toBe(true)
     expect(existsSync(join(userData, 'settings.json'))).toBe(false)
   })
 
   it('migrates a v1 file (one server) to v2 (a list of servers) on disk', async () => {
     const { account, ...rest } = defaultAppSettings('US')
-    const { servers: _servers, ...v1Account } = { ...account, server: '127.0.0.1', user: '201', line: '200', register: false }
-    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ version: 1, settings: { ...rest, account: v1Account } }))
+    const { servers: _servers, ...v1Account } = {
+      ...account,
+      server: '127.0.0.1',
+      user: '201',
+      line: '200',
+      register: false
+    }
+    writeFileSync(
+      join(userData, 'settings.json'),
+      JSON.stringify({ version: 1, settings: { ...rest, account: v1Account } })
+    )
 
     const view = await settingsView(await launch())
-    const migrated = { ...rest, account: { ...account, servers: ['127.0.0.1'], user: '201', line: '200', register: false } }
+    const migrated = {
+      ...rest,
+      account: { ...account, servers: ['127.0.0.1'], user: '201', line: '200', register: false }
+    }
     expect(view).toMatchObject({ settings: migrated, firstRun: false })
     expect(settingsFile()).toEqual({ version: 2, setupDone: true, settings: migrated })
   })
@@ -94,19 +112,26 @@ describe('the built main process keeps settings in <userData>/settings.json thro
   it.each([
     ['is not JSON', '{"version": 2, "settings": {', 'The settings file could not be read.'],
     ['is JSON but not an object', '[]', 'The settings file does not contain settings.']
-  ])('backs up a settings file that %s, starts with defaults and tells the user, then saves afresh', async (_case, content, reason) => {
-    writeFileSync(join(userData, 'settings.json'), content)
+  ])(
+    'backs up a settings file that %s, starts with defaults and tells the user, then saves afresh',
+    async (_case, content, reason) => {
+      writeFileSync(join(userData, 'settings.json'), content)
 
-    const app = await launch()
-    const backups = readdirSync(userData).filter((name) => name.startsWith('settings'))
-    expect(backups).toEqual([expect.stringMatching(/^settings\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/)])
-    expect(readFileSync(join(userData, backups[0] ?? ''), 'utf8')).toBe(content)
-    const view = await settingsView(app)
-    expect(view).toMatchObject({ settings: defaultAppSettings('US'), firstRun: true })
-    expect(view.notice).toBe(`${reason} DeskDial kept a copy as ${backups[0]} and started with default settings: please check your account in Settings.`)
+      const app = await launch()
+      const backups = readdirSync(userData).filter((name) => name.startsWith('settings'))
+      expect(backups).toEqual([
+        expect.stringMatching(/^settings\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/)
+      ])
+      expect(readFileSync(join(userData, backups[0] ?? ''), 'utf8')).toBe(content)
+      const view = await settingsView(app)
+      expect(view).toMatchObject({ settings: defaultAppSettings('US'), firstRun: true })
+      expect(view.notice).toBe(
+        `${reason} DeskDial kept a copy as ${backups[0]} and started with default settings: please check your account in Settings.`
+      )
 
-    const saved = (await callAsRenderer(app.electron, 'saveSettings', { settings: view.settings })) as SaveResult
-    expect(saved).toMatchObject({ ok: true, view: { firstRun: false } })
-    expect(settingsFile()).toEqual({ version: 2, setupDone: true, settings: view.settings })
-  })
+      const saved = (await callAsRenderer(app.electron, 'saveSettings', { settings: view.settings })) as SaveResult
+      expect(saved).toMatchObject({ ok: true, view: { firstRun: false } })
+      expect(settingsFile()).toEqual({ version: 2, setupDone: true, settings: view.settings })
+    }
+  )
 })

@@ -29,7 +29,10 @@ describe('electron-builder.json', () => {
 
   it('gives Linux a .desktop file that handles the schemes and matches the window (desktopName)', () => {
     // electron-builder writes MimeType from `protocols` and adds %U to Exec unless the entry overrides them.
-    const mimeType = config.protocols.flatMap((protocol: { schemes: string[] }) => protocol.schemes.map((scheme) => `x-scheme-handler/${scheme}`)).join(';') + ';'
+    const mimeType =
+      config.protocols
+        .flatMap((protocol: { schemes: string[] }) => protocol.schemes.map((scheme) => `x-scheme-handler/${scheme}`))
+        .join(';') + ';'
     expect(mimeType).toBe('x-scheme-handler/tel;x-scheme-handler/sip;x-scheme-handler/callto;')
     expect(config.linux.desktop.entry).not.toHaveProperty('Exec')
     expect(config.linux.desktop.entry).not.toHaveProperty('MimeType')
@@ -38,7 +41,7 @@ describe('electron-builder.json', () => {
     expect(config.linux.syncDesktopName).toBe(true)
   })
 
-  it('starts the AppImage with Chromium\'s sandbox: no --no-sandbox in its desktop entry', async () => {
+  it("starts the AppImage with Chromium's sandbox: no --no-sandbox in its desktop entry", async () => {
     // electron-builder's own code decides the Exec line; a helper that returns it stands in for the .desktop writer.
     const packager = { platformSpecificBuildOptions: config.linux, config, appInfo: { buildVersion: '0.1.0' } }
     const helper = { computeDesktopEntry: async (_options: unknown, exec: string) => exec }
@@ -64,7 +67,13 @@ describe('electron-builder.json', () => {
   })
 
   it('sets the Electron fuses that close the back doors', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true })
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true
+    })
   })
 })
 
@@ -75,13 +84,19 @@ describe('resources/installer.nsh (Windows URL associations)', () => {
   it('registers each scheme per user, starting DeskDial with the link', () => {
     for (const scheme of LINK_SCHEMES) expect(install).toContain(`!insertmacro deskdialRegisterScheme "${scheme}"`)
     expect(register).toContain('WriteRegStr HKCU "Software\\Classes\\${SCHEME}" "URL Protocol" ""')
-    expect(register).toContain('WriteRegStr HKCU "Software\\Classes\\${SCHEME}\\shell\\open\\command" "" \'"$INSTDIR\\${APP_EXECUTABLE_FILENAME}" "%1"\'')
-    expect(register).toContain('WriteRegStr HKCU "${DESKDIAL_CAPABILITIES}\\URLAssociations" "${SCHEME}" "${DESKDIAL_PROGID}"')
+    expect(register).toContain(
+      'WriteRegStr HKCU "Software\\Classes\\${SCHEME}\\shell\\open\\command" "" \'"$INSTDIR\\${APP_EXECUTABLE_FILENAME}" "%1"\''
+    )
+    expect(register).toContain(
+      'WriteRegStr HKCU "${DESKDIAL_CAPABILITIES}\\URLAssociations" "${SCHEME}" "${DESKDIAL_PROGID}"'
+    )
   })
 
   it('registers DeskDial as an application with URL capabilities, for Default apps', () => {
     expect(installer).toContain('!define DESKDIAL_CAPABILITIES "Software\\DeskDial\\Capabilities"')
-    expect(install).toContain('WriteRegStr HKCU "Software\\RegisteredApplications" "DeskDial" "${DESKDIAL_CAPABILITIES}"')
+    expect(install).toContain(
+      'WriteRegStr HKCU "Software\\RegisteredApplications" "DeskDial" "${DESKDIAL_CAPABILITIES}"'
+    )
     expect(install).toContain('WriteRegStr HKCU "Software\\Classes\\${DESKDIAL_PROGID}\\shell\\open\\command"')
   })
 

@@ -59,7 +59,11 @@ describe('finding the file an app://deskdial/ URL names', () => {
     ['a climb to a file that does not exist', 'app://deskdial/..%2fno-such-file', 403],
     ['a symlink to a file outside', 'app://deskdial/leak.txt', 403],
     ['a symlink to a directory outside', 'app://deskdial/linked/secret.txt', 403],
-    ['encoded backslashes (a climb on Windows, a file name elsewhere)', 'app://deskdial/..%5csecret.txt', process.platform === 'win32' ? 403 : 404],
+    [
+      'encoded backslashes (a climb on Windows, a file name elsewhere)',
+      'app://deskdial/..%5csecret.txt',
+      process.platform === 'win32' ? 403 : 404
+    ],
     // Harmless once parsed: inside the directory, and not there.
     ['../ (removed by the URL parser)', 'app://deskdial/../secret.txt', 404],
     ['%2e%2e/ (removed by the URL parser)', 'app://deskdial/%2e%2e/%2E%2e/secret.txt', 404],
@@ -97,11 +101,17 @@ describe('answering a request for the renderer', () => {
   ])('sends %s as %s, with the given headers and no sniffing', async (file, contentType) => {
     const response = await serveRendererFile(renderer, new Request(`app://deskdial/${file}`), headers)
     expect(response.status).toBe(200)
-    expect(Object.fromEntries(response.headers)).toEqual({ 'content-security-policy': "default-src 'self'", 'content-type': contentType, 'x-content-type-options': 'nosniff' })
+    expect(Object.fromEntries(response.headers)).toEqual({
+      'content-security-policy': "default-src 'self'",
+      'content-type': contentType,
+      'x-content-type-options': 'nosniff'
+    })
   })
 
   it('sends the file itself', async () => {
-    expect(await (await serveRendererFile(renderer, new Request('app://deskdial/index.html'), headers)).text()).toBe('<!doctype html><title>DeskDial</title>')
+    expect(await (await serveRendererFile(renderer, new Request('app://deskdial/index.html'), headers)).text()).toBe(
+      '<!doctype html><title>DeskDial</title>'
+    )
   })
 
   it('sends a refusal without a body', async () => {

@@ -55,7 +55,9 @@ describe('commands from the renderer', () => {
   it('refuses an argument whose keys come only from its prototype', async () => {
     const { commands, calls } = recordingCommands()
     const inherited = Object.create({ target: '200' }) as object
-    await expect(dispatchCommand(commands, 'dial', [inherited])).rejects.toThrow("DeskDial's dial cannot use argument 1 (target)")
+    await expect(dispatchCommand(commands, 'dial', [inherited])).rejects.toThrow(
+      "DeskDial's dial cannot use argument 1 (target)"
+    )
     expect(calls).toEqual([])
   })
 })

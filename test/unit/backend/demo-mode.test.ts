@@ -48,7 +48,11 @@ function until<T>(read: () => T | undefined, what: string): Promise<T> {
   return waiters.waitFor(read, 10_000, () => `Timed out waiting for ${what}`)
 }
 
-const registeredAt = (server: string) => until(() => registrations.find((status) => status.state === 'registered' && status.server?.startsWith(server)), `registration at ${server}`)
+const registeredAt = (server: string) =>
+  until(
+    () => registrations.find((status) => status.state === 'registered' && status.server?.startsWith(server)),
+    `registration at ${server}`
+  )
 
 /** The demo phone system's address as the window shows it; fails when it is not running. */
 async function demoServer(backend: DeskAppBackend): Promise<string> {
@@ -84,8 +88,16 @@ describe('the built-in demo phone system in the app', () => {
     const started = await backend.startDemo()
     if (!started.ok) throw new Error(started.error)
     const { view } = started
-    expect(view).toMatchObject({ firstRun: false, passwordSet: true, settings: { demo: true, account: { servers: [view.demo?.server], user: 'deskdial', line: '1001' } } })
-    expect(view.demo).toMatchObject({ server: expect.stringMatching(/^127\.0\.0\.1:\d+$/), deskPhone: '1001', answeringNumber: '1002' })
+    expect(view).toMatchObject({
+      firstRun: false,
+      passwordSet: true,
+      settings: { demo: true, account: { servers: [view.demo?.server], user: 'deskdial', line: '1001' } }
+    })
+    expect(view.demo).toMatchObject({
+      server: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      deskPhone: '1001',
+      answeringNumber: '1002'
+    })
     expect(view.demo?.specialNumbers).toContainEqual({ number: '486', behaviour: 'is busy' })
     expect(await secrets.getPassword()).toMatch(/^.{12,}$/)
     expect(await answers(await demoServer(backend))).toBe(true)
@@ -94,12 +106,17 @@ describe('the built-in demo phone system in the app', () => {
     const dialled = await backend.dial({ target: '1002' })
     expect(dialled).toMatchObject({ ok: true })
     const callId = dialled.ok ? dialled.callId : ''
-    await until(() => calls.find((call) => call.id === callId && call.state === 'connected'), 'the call to 1002 connected')
+    await until(
+      () => calls.find((call) => call.id === callId && call.state === 'connected'),
+      'the call to 1002 connected'
+    )
 
     // The special numbers are dialled as typed too, whatever the extension length of the dial plan.
     const busy = await backend.dial({ target: '486' })
     const busyId = busy.ok ? busy.callId : ''
-    expect(await until(() => calls.find((call) => call.id === busyId && call.state === 'failed'), 'the call to 486 failed')).toMatchObject({ code: 486, reason: expect.stringMatching(/busy/) })
+    expect(
+      await until(() => calls.find((call) => call.id === busyId && call.state === 'failed'), 'the call to 486 failed')
+    ).toMatchObject({ code: 486, reason: expect.stringMatching(/busy/) })
   })
 
   it('starts again with the app, on a new port with a new password, and DeskDial registers to it', async () => {
@@ -133,10 +150,16 @@ describe('the built-in demo phone system in the app', () => {
     await registeredAt(server)
 
     const left = await backend.leaveDemo()
-    expect(left).toMatchObject({ ok: true, view: { passwordSet: false, settings: { demo: false, account: { servers: [], user: '', line: '' } } } })
+    expect(left).toMatchObject({
+      ok: true,
+      view: { passwordSet: false, settings: { demo: false, account: { servers: [], user: '', line: '' } } }
+    })
     expect(left.ok && left.view.demo).toBe(undefined)
     expect(await answers(server)).toBe(false)
-    expect((await backend.getStatus()).registration).toMatchObject({ state: 'unregistered', reason: 'Enter your phone system account in Settings to start dialling.' })
+    expect((await backend.getStatus()).registration).toMatchObject({
+      state: 'unregistered',
+      reason: 'Enter your phone system account in Settings to start dialling.'
+    })
 
     await backend.shutdown()
     const restarted = await openDeskDial()
@@ -154,7 +177,11 @@ describe('the built-in demo phone system in the app', () => {
         ok: false,
         error: `DeskDial could not start its built-in demo phone system: Port ${port} on 127.0.0.1 is in use. Try again in a moment, or set up your own phone system instead.`
       })
-      expect(await backend.getSettings()).toMatchObject({ firstRun: true, passwordSet: false, settings: { demo: false, account: { servers: [] } } })
+      expect(await backend.getSettings()).toMatchObject({
+        firstRun: true,
+        passwordSet: false,
+        settings: { demo: false, account: { servers: [] } }
+      })
       expect((await backend.getSettings()).demo).toBe(undefined)
     } finally {
       await new Promise((resolve) => occupant.close(resolve))
@@ -166,15 +193,25 @@ describe('the built-in demo phone system in the app', () => {
     const settings = structuredClone(backend.settings)
     settings.account = { ...settings.account, servers: ['pbx.example.com'], user: '201', line: '200' }
     expect(await backend.saveSettings({ settings })).toMatchObject({ ok: true })
-    expect(await backend.startDemo()).toEqual({ ok: false, error: expect.stringMatching(/^DeskDial already has your phone system account/) })
+    expect(await backend.startDemo()).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^DeskDial already has your phone system account/)
+    })
     expect((await backend.getSettings()).demo).toBe(undefined)
 
-    await backend.saveSettings({ settings: { ...settings, account: { ...settings.account, servers: [], user: '', line: '' } } })
+    await backend.saveSettings({
+      settings: { ...settings, account: { ...settings.account, servers: [], user: '', line: '' } }
+    })
     const started = await backend.startDemo()
     if (!started.ok) throw new Error(started.error)
     const elsewhere = structuredClone(started.view.settings)
     elsewhere.account.servers = ['pbx.example.com']
-    expect(await backend.saveSettings({ settings: elsewhere, password: 'pw' })).toEqual({ ok: false, error: expect.stringMatching(/^DeskDial is using its built-in demo phone system/) })
-    expect(await backend.saveSettings({ settings: { ...started.view.settings, demo: false, notifications: false } })).toMatchObject({ ok: true, view: { settings: { demo: true, notifications: false } } })
+    expect(await backend.saveSettings({ settings: elsewhere, password: 'pw' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^DeskDial is using its built-in demo phone system/)
+    })
+    expect(
+      await backend.saveSettings({ settings: { ...started.view.settings, demo: false, notifications: false } })
+    ).toMatchObject({ ok: true, view: { settings: { demo: true, notifications: false } } })
   })
 })

@@ -40,7 +40,11 @@ function open(): DeskAppBackend {
       const emitted = { event, payload } as Event
       events.push(emitted)
       // What a renderer reloading the history on a call's end would see.
-      if (emitted.event === 'callProgress' && (emitted.payload.state === 'connected' || emitted.payload.state === 'failed')) historyAtEnd = backend.listHistory()
+      if (
+        emitted.event === 'callProgress' &&
+        (emitted.payload.state === 'connected' || emitted.payload.state === 'failed')
+      )
+        historyAtEnd = backend.listHistory()
     },
     notify: (notice) => notices.push(notice),
     readClipboardText: async () => clipboard,
@@ -90,10 +94,21 @@ describe('first run and settings', () => {
   it('starts unconfigured: first run, defaults, no service, a sentence saying what to do', async () => {
     expect(services).toEqual([])
     const view = await backend.getSettings()
-    expect(view).toEqual({ settings: defaultAppSettings('DE'), passwordSet: false, secretStorage: 'os-keychain', firstRun: true })
+    expect(view).toEqual({
+      settings: defaultAppSettings('DE'),
+      passwordSet: false,
+      secretStorage: 'os-keychain',
+      firstRun: true
+    })
     await until(() => events.find((e) => e.event === 'registration'), 'the registration status')
-    expect((await backend.getStatus()).registration).toMatchObject({ state: 'unregistered', reason: 'Enter your phone system account in Settings to start dialling.' })
-    expect(await backend.dial({ target: '0201 5550123' })).toEqual({ ok: false, error: 'DeskDial is not set up yet: enter your phone system account in Settings.' })
+    expect((await backend.getStatus()).registration).toMatchObject({
+      state: 'unregistered',
+      reason: 'Enter your phone system account in Settings to start dialling.'
+    })
+    expect(await backend.dial({ target: '0201 5550123' })).toEqual({
+      ok: false,
+      error: 'DeskDial is not set up yet: enter your phone system account in Settings.'
+    })
   })
 
   it('tells in the window that a damaged contacts or history file was set aside', async () => {
@@ -103,15 +118,25 @@ describe('first run and settings', () => {
     backend = open()
     await backend.start()
     const { notice } = await backend.getSettings()
-    expect(notice).toMatch(/The contacts file could not be read; DeskDial kept it as contacts\.corrupt-.*\.json and started afresh\./)
+    expect(notice).toMatch(
+      /The contacts file could not be read; DeskDial kept it as contacts\.corrupt-.*\.json and started afresh\./
+    )
     expect(notice).toMatch(/Skipped 1 unreadable call record\(s\) in .*history\.json\./)
   })
 
   it('asks for the password again when the server or the user changes, in the test and in saving', async () => {
     expect(await backend.saveSettings({ settings: account(), password: 'pw' })).toMatchObject({ ok: true })
     const elsewhere = account('pbx.attacker.example')
-    expect(await backend.testConnection({ settings: elsewhere })).toEqual({ ok: false, field: 'password', error: expect.stringMatching(/^Type the password again/) })
-    expect(await backend.saveSettings({ settings: elsewhere })).toMatchObject({ ok: false, field: 'password', error: expect.stringMatching(/^Type the password again/) })
+    expect(await backend.testConnection({ settings: elsewhere })).toEqual({
+      ok: false,
+      field: 'password',
+      error: expect.stringMatching(/^Type the password again/)
+    })
+    expect(await backend.saveSettings({ settings: elsewhere })).toMatchObject({
+      ok: false,
+      field: 'password',
+      error: expect.stringMatching(/^Type the password again/)
+    })
     const otherUser = account()
     otherUser.account.user = '999'
     expect(await backend.saveSettings({ settings: otherUser })).toMatchObject({ ok: false, field: 'password' })
@@ -170,7 +195,9 @@ describe('first run and settings', () => {
       await backend.saveSettings({ settings: account('unreachable.test') })
       await vi.advanceTimersByTimeAsync(0)
       const failed = events.find((e) => e.event === 'registration' && e.payload.state === 'failed')
-      expect(failed?.payload).toMatchObject({ reason: 'Could not connect to unreachable.test: the connection was refused.' })
+      expect(failed?.payload).toMatchObject({
+        reason: 'Could not connect to unreachable.test: the connection was refused.'
+      })
       expect(services).toHaveLength(1)
       await vi.advanceTimersByTimeAsync(30_000)
       expect(services).toHaveLength(2)
@@ -188,7 +215,10 @@ describe('dialling', () => {
   })
 
   it('previews with the dial plan and the matching contact', async () => {
-    const saved = await backend.saveContact({ name: 'Jürgen Müller', numbers: [{ label: 'work', number: '+49 201 5550123' }] })
+    const saved = await backend.saveContact({
+      name: 'Jürgen Müller',
+      numbers: [{ label: 'work', number: '+49 201 5550123' }]
+    })
     const preview = await backend.previewDial('0201 555 0123')
     expect(preview).toEqual({
       ok: true,
@@ -207,10 +237,21 @@ describe('dialling', () => {
     await until(() => historyAtEnd, 'the end of the call')
     const [record] = (await historyAtEnd) ?? []
     const callId = result.ok ? result.callId : ''
-    const states = events.filter((e) => e.event === 'callProgress').map((e) => (e.event === 'callProgress' ? e.payload.state : ''))
+    const states = events
+      .filter((e) => e.event === 'callProgress')
+      .map((e) => (e.event === 'callProgress' ? e.payload.state : ''))
     expect(states).toEqual(['requesting', 'trying', 'ringing', 'connected'])
-    expect(record).toMatchObject({ id: callId, target: '0201 5550123', dialString: '002015550123', contactName: 'Jürgen Müller', state: 'connected', code: 200 })
-    expect(notices).toEqual([{ title: 'Calling Jürgen Müller (0201 5550123)', body: 'Pick up your desk phone: it will then call the number.' }])
+    expect(record).toMatchObject({
+      id: callId,
+      target: '0201 5550123',
+      dialString: '002015550123',
+      contactName: 'Jürgen Müller',
+      state: 'connected',
+      code: 200
+    })
+    expect(notices).toEqual([
+      { title: 'Calling Jürgen Müller (0201 5550123)', body: 'Pick up your desk phone: it will then call the number.' }
+    ])
     expect((await backend.getStatus()).calls.map((call) => call.state)).toEqual(['connected'])
     await backend.dismissCall(callId)
     expect((await backend.getStatus()).calls).toEqual([])
@@ -218,13 +259,18 @@ describe('dialling', () => {
 
   it('records a busy number with its code and sentence, and it survives a restart', async () => {
     await backend.dial({ target: '+49 30 12345486' })
-    const busy = await until(() => events.find((e) => e.event === 'callProgress' && e.payload.state === 'failed'), 'the failure')
+    const busy = await until(
+      () => events.find((e) => e.event === 'callProgress' && e.payload.state === 'failed'),
+      'the failure'
+    )
     expect(busy.payload).toMatchObject({ code: 486, reason: 'The number is busy.' })
     expect(notices.at(-1)).toEqual({ title: 'Call to +49 30 12345486 failed', body: 'The number is busy.' })
     await backend.shutdown()
     backend = open()
     await backend.start()
-    expect(await backend.listHistory()).toMatchObject([{ target: '+49 30 12345486', state: 'failed', code: 486, reason: 'The number is busy.' }])
+    expect(await backend.listHistory()).toMatchObject([
+      { target: '+49 30 12345486', state: 'failed', code: 486, reason: 'The number is busy.' }
+    ])
   })
 
   it('returns the sentence when the number cannot be dialled', async () => {
@@ -245,13 +291,20 @@ describe('links from other applications', () => {
     const outcome = await backend.handleLink('tel:+49-201-555-0123')
     expect(outcome.kind).toBe('pending')
     if (outcome.kind !== 'pending') return
-    expect(outcome.link).toMatchObject({ scheme: 'tel', raw: 'tel:+49-201-555-0123', preview: { ok: true, dialString: '002015550123' } })
+    expect(outcome.link).toMatchObject({
+      scheme: 'tel',
+      raw: 'tel:+49-201-555-0123',
+      preview: { ok: true, dialString: '002015550123' }
+    })
     expect(events.filter((e) => e.event === 'pendingLink').map((e) => e.payload)).toEqual([outcome.link])
     expect((await backend.getStatus()).pendingLinks).toEqual([outcome.link])
     expect(events.some((e) => e.event === 'callProgress')).toBe(false)
     expect(await backend.confirmLink(outcome.link.id)).toMatchObject({ ok: true, dialString: '002015550123' })
     expect((await backend.getStatus()).pendingLinks).toEqual([])
-    expect(await backend.confirmLink(outcome.link.id)).toEqual({ ok: false, error: 'This link was already answered. Open it again to call the number.' })
+    expect(await backend.confirmLink(outcome.link.id)).toEqual({
+      ok: false,
+      error: 'This link was already answered. Open it again to call the number.'
+    })
   })
 
   it('forgets a rejected link without dialling', async () => {
@@ -262,7 +315,16 @@ describe('links from other applications', () => {
     expect(events.some((e) => e.event === 'callProgress')).toBe(false)
   })
 
-  it.each(['javascript:alert(1)', 'tel:+49201%0D%0AVia:evil', 'sip:alice@evil.example', 'tel:' + '1'.repeat(300), 'tel:', 'tel:*21*0900123456%23', 'callto:%2A67', 'tel:1234#'])('refuses %s with a notice and changes nothing', async (raw) => {
+  it.each([
+    'javascript:alert(1)',
+    'tel:+49201%0D%0AVia:evil',
+    'sip:alice@evil.example',
+    'tel:' + '1'.repeat(300),
+    'tel:',
+    'tel:*21*0900123456%23',
+    'callto:%2A67',
+    'tel:1234#'
+  ])('refuses %s with a notice and changes nothing', async (raw) => {
     const outcome = await backend.handleLink(raw)
     expect(outcome.kind).toBe('refused')
     expect(notices).toHaveLength(1)
@@ -284,7 +346,10 @@ describe('test connection', () => {
   it('registers a temporary service and reports success in words, leaving the app alone', async () => {
     events = []
     const result = await backend.testConnection({ settings: account(), password: 'pw' })
-    expect(result).toMatchObject({ ok: true, status: { state: 'registered', reason: 'Registered with pbx.example.com.' } })
+    expect(result).toMatchObject({
+      ok: true,
+      status: { state: 'registered', reason: 'Registered with pbx.example.com.' }
+    })
     expect(services).toHaveLength(1)
     expect(services[0]?.stopped).toBe(true)
     expect(events.filter((e) => e.event === 'registration')).toEqual([])
@@ -292,11 +357,17 @@ describe('test connection', () => {
   })
 
   it('reports a refused password with the phone system sentence', async () => {
-    expect(await backend.testConnection({ settings: account(), password: 'wrong' })).toMatchObject({ ok: false, error: 'The phone system refused the user name or password (403).' })
+    expect(await backend.testConnection({ settings: account(), password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: 'The phone system refused the user name or password (403).'
+    })
   })
 
   it('reports an unreachable server and a silent one within the bound', async () => {
-    expect(await backend.testConnection({ settings: account('unreachable.test') })).toMatchObject({ ok: false, error: 'Could not connect to unreachable.test: the connection was refused.' })
+    expect(await backend.testConnection({ settings: account('unreachable.test') })).toMatchObject({
+      ok: false,
+      error: 'Could not connect to unreachable.test: the connection was refused.'
+    })
     expect(await backend.testConnection({ settings: account('silent.test') })).toMatchObject({
       ok: false,
       error: 'The phone system did not answer within 1 second. Check the server address, the port and the transport.'

@@ -33,19 +33,62 @@ class TracingService extends ServiceDouble {
 
   override async start(): Promise<void> {
     const authorization = `Authorization: Digest username="201", realm="pbx", nonce="${NONCE}", uri="sip:pbx.example.com", response="${DIGEST_RESPONSE}", algorithm=MD5`
-    this.#trace('sent', sip('REGISTER sip:pbx.example.com SIP/2.0', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1', 'Call-ID: reg-1', 'CSeq: 2 REGISTER', authorization))
-    this.#trace('received', sip('SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1', 'Call-ID: reg-1', 'CSeq: 2 REGISTER'))
+    this.#trace(
+      'sent',
+      sip(
+        'REGISTER sip:pbx.example.com SIP/2.0',
+        'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1',
+        'Call-ID: reg-1',
+        'CSeq: 2 REGISTER',
+        authorization
+      )
+    )
+    this.#trace(
+      'received',
+      sip('SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1', 'Call-ID: reg-1', 'CSeq: 2 REGISTER')
+    )
     await super.start()
   }
 
   override dial(dialString: string): CallProgress {
     const first = super.dial(dialString)
-    const refer = sip('REFER sip:200@pbx.example.com SIP/2.0', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer', `Call-ID: ${first.id}`, 'CSeq: 1 REFER', `Refer-To: <sip:${dialString}@pbx.example.com>`)
+    const refer = sip(
+      'REFER sip:200@pbx.example.com SIP/2.0',
+      'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer',
+      `Call-ID: ${first.id}`,
+      'CSeq: 1 REFER',
+      `Refer-To: <sip:${dialString}@pbx.example.com>`
+    )
     this.#trace('sent', refer)
     this.#trace('sent', refer)
-    this.#trace('received', sip('SIP/2.0 202 Accepted', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer', `Call-ID: ${first.id}`, 'CSeq: 1 REFER'))
-    this.#trace('received', sip('NOTIFY sip:201@10.0.0.2:5060 SIP/2.0', 'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKn1', `Call-ID: ${first.id}`, 'CSeq: 1 NOTIFY', 'Event: refer'))
-    this.#trace('sent', sip('SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKn1', `Call-ID: ${first.id}`, 'CSeq: 1 NOTIFY'))
+    this.#trace(
+      'received',
+      sip(
+        'SIP/2.0 202 Accepted',
+        'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer',
+        `Call-ID: ${first.id}`,
+        'CSeq: 1 REFER'
+      )
+    )
+    this.#trace(
+      'received',
+      sip(
+        'NOTIFY sip:201@10.0.0.2:5060 SIP/2.0',
+        'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKn1',
+        `Call-ID: ${first.id}`,
+        'CSeq: 1 NOTIFY',
+        'Event: refer'
+      )
+    )
+    this.#trace(
+      'sent',
+      sip(
+        'SIP/2.0 200 OK',
+        'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKn1',
+        `Call-ID: ${first.id}`,
+        'CSeq: 1 NOTIFY'
+      )
+    )
     return first
   }
 }
@@ -58,29 +101,62 @@ function account(server = 'pbx.example.com'): AppSettings {
 
 describe('the diagnostics keeper on its own', () => {
   const at = Date.UTC(2025, 4, 6, 8, 0, 0)
-  const keeper = () => new DiagnosticsKeeper({ version: '1.2.3', account: () => account().account, now: () => at, capacity: 3, historyLength: 2 })
+  const keeper = () =>
+    new DiagnosticsKeeper({
+      version: '1.2.3',
+      account: () => account().account,
+      now: () => at,
+      capacity: 3,
+      historyLength: 2
+    })
 
   it('keeps only the last messages and the last history lines', () => {
     const diagnostics = keeper()
     for (let n = 1; n <= 5; n += 1) {
-      diagnostics.trace({ at: at + n, direction: 'sent', transport: 'UDP', peer: PEER, text: sip(`OPTIONS sip:${n}@pbx SIP/2.0`, `Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK${n}`, 'Call-ID: c', `CSeq: ${n} OPTIONS`) })
-      diagnostics.noteRegistration({ state: 'retrying', server: PEER, code: 503, reason: `Attempt ${n} failed.`, at: at + n })
+      diagnostics.trace({
+        at: at + n,
+        direction: 'sent',
+        transport: 'UDP',
+        peer: PEER,
+        text: sip(
+          `OPTIONS sip:${n}@pbx SIP/2.0`,
+          `Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK${n}`,
+          'Call-ID: c',
+          `CSeq: ${n} OPTIONS`
+        )
+      })
+      diagnostics.noteRegistration({
+        state: 'retrying',
+        server: PEER,
+        code: 503,
+        reason: `Attempt ${n} failed.`,
+        at: at + n
+      })
       diagnostics.noteServerSwitch({ from: `a${n}:5060`, to: `b${n}:5060`, reason: 'failover', at: at + n })
     }
     expect(diagnostics.callLadder('c').messages.map((message) => message.seq)).toEqual([3, 4, 5])
     const report = diagnostics.report()
     expect(report).not.toContain('Attempt 3 failed')
-    expect(report).toContain(`Registration history\n  ${new Date(at + 4).toISOString()} retrying (at ${PEER}, SIP 503): Attempt 4 failed.\n  ${new Date(at + 5).toISOString()} retrying`)
-    expect(report).toContain(`Failover history\n  ${new Date(at + 4).toISOString()} moved from a4:5060 to b4:5060: the server in use stopped answering\n  ${new Date(at + 5).toISOString()} moved from a5:5060`)
+    expect(report).toContain(
+      `Registration history\n  ${new Date(at + 4).toISOString()} retrying (at ${PEER}, SIP 503): Attempt 4 failed.\n  ${new Date(at + 5).toISOString()} retrying`
+    )
+    expect(report).toContain(
+      `Failover history\n  ${new Date(at + 4).toISOString()} moved from a4:5060 to b4:5060: the server in use stopped answering\n  ${new Date(at + 5).toISOString()} moved from a5:5060`
+    )
     expect(report).not.toContain('a3:5060')
   })
 
   it('words a move back to the first server and marks what a connection test did', () => {
     const diagnostics = keeper()
     diagnostics.noteServerSwitch({ from: 'b:5060', to: 'a:5060', reason: 'fallback', at }, 'connection test')
-    diagnostics.noteRegistration({ state: 'registered', server: 'a:5060', reason: 'Registered.', at }, 'connection test')
+    diagnostics.noteRegistration(
+      { state: 'registered', server: 'a:5060', reason: 'Registered.', at },
+      'connection test'
+    )
     const report = diagnostics.report()
-    expect(report).toContain(`${new Date(at).toISOString()} connection test: moved from b:5060 to a:5060: the first server answers again`)
+    expect(report).toContain(
+      `${new Date(at).toISOString()} connection test: moved from b:5060 to a:5060: the first server answers again`
+    )
     expect(report).toContain(`${new Date(at).toISOString()} connection test: registered (at a:5060): Registered.`)
   })
 })
@@ -128,23 +204,33 @@ describe('the diagnostics of the running app', () => {
     const callId = await registeredCall()
     const ladder = callLadderSchema.parse(await backend.callLadder(callId))
     expect(ladder.capacity).toBe(5000)
-    expect(ladder.messages.map(({ direction, firstLine, retransmission }) => [direction, firstLine, retransmission])).toEqual([
+    expect(
+      ladder.messages.map(({ direction, firstLine, retransmission }) => [direction, firstLine, retransmission])
+    ).toEqual([
       ['sent', 'REFER sip:200@pbx.example.com SIP/2.0', false],
       ['sent', 'REFER sip:200@pbx.example.com SIP/2.0', true],
       ['received', 'SIP/2.0 202 Accepted', false],
       ['received', 'NOTIFY sip:201@10.0.0.2:5060 SIP/2.0', false],
       ['sent', 'SIP/2.0 200 OK', false]
     ])
-    expect(ladder.messages[0]).toMatchObject({ transport: 'UDP', peer: PEER, text: expect.stringMatching(/Refer-To: <sip:\S*2015550123@pbx.example.com>/) })
+    expect(ladder.messages[0]).toMatchObject({
+      transport: 'UDP',
+      peer: PEER,
+      text: expect.stringMatching(/Refer-To: <sip:\S*2015550123@pbx.example.com>/)
+    })
     expect(await backend.callLadder('no-such-call')).toEqual({ callId: 'no-such-call', messages: [], capacity: 5000 })
   })
 
   it('keeps one log for the life of the app: a new service after a settings change and the connection test feed it too', async () => {
     const callId = await registeredCall()
     expect(await backend.saveSettings({ settings: account('pbx2.example.com') })).toMatchObject({ ok: false })
-    expect(await backend.saveSettings({ settings: account('pbx2.example.com'), password: PASSWORD })).toMatchObject({ ok: true })
+    expect(await backend.saveSettings({ settings: account('pbx2.example.com'), password: PASSWORD })).toMatchObject({
+      ok: true
+    })
     await expect.poll(() => services.length).toBe(2)
-    expect(await backend.testConnection({ settings: account('pbx3.example.com'), password: PASSWORD })).toMatchObject({ ok: true })
+    expect(await backend.testConnection({ settings: account('pbx3.example.com'), password: PASSWORD })).toMatchObject({
+      ok: true
+    })
     expect(services).toHaveLength(3)
     const report = await backend.diagnosticsReport()
     expect(report.match(/^REGISTER sip:pbx.example.com SIP\/2.0$/gm)).toHaveLength(3)
@@ -152,8 +238,15 @@ describe('the diagnostics of the running app', () => {
     expect(report).toContain(`connection test: registered (at pbx3.example.com): Registered with pbx3.example.com.`)
     expect((await backend.callLadder(callId)).messages).toHaveLength(5)
 
-    services[1].options.onServerSwitch?.({ from: 'pbx2.example.com:5060', to: 'pbx9.example.com:5060', reason: 'failover', at: Date.now() })
-    expect(await backend.diagnosticsReport()).toMatch(/Failover history\n {2}\S+ moved from pbx2.example.com:5060 to pbx9.example.com:5060: the server in use stopped answering\n/)
+    services[1].options.onServerSwitch?.({
+      from: 'pbx2.example.com:5060',
+      to: 'pbx9.example.com:5060',
+      reason: 'failover',
+      at: Date.now()
+    })
+    expect(await backend.diagnosticsReport()).toMatch(
+      /Failover history\n {2}\S+ moved from pbx2.example.com:5060 to pbx9.example.com:5060: the server in use stopped answering\n/
+    )
   })
 
   it("reports one call for the phone administrator: version, account, histories and the call's messages, without password or digest", async () => {
@@ -163,7 +256,9 @@ describe('the diagnostics of the running app', () => {
     expect(report).toMatch(/^DeskDial diagnostics\nVersion: 4\.5\.6\n/)
     expect(report).toContain('Account\n  User: 201\n')
     expect(report).toContain('  Servers: pbx.example.com\n')
-    expect(report).toMatch(/Registration history\n(?: {2}\S+ .*\n)* {2}\S+ registered \(at pbx.example.com\): Registered with pbx.example.com.\n/)
+    expect(report).toMatch(
+      /Registration history\n(?: {2}\S+ .*\n)* {2}\S+ registered \(at pbx.example.com\): Registered with pbx.example.com.\n/
+    )
     expect(report).toContain('Failover history\n  (none)\n')
     expect(report).toContain(`SIP messages of the call with Call-ID ${callId}, oldest first (5;`)
     expect(report.indexOf('REFER sip:200')).toBeLessThan(report.indexOf('SIP/2.0 202 Accepted'))
@@ -181,7 +276,11 @@ describe('the diagnostics of the running app', () => {
 
   it('refuses a call id that is not text, with a sentence', async () => {
     const commands = commandsForWindow(backend, () => undefined)
-    await expect(dispatchCommand(commands, 'callLadder', [42])).rejects.toThrow(/^DeskDial's callLadder cannot use argument 1: .*Reload the window and try again\.$/)
-    await expect(dispatchCommand(commands, 'diagnosticsReport', ['a', 'b'])).rejects.toThrow(/^DeskDial's diagnosticsReport cannot use/)
+    await expect(dispatchCommand(commands, 'callLadder', [42])).rejects.toThrow(
+      /^DeskDial's callLadder cannot use argument 1: .*Reload the window and try again\.$/
+    )
+    await expect(dispatchCommand(commands, 'diagnosticsReport', ['a', 'b'])).rejects.toThrow(
+      /^DeskDial's diagnosticsReport cannot use/
+    )
   })
 })

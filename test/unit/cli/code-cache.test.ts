@@ -21,7 +21,8 @@ function runHelp(): string {
 }
 
 beforeEach(() => {
-  if (!existsSync(join(BUILT, 'deskdial-main.cjs'))) throw new Error(`${BUILT} has no CLI: run "npm run build" first (npm test does).`)
+  if (!existsSync(join(BUILT, 'deskdial-main.cjs')))
+    throw new Error(`${BUILT} has no CLI: run "npm run build" first (npm test does).`)
   folder = mkdtempSync(join(tmpdir(), 'deskdial-cli-cache-'))
   for (const name of ['deskdial.cjs', 'deskdial-main.cjs']) copyFileSync(join(BUILT, name), join(folder, name))
 })
@@ -49,7 +50,22 @@ describe("the CLI's code cache", () => {
     // Nothing listens on loopback port 1: the REGISTER is refused at once and the CLI exits 3.
     const register = (): string => {
       try {
-        return execFileSync(process.execPath, [join(folder, 'deskdial.cjs'), 'register', '--server', '127.0.0.1:1', '--user', 'u', '--line', '1001', '--timeout', '5'], { encoding: 'utf8', stdio: 'pipe', timeout: 30_000 })
+        return execFileSync(
+          process.execPath,
+          [
+            join(folder, 'deskdial.cjs'),
+            'register',
+            '--server',
+            '127.0.0.1:1',
+            '--user',
+            'u',
+            '--line',
+            '1001',
+            '--timeout',
+            '5'
+          ],
+          { encoding: 'utf8', stdio: 'pipe', timeout: 30_000 }
+        )
       } catch (error) {
         return String((error as { stdout: string }).stdout)
       }

@@ -36,7 +36,9 @@ describe('readPasswordLine (--password-stdin)', () => {
 
   it('refuses a terminal, where the password would be echoed', async () => {
     const terminal = Object.assign(piped('s3cret\n'), { isTTY: true })
-    await expect(readPasswordLine(terminal)).rejects.toThrow(/reads the password from a pipe, not from the terminal.*DESKDIAL_PASSWORD/)
+    await expect(readPasswordLine(terminal)).rejects.toThrow(
+      /reads the password from a pipe, not from the terminal.*DESKDIAL_PASSWORD/
+    )
     await expect(readPasswordLine(terminal)).rejects.toBeInstanceOf(UsageError)
   })
 
@@ -45,7 +47,9 @@ describe('readPasswordLine (--password-stdin)', () => {
     ['an empty line', ['\n']],
     ['a bare CR LF', ['\r\n']]
   ])('refuses %s with a sentence', async (_what, chunks) => {
-    await expect(readPasswordLine(piped(...chunks))).rejects.toThrow('--password-stdin found no password on standard input')
+    await expect(readPasswordLine(piped(...chunks))).rejects.toThrow(
+      '--password-stdin found no password on standard input'
+    )
   })
 
   it(`accepts ${MAX_PASSWORD_BYTES} bytes and refuses a longer line without reading on`, async () => {
@@ -59,19 +63,29 @@ describe('readPasswordLine (--password-stdin)', () => {
 
 describe('parseCli and the password', () => {
   it('asks the caller to read the password from stdin, ignoring DESKDIAL_PASSWORD', () => {
-    expect(parseCli([...DIAL, '--password-stdin'], { DESKDIAL_PASSWORD: 'from-env' })).toMatchObject({ passwordFromStdin: true, password: undefined })
+    expect(parseCli([...DIAL, '--password-stdin'], { DESKDIAL_PASSWORD: 'from-env' })).toMatchObject({
+      passwordFromStdin: true,
+      password: undefined
+    })
   })
 
   it('takes DESKDIAL_PASSWORD without --password-stdin', () => {
-    expect(parseCli(DIAL, { DESKDIAL_PASSWORD: 'from-env' })).toMatchObject({ passwordFromStdin: false, password: 'from-env' })
+    expect(parseCli(DIAL, { DESKDIAL_PASSWORD: 'from-env' })).toMatchObject({
+      passwordFromStdin: false,
+      password: 'from-env'
+    })
   })
 
   it('refuses --password together with --password-stdin', () => {
-    expect(() => parseCli([...DIAL, '--password-stdin', '--password', 'x'], {})).toThrow('either with --password-stdin or with --password, not both')
+    expect(() => parseCli([...DIAL, '--password-stdin', '--password', 'x'], {})).toThrow(
+      'either with --password-stdin or with --password, not both'
+    )
   })
 
   it('steers --help away from --password towards DESKDIAL_PASSWORD and --password-stdin', () => {
     expect(USAGE).toContain('--password-stdin')
-    expect(USAGE).toMatch(/--password PASS +avoid: every user of this machine can read it with ps; set DESKDIAL_PASSWORD/)
+    expect(USAGE).toMatch(
+      /--password PASS +avoid: every user of this machine can read it with ps; set DESKDIAL_PASSWORD/
+    )
   })
 })

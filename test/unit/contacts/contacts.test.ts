@@ -9,15 +9,35 @@ describe('contact validation', () => {
   it.each([
     [{ name: ' ', numbers: [{ label: 'work', number: '1' }] }, 'name', 'Enter a name for the contact.'],
     [{ name: 'A', numbers: [] }, 'numbers', 'Add at least one number for the contact.'],
-    [{ name: 'A', numbers: [{ label: 'work', number: 'call me' }] }, 'numbers.0', '“call me” is not a phone number: use digits, optionally starting with + and separated by spaces, dashes or brackets.'],
-    [{ name: 'A', numbers: [{ label: 'fax', number: '123' }] }, 'numbers.0', 'Choose a label for the number: work, mobile, home or other.'],
-    [{ name: 'A', numbers: [{ label: 'work', number: '0201 555' }, { label: 'home', number: '0201-555' }] }, 'numbers.1', '0201-555 is listed twice for this contact.']
+    [
+      { name: 'A', numbers: [{ label: 'work', number: 'call me' }] },
+      'numbers.0',
+      '“call me” is not a phone number: use digits, optionally starting with + and separated by spaces, dashes or brackets.'
+    ],
+    [
+      { name: 'A', numbers: [{ label: 'fax', number: '123' }] },
+      'numbers.0',
+      'Choose a label for the number: work, mobile, home or other.'
+    ],
+    [
+      {
+        name: 'A',
+        numbers: [
+          { label: 'work', number: '0201 555' },
+          { label: 'home', number: '0201-555' }
+        ]
+      },
+      'numbers.1',
+      '0201-555 is listed twice for this contact.'
+    ]
   ])('refuses %j', (draft, field, error) => {
     expect(checkContactDraft(draft)).toEqual({ ok: false, field, error })
   })
 
   it('trims and drops an empty company', () => {
-    expect(checkContactDraft({ name: ' Ann ', company: ' ', numbers: [{ label: 'work', number: ' +1 555 ' }] })).toEqual({ ok: true, contact: { name: 'Ann', numbers: [{ label: 'work', number: '+1 555' }] } })
+    expect(
+      checkContactDraft({ name: ' Ann ', company: ' ', numbers: [{ label: 'work', number: ' +1 555 ' }] })
+    ).toEqual({ ok: true, contact: { name: 'Ann', numbers: [{ label: 'work', number: '+1 555' }] } })
   })
 })
 
@@ -38,25 +58,51 @@ describe('FileContactStore', () => {
     const other = await store.save({ name: 'Adam', numbers: [{ label: 'mobile', number: '+44 7700 900123' }] })
     expect(saved.ok && other.ok).toBe(true)
     if (!saved.ok || !other.ok) return
-    await store.save({ ...saved.contact, numbers: [...saved.contact.numbers, { label: 'home', number: '0201 5550123' }] })
+    await store.save({
+      ...saved.contact,
+      numbers: [...saved.contact.numbers, { label: 'home', number: '0201 5550123' }]
+    })
     await store.delete(other.contact.id)
     const reopened = open()
-    expect(await reopened.list()).toEqual([{ id: saved.contact.id, name: 'Zoe', numbers: [{ label: 'work', number: '200' }, { label: 'home', number: '0201 5550123' }] }])
+    expect(await reopened.list()).toEqual([
+      {
+        id: saved.contact.id,
+        name: 'Zoe',
+        numbers: [
+          { label: 'work', number: '200' },
+          { label: 'home', number: '0201 5550123' }
+        ]
+      }
+    ])
   })
 
   it('keeps every one of many quick saves', async () => {
     const store = open()
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ name: `P${i}`, numbers: [{ label: 'work', number: `10${i}` }] })))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.save({ name: `P${i}`, numbers: [{ label: 'work', number: `10${i}` }] })
+      )
+    )
     expect(await open().list()).toHaveLength(20)
   })
 
   it('refuses to edit a contact that no longer exists', async () => {
-    expect(await open().save({ id: 'gone', name: 'X', numbers: [{ label: 'work', number: '12' }] })).toEqual({ ok: false, field: 'name', error: 'This contact no longer exists: it may have been deleted. Add it again.' })
+    expect(await open().save({ id: 'gone', name: 'X', numbers: [{ label: 'work', number: '12' }] })).toEqual({
+      ok: false,
+      field: 'name',
+      error: 'This contact no longer exists: it may have been deleted. Add it again.'
+    })
   })
 
   it('finds a contact by number however it is written', async () => {
     const store = open()
-    await store.save({ name: 'Jürgen', numbers: [{ label: 'work', number: '+49 201 555-0123' }, { label: 'other', number: '201' }] })
+    await store.save({
+      name: 'Jürgen',
+      numbers: [
+        { label: 'work', number: '+49 201 555-0123' },
+        { label: 'other', number: '201' }
+      ]
+    })
     expect(await store.findByNumber('0201 5550123', 'DE')).toMatchObject({ contact: { name: 'Jürgen' }, label: 'work' })
     expect(await store.findByNumber('0049 (0)201 5550123', 'DE')).toMatchObject({ label: 'work' })
     expect(await store.findByNumber('201', 'DE')).toMatchObject({ label: 'other' })
@@ -70,6 +116,8 @@ describe('FileContactStore', () => {
     expect(await store.list()).toEqual([])
     expect(await readdir(directory)).toEqual(['contacts.corrupt-1970-01-01T00-00-00-000Z.json'])
     expect(await readFile(join(directory, 'contacts.corrupt-1970-01-01T00-00-00-000Z.json'), 'utf8')).toBe('not json')
-    expect(logged).toEqual(['The contacts file could not be read; DeskDial kept it as contacts.corrupt-1970-01-01T00-00-00-000Z.json and started afresh.'])
+    expect(logged).toEqual([
+      'The contacts file could not be read; DeskDial kept it as contacts.corrupt-1970-01-01T00-00-00-000Z.json and started afresh.'
+    ])
   })
 })

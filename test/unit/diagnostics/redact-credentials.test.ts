@@ -6,7 +6,16 @@ const NONCE = 'dcd98b7102dd2f0e8b11d0f600bfb0c093'
 const CNONCE = '0a4f113b'
 
 function message(...headers: string[]): string {
-  return ['REFER sip:1001@pbx.example SIP/2.0', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bK1', ...headers, 'Call-ID: c1', 'CSeq: 2 REFER', 'Content-Length: 0', '', ''].join('\r\n')
+  return [
+    'REFER sip:1001@pbx.example SIP/2.0',
+    'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bK1',
+    ...headers,
+    'Call-ID: c1',
+    'CSeq: 2 REFER',
+    'Content-Length: 0',
+    '',
+    ''
+  ].join('\r\n')
 }
 
 const SIPJS = `Digest algorithm=MD5, username="deskdial", realm="pbx.example", nonce="${NONCE}", uri="sip:1001@pbx.example", response="${RESPONSE}", opaque="", qop=auth, cnonce="${CNONCE}", nc=00000001`
@@ -18,7 +27,11 @@ describe('redactCredentials', () => {
     ['Proxy-Authorization', `Proxy-Authorization: ${SIPJS}`, `Proxy-Authorization: ${SIPJS_REDACTED}`],
     ['a lower-case header name', `authorization: ${SIPJS}`, `authorization: ${SIPJS_REDACTED}`],
     ['an upper-case header name', `PROXY-AUTHORIZATION: ${SIPJS}`, `PROXY-AUTHORIZATION: ${SIPJS_REDACTED}`],
-    ['blanks before the colon and none after', `Proxy-Authorization \t:${SIPJS}`, `Proxy-Authorization \t:${SIPJS_REDACTED}`],
+    [
+      'blanks before the colon and none after',
+      `Proxy-Authorization \t:${SIPJS}`,
+      `Proxy-Authorization \t:${SIPJS_REDACTED}`
+    ],
     ['a tab after the colon', `Authorization:\t${SIPJS}`, `Authorization:\t${SIPJS_REDACTED}`],
     [
       'unquoted values without blanks after the commas',
@@ -55,7 +68,11 @@ describe('redactCredentials', () => {
       `Authorization: Digest nextnonce="keep", x-response="keep", nonce="${NONCE}"`,
       'Authorization: Digest nextnonce="keep", x-response="keep", nonce="redacted"'
     ],
-    ['Basic credentials, which carry the password itself, go whole', 'Authorization: Basic ZGVza2RpYWw6aHVudGVyMg==', 'Authorization: Basic <redacted>'],
+    [
+      'Basic credentials, which carry the password itself, go whole',
+      'Authorization: Basic ZGVza2RpYWw6aHVudGVyMg==',
+      'Authorization: Basic <redacted>'
+    ],
     ['credentials without a scheme go whole', `Authorization: response="${RESPONSE}"`, 'Authorization: <redacted>']
   ])('%s', (_name, header, expected) => {
     expect(redactCredentials(message(header))).toBe(message(expected))
@@ -63,7 +80,13 @@ describe('redactCredentials', () => {
 
   it('redacts every credentials header of a message, not only the first', () => {
     const text = message(`Authorization: ${SIPJS}`, `Proxy-Authorization: ${SIPJS}`, `proxy-authorization: ${SIPJS}`)
-    expect(redactCredentials(text)).toBe(message(`Authorization: ${SIPJS_REDACTED}`, `Proxy-Authorization: ${SIPJS_REDACTED}`, `proxy-authorization: ${SIPJS_REDACTED}`))
+    expect(redactCredentials(text)).toBe(
+      message(
+        `Authorization: ${SIPJS_REDACTED}`,
+        `Proxy-Authorization: ${SIPJS_REDACTED}`,
+        `proxy-authorization: ${SIPJS_REDACTED}`
+      )
+    )
   })
 
   it('redacts a message with bare line feeds', () => {

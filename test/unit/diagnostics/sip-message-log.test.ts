@@ -3,11 +3,28 @@ import { SipMessageLog } from '../../../src/main/diagnostics'
 import type { SipTraceEntry } from '../../../src/shared/sip-trace'
 
 function request(method: string, branch: string, callId: string, extra: string[] = []): string {
-  return [`${method} sip:1001@pbx.example SIP/2.0`, `Via: SIP/2.0/UDP 10.0.0.2:5060;rport;branch=${branch}`, `Call-ID: ${callId}`, `CSeq: 1 ${method}`, ...extra, 'Content-Length: 0', '', ''].join('\r\n')
+  return [
+    `${method} sip:1001@pbx.example SIP/2.0`,
+    `Via: SIP/2.0/UDP 10.0.0.2:5060;rport;branch=${branch}`,
+    `Call-ID: ${callId}`,
+    `CSeq: 1 ${method}`,
+    ...extra,
+    'Content-Length: 0',
+    '',
+    ''
+  ].join('\r\n')
 }
 
 function response(status: string, branch: string, callId: string, method: string): string {
-  return [`SIP/2.0 ${status}`, `v: SIP/2.0/UDP 10.0.0.2:5060;branch=${branch}`, `i: ${callId}`, `CSeq: 1 ${method}`, 'Content-Length: 0', '', ''].join('\r\n')
+  return [
+    `SIP/2.0 ${status}`,
+    `v: SIP/2.0/UDP 10.0.0.2:5060;branch=${branch}`,
+    `i: ${callId}`,
+    `CSeq: 1 ${method}`,
+    'Content-Length: 0',
+    '',
+    ''
+  ].join('\r\n')
 }
 
 function entry(text: string, direction: SipTraceEntry['direction'] = 'sent', at = 1_000): SipTraceEntry {
@@ -18,16 +35,47 @@ describe('SipMessageLog', () => {
   it('keeps messages oldest first with their time, direction, transport, peer and call', () => {
     const log = new SipMessageLog()
     log.add(entry(request('REFER', 'z9hG4bKa', 'call-1'), 'sent', 1_000))
-    log.add({ ...entry(response('202 Accepted', 'z9hG4bKa', 'call-1', 'REFER'), 'received', 1_020), transport: 'TCP', peer: '[::1]:5070' })
-    expect(log.messages().map(({ seq, at, direction, transport, peer, firstLine, callId }) => ({ seq, at, direction, transport, peer, firstLine, callId }))).toEqual([
-      { seq: 1, at: 1_000, direction: 'sent', transport: 'UDP', peer: '127.0.0.1:5060', firstLine: 'REFER sip:1001@pbx.example SIP/2.0', callId: 'call-1' },
-      { seq: 2, at: 1_020, direction: 'received', transport: 'TCP', peer: '[::1]:5070', firstLine: 'SIP/2.0 202 Accepted', callId: 'call-1' }
+    log.add({
+      ...entry(response('202 Accepted', 'z9hG4bKa', 'call-1', 'REFER'), 'received', 1_020),
+      transport: 'TCP',
+      peer: '[::1]:5070'
+    })
+    expect(
+      log.messages().map(({ seq, at, direction, transport, peer, firstLine, callId }) => ({
+        seq,
+        at,
+        direction,
+        transport,
+        peer,
+        firstLine,
+        callId
+      }))
+    ).toEqual([
+      {
+        seq: 1,
+        at: 1_000,
+        direction: 'sent',
+        transport: 'UDP',
+        peer: '127.0.0.1:5060',
+        firstLine: 'REFER sip:1001@pbx.example SIP/2.0',
+        callId: 'call-1'
+      },
+      {
+        seq: 2,
+        at: 1_020,
+        direction: 'received',
+        transport: 'TCP',
+        peer: '[::1]:5070',
+        firstLine: 'SIP/2.0 202 Accepted',
+        callId: 'call-1'
+      }
     ])
   })
 
   it('drops the oldest messages first once full, and never holds more than its capacity', () => {
     const log = new SipMessageLog(3)
-    for (let index = 1; index <= 10_000; index += 1) log.add(entry(request('OPTIONS', `z9hG4bK${index}`, `call-${index}`)))
+    for (let index = 1; index <= 10_000; index += 1)
+      log.add(entry(request('OPTIONS', `z9hG4bK${index}`, `call-${index}`)))
     expect(log.size).toBe(3)
     expect(log.messages().map((message) => [message.seq, message.callId])).toEqual([
       [9_998, 'call-9998'],
@@ -68,17 +116,23 @@ describe('SipMessageLog', () => {
 
   it('keeps no secret: messages are redacted as they are added', () => {
     const log = new SipMessageLog()
-    const secret = 'Proxy-Authorization: Digest username="deskdial", nonce="n0nce", response="6629fae49393a05397450978507c4ef1", cnonce="c0nce"'
+    const secret =
+      'Proxy-Authorization: Digest username="deskdial", nonce="n0nce", response="6629fae49393a05397450978507c4ef1", cnonce="c0nce"'
     const logged = log.add(entry(request('REFER', 'z9hG4bKa', 'call-1', [secret])))
     for (const text of [logged.text, log.messages()[0].text]) {
-      expect(text).toContain('Proxy-Authorization: Digest username="deskdial", nonce="redacted", response="redacted", cnonce="redacted"')
+      expect(text).toContain(
+        'Proxy-Authorization: Digest username="deskdial", nonce="redacted", response="redacted", cnonce="redacted"'
+      )
       expect(text).not.toMatch(/6629fae4|n0nce|c0nce/)
     }
   })
 
   it('marks who made a message up', () => {
     const log = new SipMessageLog()
-    const logged = log.add({ ...entry(response('503 Service Unavailable', 'z9hG4bKa', 'call-1', 'REFER'), 'received'), note: 'made by DeskDial' })
+    const logged = log.add({
+      ...entry(response('503 Service Unavailable', 'z9hG4bKa', 'call-1', 'REFER'), 'received'),
+      note: 'made by DeskDial'
+    })
     expect(logged.note).toBe('made by DeskDial')
   })
 

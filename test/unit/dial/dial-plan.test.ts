@@ -2,21 +2,82 @@ import { describe, it, expect } from 'vitest'
 import { planDial, type DialKind } from '../../../src/main/dial/dial-plan'
 import type { DialPlanSettings } from '../../../src/shared/app-settings'
 
-const DE: DialPlanSettings = { country: 'DE', outsideLinePrefix: '0', internalExtensionLength: 3, internationalPrefix: '00', dialE164WithPlus: false }
+const DE: DialPlanSettings = {
+  country: 'DE',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 3,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
 const DE_DIRECT: DialPlanSettings = { ...DE, outsideLinePrefix: '', internalExtensionLength: 4 }
 const DE_E164: DialPlanSettings = { ...DE, dialE164WithPlus: true }
-const US: DialPlanSettings = { country: 'US', outsideLinePrefix: '9', internalExtensionLength: 4, internationalPrefix: '011', dialE164WithPlus: false }
+const US: DialPlanSettings = {
+  country: 'US',
+  outsideLinePrefix: '9',
+  internalExtensionLength: 4,
+  internationalPrefix: '011',
+  dialE164WithPlus: false
+}
 const US_DIRECT: DialPlanSettings = { ...US, outsideLinePrefix: '', internalExtensionLength: 5 }
-const GB: DialPlanSettings = { country: 'GB', outsideLinePrefix: '9', internalExtensionLength: 4, internationalPrefix: '00', dialE164WithPlus: false }
-const FR: DialPlanSettings = { country: 'FR', outsideLinePrefix: '0', internalExtensionLength: 3, internationalPrefix: '00', dialE164WithPlus: false }
-const CH: DialPlanSettings = { country: 'CH', outsideLinePrefix: '0', internalExtensionLength: 3, internationalPrefix: '00', dialE164WithPlus: false }
-const AT: DialPlanSettings = { country: 'AT', outsideLinePrefix: '0', internalExtensionLength: 5, internationalPrefix: '00', dialE164WithPlus: false }
-const IN: DialPlanSettings = { country: 'IN', outsideLinePrefix: '0', internalExtensionLength: 5, internationalPrefix: '00', dialE164WithPlus: false }
-const AU: DialPlanSettings = { country: 'AU', outsideLinePrefix: '0', internalExtensionLength: 4, internationalPrefix: '0011', dialE164WithPlus: false }
+const GB: DialPlanSettings = {
+  country: 'GB',
+  outsideLinePrefix: '9',
+  internalExtensionLength: 4,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
+const FR: DialPlanSettings = {
+  country: 'FR',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 3,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
+const CH: DialPlanSettings = {
+  country: 'CH',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 3,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
+const AT: DialPlanSettings = {
+  country: 'AT',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 5,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
+const IN: DialPlanSettings = {
+  country: 'IN',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 5,
+  internationalPrefix: '00',
+  dialE164WithPlus: false
+}
+const AU: DialPlanSettings = {
+  country: 'AU',
+  outsideLinePrefix: '0',
+  internalExtensionLength: 4,
+  internationalPrefix: '0011',
+  dialE164WithPlus: false
+}
 const AU_E164: DialPlanSettings = { ...AU, dialE164WithPlus: true }
 
 type Row = [plan: string, input: string, dialString: string, display: string, kind: DialKind, e164?: string]
-const PLANS: Readonly<Record<string, DialPlanSettings>> = { DE, DE_DIRECT, DE_E164, US, US_DIRECT, GB, FR, CH, AT, IN, AU, AU_E164 }
+const PLANS: Readonly<Record<string, DialPlanSettings>> = {
+  DE,
+  DE_DIRECT,
+  DE_E164,
+  US,
+  US_DIRECT,
+  GB,
+  FR,
+  CH,
+  AT,
+  IN,
+  AU,
+  AU_E164
+}
 
 const DIALLED: readonly Row[] = [
   // Germany, outside line 0, 3-digit extensions
@@ -110,7 +171,13 @@ const DIALLED: readonly Row[] = [
 
 describe('planDial', () => {
   it.each(DIALLED)('%s: %s → %s', (plan, input, dialString, display, kind, e164) => {
-    expect(planDial(input, PLANS[plan] as DialPlanSettings)).toEqual({ ok: true, dialString, display, kind, ...(e164 === undefined ? {} : { e164 }) })
+    expect(planDial(input, PLANS[plan] as DialPlanSettings)).toEqual({
+      ok: true,
+      dialString,
+      display,
+      kind,
+      ...(e164 === undefined ? {} : { e164 })
+    })
   })
 
   it('groups for people exactly the digits it dials', () => {
@@ -132,15 +199,23 @@ describe('planDial', () => {
     ['IN', ['112', '100', '101', '102', '108']],
     ['US', ['911']],
     ['NL', ['112', '911']]
-  ])('dials the emergency numbers of %s exactly as typed, without an outside line, whatever the extension length', (country, numbers) => {
-    for (const number of numbers) {
-      for (const internalExtensionLength of [0, 2, 3, 4]) {
-        const plan = { ...US, country, outsideLinePrefix: '9', internalExtensionLength }
-        expect(planDial(number, plan)).toEqual({ ok: true, dialString: number, display: number, kind: 'service' })
-        expect(planDial(` 9 ${number} `, plan)).toEqual({ ok: true, dialString: `9${number}`, display: `9${number}`, kind: 'service' })
+  ])(
+    'dials the emergency numbers of %s exactly as typed, without an outside line, whatever the extension length',
+    (country, numbers) => {
+      for (const number of numbers) {
+        for (const internalExtensionLength of [0, 2, 3, 4]) {
+          const plan = { ...US, country, outsideLinePrefix: '9', internalExtensionLength }
+          expect(planDial(number, plan)).toEqual({ ok: true, dialString: number, display: number, kind: 'service' })
+          expect(planDial(` 9 ${number} `, plan)).toEqual({
+            ok: true,
+            dialString: `9${number}`,
+            display: `9${number}`,
+            kind: 'service'
+          })
+        }
       }
     }
-  })
+  )
 
   it('does not treat another country’s emergency number as one', () => {
     expect(planDial('999', DE)).toMatchObject({ ok: true, kind: 'internal' })
@@ -165,15 +240,31 @@ describe('planDial', () => {
     ['DE', '---', /no digits/],
     ['DE', '1'.repeat(33), /more than 32 digits/],
     ['DE', `0201 ${' '.repeat(100)}5550123`, /longer than 100 characters/],
-    ['DE', '12', /too short for a phone number in the dial plan's country \(Germany\) and is not a 3-digit extension: .*area code/],
-    ['DE_DIRECT', '12', /too short for a phone number in the dial plan's country \(Germany\) and is not a 4-digit extension/],
+    [
+      'DE',
+      '12',
+      /too short for a phone number in the dial plan's country \(Germany\) and is not a 3-digit extension: .*area code/
+    ],
+    [
+      'DE_DIRECT',
+      '12',
+      /too short for a phone number in the dial plan's country \(Germany\) and is not a 4-digit extension/
+    ],
     ['DE', '0201 5550123 4567 8901', /too many digits for a phone number in the dial plan's country \(Germany\)/],
     ['DE', '+49 1', /too short for a phone number for its country code/],
     ['DE', '+999 1234 5678', /does not start with a known country code/],
-    ['US', '555-0123', /too short for a phone number in the dial plan's country \(United States\) and is not a 4-digit extension/],
+    [
+      'US',
+      '555-0123',
+      /too short for a phone number in the dial plan's country \(United States\) and is not a 4-digit extension/
+    ],
     ['US', '(101) 555-0123', /not a valid phone number in the dial plan's country \(United States\)/],
     ['GB', '07700 900123', /not a valid phone number in the dial plan's country \(United Kingdom\)/],
-    ['US_DIRECT', '12345678', /too short for a phone number in the dial plan's country \(United States\) and is not a 5-digit extension/]
+    [
+      'US_DIRECT',
+      '12345678',
+      /too short for a phone number in the dial plan's country \(United States\) and is not a 5-digit extension/
+    ]
   ])('%s refuses %j', (plan, input, reason) => {
     const result = planDial(input, PLANS[plan] as DialPlanSettings)
     expect(result.ok).toBe(false)
@@ -182,9 +273,15 @@ describe('planDial', () => {
 
   it('asks for the international prefix before dialling abroad without one', () => {
     const plan = { ...DE, internationalPrefix: '' }
-    expect(planDial('+44 20 7946 0958', plan)).toEqual({ ok: false, error: 'To call numbers abroad, set the international prefix (for example 00 or 011) in Settings.' })
+    expect(planDial('+44 20 7946 0958', plan)).toEqual({
+      ok: false,
+      error: 'To call numbers abroad, set the international prefix (for example 00 or 011) in Settings.'
+    })
     expect(planDial('0201 5550123', plan)).toMatchObject({ ok: true, dialString: '002015550123' })
-    expect(planDial('+44 20 7946 0958', { ...plan, dialE164WithPlus: true })).toMatchObject({ ok: true, dialString: '+442079460958' })
+    expect(planDial('+44 20 7946 0958', { ...plan, dialE164WithPlus: true })).toMatchObject({
+      ok: true,
+      dialString: '+442079460958'
+    })
   })
 
   it('reads the country case-insensitively', () => {
@@ -206,6 +303,10 @@ describe('planDial', () => {
   })
 
   it('accepts an outside-line prefix with * and # from the settings', () => {
-    expect(planDial('0201 5550123', { ...DE, outsideLinePrefix: '*9' })).toMatchObject({ ok: true, dialString: '*902015550123', display: '*9 0201 5550123' })
+    expect(planDial('0201 5550123', { ...DE, outsideLinePrefix: '*9' })).toMatchObject({
+      ok: true,
+      dialString: '*902015550123',
+      display: '*9 0201 5550123'
+    })
   })
 })

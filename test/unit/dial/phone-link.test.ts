@@ -6,22 +6,43 @@ type Expected = Omit<Accepted, 'ok'>
 
 const VALID: ReadonlyArray<[raw: string, expected: Expected]> = [
   ['tel:+1-201-555-0123', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
-  ['tel:+358-9-123-4567;ext=22', { scheme: 'tel', number: '+35891234567', global: true, extension: '22', display: '+358 9 1234567 ext. 22' }],
-  ['tel:+1-201-555-0123;ext=22', { scheme: 'tel', number: '+12015550123', global: true, extension: '22', display: '+1 201 555 0123 ext. 22' }],
-  ['tel:+44-20-7946-0958;ext=1-2', { scheme: 'tel', number: '+442079460958', global: true, extension: '12', display: '+44 20 7946 0958 ext. 12' }],
+  [
+    'tel:+358-9-123-4567;ext=22',
+    { scheme: 'tel', number: '+35891234567', global: true, extension: '22', display: '+358 9 1234567 ext. 22' }
+  ],
+  [
+    'tel:+1-201-555-0123;ext=22',
+    { scheme: 'tel', number: '+12015550123', global: true, extension: '22', display: '+1 201 555 0123 ext. 22' }
+  ],
+  [
+    'tel:+44-20-7946-0958;ext=1-2',
+    { scheme: 'tel', number: '+442079460958', global: true, extension: '12', display: '+44 20 7946 0958 ext. 12' }
+  ],
   ['tel://+49-201-555-0123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['TEL:+49.201.555.0123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:+49%20201%20555%200123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:+49(0)201-5550123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:+44%20(0)20-7946-0958', { scheme: 'tel', number: '+442079460958', global: true, display: '+44 20 7946 0958' }],
   ['tel:0044(0)20-7946-0958', { scheme: 'tel', number: '00442079460958', global: false, display: '00442079460958' }],
-  ['tel:20-7946-0958;phone-context=+44', { scheme: 'tel', number: '+442079460958', global: true, display: '+44 20 7946 0958' }],
-  ['tel:555-0123;phone-context=+1-201', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
-  ['tel:0201-5550123;phone-context=+49', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
+  [
+    'tel:20-7946-0958;phone-context=+44',
+    { scheme: 'tel', number: '+442079460958', global: true, display: '+44 20 7946 0958' }
+  ],
+  [
+    'tel:555-0123;phone-context=+1-201',
+    { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }
+  ],
+  [
+    'tel:0201-5550123;phone-context=+49',
+    { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }
+  ],
   ['tel:%2B49-201-5550123', { scheme: 'tel', number: '+492015550123', global: true, display: '+49 201 5550123' }],
   ['tel:(0201)%20555-0123', { scheme: 'tel', number: '02015550123', global: false, display: '02015550123' }],
   ['tel:555-0123', { scheme: 'tel', number: '5550123', global: false, display: '5550123' }],
-  ['tel:+1-201-555-0123;npdi;rn=+1-201-555-9999', { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
+  [
+    'tel:+1-201-555-0123;npdi;rn=+1-201-555-9999',
+    { scheme: 'tel', number: '+12015550123', global: true, display: '+1 201 555 0123' }
+  ],
   ['tel:*67', { scheme: 'tel', number: '*67', global: false, display: '*67' }],
   ['tel:*21#', { scheme: 'tel', number: '*21#', global: false, display: '*21#' }],
   ['tel:%2A21%23', { scheme: 'tel', number: '*21#', global: false, display: '*21#' }],
@@ -34,8 +55,14 @@ const VALID: ReadonlyArray<[raw: string, expected: Expected]> = [
   ['sip:1002@pbx.example.com', { scheme: 'sip', number: '1002', global: false, display: '1002' }],
   ['sip:+4930123456@host;user=phone', { scheme: 'sip', number: '+4930123456', global: true, display: '+49 30 123456' }],
   ['SIPS:1002@10.1.1.1:5061;transport=tls', { scheme: 'sip', number: '1002', global: false, display: '1002' }],
-  ['sip:+1-201-555-0123@[2001:db8::1]:5060', { scheme: 'sip', number: '+12015550123', global: true, display: '+1 201 555 0123' }],
-  ['sip:%2B4930123456@pbx.example.com', { scheme: 'sip', number: '+4930123456', global: true, display: '+49 30 123456' }],
+  [
+    'sip:+1-201-555-0123@[2001:db8::1]:5060',
+    { scheme: 'sip', number: '+12015550123', global: true, display: '+1 201 555 0123' }
+  ],
+  [
+    'sip:%2B4930123456@pbx.example.com',
+    { scheme: 'sip', number: '+4930123456', global: true, display: '+49 30 123456' }
+  ],
   ['sip:*67@pbx.example.com?subject=hello', { scheme: 'sip', number: '*67', global: false, display: '*67' }]
 ]
 
@@ -102,14 +129,30 @@ const HOSTILE: ReadonlyArray<[what: string, raw: string, reason: RegExp]> = [
   ['an empty parameter', 'tel:+1-201-555-0123;;ext=1', /parameters \(after a ;\) is malformed/],
   ['digits hidden behind a ;', 'tel:+1;2015550123', /parameters \(after a ;\) is malformed/],
   ['a space in a parameter', 'tel:7042;phone-context=exa mple.com', /parameters \(after a ;\) is malformed/],
-  ['a phone-context on a global number', 'tel:+1-201-555-0123;phone-context=example.com', /cannot also have a phone-context/],
+  [
+    'a phone-context on a global number',
+    'tel:+1-201-555-0123;phone-context=example.com',
+    /cannot also have a phone-context/
+  ],
   ['a malformed phone-context domain', 'tel:7042;phone-context=-bad-.com', /neither a domain name nor a number prefix/],
   ['a phone-context that is only a +', 'tel:7042;phone-context=+', /neither a domain name nor a number prefix/],
   ['a (0) that could turn 9011 into 911', 'tel:9(0)11', /a \(0\) that does not follow a country code/],
-  ['a (0) after a country code and more digits', 'tel:+44-20(0)7946-0958', /a \(0\) that does not follow a country code/],
+  [
+    'a (0) after a country code and more digits',
+    'tel:+44-20(0)7946-0958',
+    /a \(0\) that does not follow a country code/
+  ],
   ['a (0) after an unknown country code', 'tel:+999(0)123', /a \(0\) that does not follow a country code/],
-  ['a domain phone-context without a home', 'tel:7042;phone-context=example.com', /belongs to example\.com, which is not your phone system's domain/],
-  ['a prefix phone-context that makes no number, without a home', 'tel:911;phone-context=+1', /local to \+1, which is not your desk phone's country/],
+  [
+    'a domain phone-context without a home',
+    'tel:7042;phone-context=example.com',
+    /belongs to example\.com, which is not your phone system's domain/
+  ],
+  [
+    'a prefix phone-context that makes no number, without a home',
+    'tel:911;phone-context=+1',
+    /local to \+1, which is not your desk phone's country/
+  ],
   ['a Skype name', 'callto:john.doe', /Skype or other account/],
   ['a Skype name after //', 'callto://echo123', /Skype or other account/],
   ['a callto: with an address', 'callto:+4930123456@evil.example.com', /contains an address \(@\)/],
@@ -133,17 +176,48 @@ const GERMAN_DESK: LinkHome = { country: 'DE', domains: ['pbx.example.de'] }
 
 /** A phone-context that cannot be applied: the number stays local when the context is the user's own. */
 const OWN_CONTEXT: ReadonlyArray<[raw: string, home: LinkHome, expected: Expected]> = [
-  ['tel:7042;phone-context=example.com', US_DESK, { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
-  ['tel:7042;PHONE-CONTEXT=Example.COM', US_DESK, { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }],
+  [
+    'tel:7042;phone-context=example.com',
+    US_DESK,
+    { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }
+  ],
+  [
+    'tel:7042;PHONE-CONTEXT=Example.COM',
+    US_DESK,
+    { scheme: 'tel', number: '7042', global: false, phoneContext: 'example.com', display: '7042 (example.com)' }
+  ],
   [
     'tel:1002;phone-context=pbx.example.com.;Ext=5',
     US_DESK,
-    { scheme: 'tel', number: '1002', global: false, phoneContext: 'pbx.example.com.', extension: '5', display: '1002 (pbx.example.com.) ext. 5' }
+    {
+      scheme: 'tel',
+      number: '1002',
+      global: false,
+      phoneContext: 'pbx.example.com.',
+      extension: '5',
+      display: '1002 (pbx.example.com.) ext. 5'
+    }
   ],
-  ['tel:863-1234;phone-context=+1-914-555', US_DESK, { scheme: 'tel', number: '8631234', global: false, phoneContext: '+1914555', display: '8631234 (+1914555)' }],
-  ['tel:911;phone-context=+1', US_DESK, { scheme: 'tel', number: '911', global: false, phoneContext: '+1', display: '911 (+1)' }],
-  ['tel:110;phone-context=+49', GERMAN_DESK, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }],
-  ['tel:110;phone-context=+49', { country: 'de', domains: [] }, { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }]
+  [
+    'tel:863-1234;phone-context=+1-914-555',
+    US_DESK,
+    { scheme: 'tel', number: '8631234', global: false, phoneContext: '+1914555', display: '8631234 (+1914555)' }
+  ],
+  [
+    'tel:911;phone-context=+1',
+    US_DESK,
+    { scheme: 'tel', number: '911', global: false, phoneContext: '+1', display: '911 (+1)' }
+  ],
+  [
+    'tel:110;phone-context=+49',
+    GERMAN_DESK,
+    { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }
+  ],
+  [
+    'tel:110;phone-context=+49',
+    { country: 'de', domains: [] },
+    { scheme: 'tel', number: '110', global: false, phoneContext: '+49', display: '110 (+49)' }
+  ]
 ]
 
 /** A phone-context that is neither applicable nor the user's own is refused, never dropped. */
@@ -151,7 +225,11 @@ const FOREIGN_CONTEXT: ReadonlyArray<[raw: string, home: LinkHome, reason: RegEx
   ['tel:911;phone-context=+1', GERMAN_DESK, /its number 911 is local to \+1, which is not your desk phone's country/],
   ['tel:863-1234;phone-context=+1-914-555', GERMAN_DESK, /local to \+1914555/],
   ['tel:110;phone-context=+49', US_DESK, /its number 110 is local to \+49/],
-  ['tel:7042;phone-context=example.com', GERMAN_DESK, /its number 7042 belongs to example\.com, which is not your phone system's domain/],
+  [
+    'tel:7042;phone-context=example.com',
+    GERMAN_DESK,
+    /its number 7042 belongs to example\.com, which is not your phone system's domain/
+  ],
   ['tel:7042;phone-context=sub.pbx.example.de', GERMAN_DESK, /belongs to sub\.pbx\.example\.de/],
   ['tel:7042;phone-context=+1', { country: 'XX', domains: [] }, /local to \+1, which is not your desk phone's country/]
 ]
@@ -171,7 +249,7 @@ describe('parsePhoneLink', () => {
     expect(result.error).toMatch(/^[\x20-\x7E]+$/)
   })
 
-  it.each(OWN_CONTEXT)('keeps %s local in the user\'s own phone-context', (raw, home, expected) => {
+  it.each(OWN_CONTEXT)("keeps %s local in the user's own phone-context", (raw, home, expected) => {
     expect(parsePhoneLink(raw, home)).toEqual({ ok: true, ...expected })
   })
 
@@ -187,7 +265,9 @@ describe('parsePhoneLink', () => {
     const domain = (length: number): string => `${'a'.repeat(length - 'tel:1002;phone-context=.com'.length)}.com`
     const padded = (length: number): string => `tel:1002;phone-context=${domain(length)}`
     expect(parsePhoneLink(padded(MAX_LINK_LENGTH), { country: 'US', domains: [domain(MAX_LINK_LENGTH)] }).ok).toBe(true)
-    expect(parsePhoneLink(padded(MAX_LINK_LENGTH + 1), { country: 'US', domains: [domain(MAX_LINK_LENGTH + 1)] }).ok).toBe(false)
+    expect(
+      parsePhoneLink(padded(MAX_LINK_LENGTH + 1), { country: 'US', domains: [domain(MAX_LINK_LENGTH + 1)] }).ok
+    ).toBe(false)
   })
 
   it('accepts 32 digits and refuses 33', () => {

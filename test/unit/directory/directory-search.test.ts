@@ -63,7 +63,10 @@ describe('the directory search', () => {
 
   it('returns the characters to highlight in the name, the company and the number as written', () => {
     const [hit] = index.search('jo do', 1)
-    expect(hit.highlights.name).toEqual([[0, 2], [5, 7]])
+    expect(hit.highlights.name).toEqual([
+      [0, 2],
+      [5, 7]
+    ])
     const [muller] = index.search('muller', 1)
     expect(muller.entry.name.slice(...muller.highlights.name[0])).toBe('Müller')
     const byNumber = index.search('5550 12', 2)[1]

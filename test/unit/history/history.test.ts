@@ -14,15 +14,29 @@ afterEach(async () => {
 })
 
 function call(id: string, startedAt: number, extra: Partial<CallRecord> = {}): CallRecord {
-  return { id, target: '0201 5550123', dialString: '002015550123', startedAt, state: 'connected', code: 200, reason: 'Connected.', ...extra }
+  return {
+    id,
+    target: '0201 5550123',
+    dialString: '002015550123',
+    startedAt,
+    state: 'connected',
+    code: 200,
+    reason: 'Connected.',
+    ...extra
+  }
 }
 
 describe('FileHistoryStore', () => {
   it('survives a restart, newest first, with state, code, reason and contact', async () => {
     const store = new FileHistoryStore({ directory })
     await store.record(call('a', 1))
-    await store.record(call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' }))
-    expect(await new FileHistoryStore({ directory }).list()).toEqual([call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' }), call('a', 1)])
+    await store.record(
+      call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' })
+    )
+    expect(await new FileHistoryStore({ directory }).list()).toEqual([
+      call('b', 2, { state: 'failed', code: 486, reason: 'The number is busy.', contactName: 'Jürgen Müller' }),
+      call('a', 1)
+    ])
   })
 
   it('keeps only the newest calls beyond the cap', async () => {
@@ -42,7 +56,10 @@ describe('FileHistoryStore', () => {
   })
 
   it('skips an unreadable record but keeps the others', async () => {
-    await writeFile(join(directory, 'history.json'), JSON.stringify({ version: 1, calls: [call('a', 1), { id: 'b', state: 'exploded' }] }))
+    await writeFile(
+      join(directory, 'history.json'),
+      JSON.stringify({ version: 1, calls: [call('a', 1), { id: 'b', state: 'exploded' }] })
+    )
     const logged: string[] = []
     expect(await new FileHistoryStore({ directory, log: (m) => logged.push(m) }).list()).toEqual([call('a', 1)])
     expect(logged).toEqual([`Skipped 1 unreadable call record(s) in ${join(directory, 'history.json')}.`])

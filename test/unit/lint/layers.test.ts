@@ -18,26 +18,59 @@ async function rulesBroken(file: string, code: string): Promise<string[]> {
 
 describe('the layers', () => {
   it.each([
-    ['src/main/sip/probe.ts', "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"],
+    [
+      'src/main/sip/probe.ts',
+      "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"
+    ],
     ['src/main/sip/probe.ts', "import { planDial } from '../dial/dial-plan'\nexport const probe = planDial\n"],
-    ['src/main/service/probe.ts', "import { DeskAppBackend } from '../backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"],
-    ['src/main/settings/probe.ts', "import { SipEndpoint } from '../sip/sip-endpoint'\nexport const probe = SipEndpoint\n"],
-    ['src/main/backend/probe.ts', "import { SipEndpoint } from '../sip/sip-endpoint'\nexport const probe = SipEndpoint\n"],
+    [
+      'src/main/service/probe.ts',
+      "import { DeskAppBackend } from '../backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"
+    ],
+    [
+      'src/main/settings/probe.ts',
+      "import { SipEndpoint } from '../sip/sip-endpoint'\nexport const probe = SipEndpoint\n"
+    ],
+    [
+      'src/main/backend/probe.ts',
+      "import { SipEndpoint } from '../sip/sip-endpoint'\nexport const probe = SipEndpoint\n"
+    ],
     ['src/shared/probe.ts', "import { planDial } from '../main/dial/dial-plan'\nexport const probe = planDial\n"],
-    ['src/cli/probe.ts', "import { DeskAppBackend } from '../main/backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"],
-    ['src/renderer/src/probe.ts', "import { planDial } from '../../main/dial/dial-plan'\nexport const probe = planDial\n"]
+    [
+      'src/cli/probe.ts',
+      "import { DeskAppBackend } from '../main/backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"
+    ],
+    [
+      'src/renderer/src/probe.ts',
+      "import { planDial } from '../../main/dial/dial-plan'\nexport const probe = planDial\n"
+    ]
   ])('%s may not import upwards or sideways out of its layer', async (file, code) => {
     expect(await rulesBroken(file, code)).toContain('import-x/no-restricted-paths')
   })
 
   it('allows what the layer order allows', async () => {
-    expect(await rulesBroken('src/main/service/probe.ts', "import { Registration } from '../sip/registration'\nexport const probe = Registration\n")).toEqual([])
-    expect(await rulesBroken('src/main/backend/probe.ts', "import { planDial } from '../dial/dial-plan'\nexport const probe = planDial\n")).toEqual([])
+    expect(
+      await rulesBroken(
+        'src/main/service/probe.ts',
+        "import { Registration } from '../sip/registration'\nexport const probe = Registration\n"
+      )
+    ).toEqual([])
+    expect(
+      await rulesBroken(
+        'src/main/backend/probe.ts',
+        "import { planDial } from '../dial/dial-plan'\nexport const probe = planDial\n"
+      )
+    ).toEqual([])
   })
 
-  it.each(['src/main/backend/probe.ts', 'src/main/sip/probe.ts', 'src/shared/probe.ts', 'src/renderer/src/probe.ts'])('%s may not import electron', async (file) => {
-    expect(await rulesBroken(file, "import { app } from 'electron'\nexport const probe = app\n")).toContain('no-restricted-imports')
-  })
+  it.each(['src/main/backend/probe.ts', 'src/main/sip/probe.ts', 'src/shared/probe.ts', 'src/renderer/src/probe.ts'])(
+    '%s may not import electron',
+    async (file) => {
+      expect(await rulesBroken(file, "import { app } from 'electron'\nexport const probe = app\n")).toContain(
+        'no-restricted-imports'
+      )
+    }
+  )
 })
 
 describe('import cycles', () => {

@@ -6,15 +6,41 @@
  * node_modules/electron is never written to nor required.
  */
 import { spawn } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { EXECUTABLE_IN_RELEASE, releaseZipName, STAND_IN_GREETING, startElectronReleaseMirror, unreachableMirror, type ElectronReleaseMirror } from '../../support/electron-release-mirror'
+import {
+  EXECUTABLE_IN_RELEASE,
+  releaseZipName,
+  STAND_IN_GREETING,
+  startElectronReleaseMirror,
+  unreachableMirror,
+  type ElectronReleaseMirror
+} from '../../support/electron-release-mirror'
 
 const root = join(__dirname, '../../..')
-const ELECTRON_VERSION: string = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
-const PRINT_ELECTRON = ['node', 'scripts/ensure-electron.mjs', 'node', '-e', 'console.log(process.env.ELECTRON_EXEC_PATH)']
+const ELECTRON_VERSION: string = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')
+).version
+const PRINT_ELECTRON = [
+  'node',
+  'scripts/ensure-electron.mjs',
+  'node',
+  '-e',
+  'console.log(process.env.ELECTRON_EXEC_PATH)'
+]
 const NEVER_LONGER_THAN_MS = 120_000
 
 const cleanUp: (() => unknown)[] = []
@@ -38,7 +64,15 @@ async function mirror(): Promise<ElectronReleaseMirror> {
 function freshClone(): string {
   const project = temporaryFolder('deskdial-fresh-clone-')
   cpSync(join(root, 'package.json'), join(project, 'package.json'))
-  for (const entry of ['scripts', 'src', 'resources', 'electron.vite.config.ts', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json']) {
+  for (const entry of [
+    'scripts',
+    'src',
+    'resources',
+    'electron.vite.config.ts',
+    'tsconfig.json',
+    'tsconfig.node.json',
+    'tsconfig.web.json'
+  ]) {
     symlinkSync(join(root, entry), join(project, entry))
   }
   mkdirSync(join(project, 'node_modules'))
@@ -47,7 +81,10 @@ function freshClone(): string {
   }
   const electron = join(root, 'node_modules/electron')
   const whatTheDownloadWrites = ['dist', 'path.txt', 'node_modules']
-  cpSync(electron, join(project, 'node_modules/electron'), { recursive: true, filter: (source) => !whatTheDownloadWrites.includes(relative(electron, source)) })
+  cpSync(electron, join(project, 'node_modules/electron'), {
+    recursive: true,
+    filter: (source) => !whatTheDownloadWrites.includes(relative(electron, source))
+  })
   return project
 }
 
@@ -59,7 +96,9 @@ interface Finished {
 
 /** Runs a command in the project with the download settings given (and none from this machine), stopping it by its process group if it hangs. */
 function run(project: string, [command, ...args]: string[], settings: Record<string, string>): Promise<Finished> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_config_|npm_package_config_)?electron_/i.test(name)))
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(npm_config_|npm_package_config_)?electron_/i.test(name))
+  )
   const child = spawn(command, args, { cwd: project, env: { ...env, ...settings }, detached: true })
   let stdout = ''
   let stderr = ''
@@ -81,7 +120,12 @@ function run(project: string, [command, ...args]: string[], settings: Record<str
 function downloadSettings(mirrorUrl: string): Record<string, string> {
   const settings = temporaryFolder('deskdial-download-settings-')
   writeFileSync(join(settings, 'npmrc'), '')
-  return { ELECTRON_MIRROR: mirrorUrl, electron_config_cache: join(settings, 'cache'), npm_config_userconfig: join(settings, 'npmrc'), npm_config_update_notifier: 'false' }
+  return {
+    ELECTRON_MIRROR: mirrorUrl,
+    electron_config_cache: join(settings, 'cache'),
+    npm_config_userconfig: join(settings, 'npmrc'),
+    npm_config_update_notifier: 'false'
+  }
 }
 
 describe('npm start where Electron cannot be downloaded', () => {
@@ -109,31 +153,48 @@ describe('npm start where Electron cannot be downloaded', () => {
 
     expect(releases.requests).toEqual([`/v${ELECTRON_VERSION}/${releaseZipName(ELECTRON_VERSION)}`])
     expect(finished.code).toBe(1)
-    expect(finished.stderr.trim()).toMatch(new RegExp(`^Electron ${ELECTRON_VERSION} could not be downloaded \\(.*did not match.*\\): .*ELECTRON_OVERRIDE_DIST_PATH`))
+    expect(finished.stderr.trim()).toMatch(
+      new RegExp(
+        `^Electron ${ELECTRON_VERSION} could not be downloaded \\(.*did not match.*\\): .*ELECTRON_OVERRIDE_DIST_PATH`
+      )
+    )
     expect(existsSync(join(project, 'node_modules/electron/path.txt'))).toBe(false)
   })
 })
 
-describe.skipIf(process.platform === 'win32')('npm start where Electron can be downloaded (a shell script stands in for Electron)', () => {
-  it('downloads and unpacks Electron into node_modules/electron, writes path.txt, builds and starts the app in it, and downloads only once', async () => {
-    const project = freshClone()
-    const releases = await mirror()
-    const settings = { ...(downloadSettings(releases.url)), electron_use_remote_checksums: '1' }
-    const started = await run(project, ['npm', 'start'], settings)
+describe.skipIf(process.platform === 'win32')(
+  'npm start where Electron can be downloaded (a shell script stands in for Electron)',
+  () => {
+    it(
+      'downloads and unpacks Electron into node_modules/electron, writes path.txt, builds and starts the app in it, and downloads only once',
+      async () => {
+        const project = freshClone()
+        const releases = await mirror()
+        const settings = { ...downloadSettings(releases.url), electron_use_remote_checksums: '1' }
+        const started = await run(project, ['npm', 'start'], settings)
 
-    expect(started.stderr).not.toContain('Electron uninstall')
-    expect(started.code).toBe(0)
-    expect(started.stdout).toContain(`Downloading Electron ${ELECTRON_VERSION}`)
-    expect(releases.requests).toEqual([`/v${ELECTRON_VERSION}/${releaseZipName(ELECTRON_VERSION)}`, `/v${ELECTRON_VERSION}/SHASUMS256.txt`])
-    expect(readFileSync(join(project, 'node_modules/electron/path.txt'), 'utf8')).toBe(EXECUTABLE_IN_RELEASE)
-    expect(existsSync(join(project, 'out/main/index.js'))).toBe(true)
-    expect(started.stdout).toContain(`${STAND_IN_GREETING} .`)
+        expect(started.stderr).not.toContain('Electron uninstall')
+        expect(started.code).toBe(0)
+        expect(started.stdout).toContain(`Downloading Electron ${ELECTRON_VERSION}`)
+        expect(releases.requests).toEqual([
+          `/v${ELECTRON_VERSION}/${releaseZipName(ELECTRON_VERSION)}`,
+          `/v${ELECTRON_VERSION}/SHASUMS256.txt`
+        ])
+        expect(readFileSync(join(project, 'node_modules/electron/path.txt'), 'utf8')).toBe(EXECUTABLE_IN_RELEASE)
+        expect(existsSync(join(project, 'out/main/index.js'))).toBe(true)
+        expect(started.stdout).toContain(`${STAND_IN_GREETING} .`)
 
-    const again = await run(project, PRINT_ELECTRON, downloadSettings(await unreachableMirror()))
-    expect(again).toMatchObject({ code: 0, stdout: `${join(project, 'node_modules/electron/dist', EXECUTABLE_IN_RELEASE)}\n` })
-    expect(releases.requests).toHaveLength(2)
-  }, NEVER_LONGER_THAN_MS)
-})
+        const again = await run(project, PRINT_ELECTRON, downloadSettings(await unreachableMirror()))
+        expect(again).toMatchObject({
+          code: 0,
+          stdout: `${join(project, 'node_modules/electron/dist', EXECUTABLE_IN_RELEASE)}\n`
+        })
+        expect(releases.requests).toHaveLength(2)
+      },
+      NEVER_LONGER_THAN_MS
+    )
+  }
+)
 
 describe.skipIf(process.platform === 'win32')('a local Electron in ELECTRON_OVERRIDE_DIST_PATH', () => {
   it('is the Electron the command runs with, and nothing is downloaded', async () => {
@@ -143,7 +204,10 @@ describe.skipIf(process.platform === 'win32')('a local Electron in ELECTRON_OVER
     mkdirSync(join(local, EXECUTABLE_IN_RELEASE, '..'), { recursive: true })
     writeFileSync(join(local, EXECUTABLE_IN_RELEASE), '#!/bin/sh\n')
     chmodSync(join(local, EXECUTABLE_IN_RELEASE), 0o755)
-    const finished = await run(project, PRINT_ELECTRON, { ...(downloadSettings(releases.url)), ELECTRON_OVERRIDE_DIST_PATH: local })
+    const finished = await run(project, PRINT_ELECTRON, {
+      ...downloadSettings(releases.url),
+      ELECTRON_OVERRIDE_DIST_PATH: local
+    })
 
     expect(finished).toMatchObject({ code: 0, stdout: `${join(local, EXECUTABLE_IN_RELEASE)}\n` })
     expect(releases.requests).toEqual([])
@@ -153,11 +217,16 @@ describe.skipIf(process.platform === 'win32')('a local Electron in ELECTRON_OVER
     const project = freshClone()
     const releases = await mirror()
     const empty = temporaryFolder('deskdial-not-electron-')
-    const finished = await run(project, PRINT_ELECTRON, { ...(downloadSettings(releases.url)), ELECTRON_OVERRIDE_DIST_PATH: empty })
+    const finished = await run(project, PRINT_ELECTRON, {
+      ...downloadSettings(releases.url),
+      ELECTRON_OVERRIDE_DIST_PATH: empty
+    })
 
     expect(finished.code).toBe(1)
     expect(finished.stdout).toBe('')
-    expect(finished.stderr).toBe(`ELECTRON_OVERRIDE_DIST_PATH is ${empty}, which has no ${EXECUTABLE_IN_RELEASE}: point it at the folder of an Electron build (the one that holds ${EXECUTABLE_IN_RELEASE}).\n`)
+    expect(finished.stderr).toBe(
+      `ELECTRON_OVERRIDE_DIST_PATH is ${empty}, which has no ${EXECUTABLE_IN_RELEASE}: point it at the folder of an Electron build (the one that holds ${EXECUTABLE_IN_RELEASE}).\n`
+    )
     expect(releases.requests).toEqual([])
   })
 })

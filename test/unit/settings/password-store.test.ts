@@ -34,7 +34,9 @@ describe('EncryptedFileSecretStore', () => {
     expect(await store.getPassword()).toBeUndefined()
     await store.setPassword('s3cret-pässword')
     expect(await readFile(file, 'utf8')).not.toContain('s3cret')
-    expect(await new EncryptedFileSecretStore('os-keychain', file, reversingCipher()).getPassword()).toBe('s3cret-pässword')
+    expect(await new EncryptedFileSecretStore('os-keychain', file, reversingCipher()).getPassword()).toBe(
+      's3cret-pässword'
+    )
     await store.deletePassword()
     expect(await store.getPassword()).toBeUndefined()
   })
@@ -53,7 +55,9 @@ describe('EncryptedFileSecretStore', () => {
     const store = new EncryptedFileSecretStore('os-keychain', file, reversingCipher())
     expect(store.problem).toBeUndefined()
     expect(await store.getPassword()).toBeUndefined()
-    expect(store.problem).toBe('The file that holds the SIP password is damaged: DeskDial cannot use it. Enter the password again in Settings.')
+    expect(store.problem).toBe(
+      'The file that holds the SIP password is damaged: DeskDial cannot use it. Enter the password again in Settings.'
+    )
     await store.setPassword('new-one')
     expect(store.problem).toBeUndefined()
     expect(await store.getPassword()).toBe('new-one')
@@ -63,10 +67,15 @@ describe('EncryptedFileSecretStore', () => {
     const file = join(directory, 'secret.json')
     await new EncryptedFileSecretStore('os-keychain', file, reversingCipher()).setPassword('pw')
     const logged: string[] = []
-    const broken: SecretCipher = { encrypt: async () => Buffer.alloc(0), decrypt: async () => Promise.reject(new Error('key gone')) }
+    const broken: SecretCipher = {
+      encrypt: async () => Buffer.alloc(0),
+      decrypt: async () => Promise.reject(new Error('key gone'))
+    }
     const store = new EncryptedFileSecretStore('os-keychain', file, broken, (m) => logged.push(m))
     expect(await store.getPassword()).toBeUndefined()
-    expect(logged).toEqual(['The stored SIP password could not be decrypted (key gone): DeskDial cannot use it. Enter the password again in Settings.'])
+    expect(logged).toEqual([
+      'The stored SIP password could not be decrypted (key gone): DeskDial cannot use it. Enter the password again in Settings.'
+    ])
     expect(store.problem).toBe(logged[0])
   })
 })

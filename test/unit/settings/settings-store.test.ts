@@ -23,7 +23,11 @@ function store(): FileSettingsStore {
 }
 
 /** Settings whose fields a test may set to anything, as a damaged file or a careless caller would. */
-function loosely(settings: AppSettings): { account: Record<string, unknown>; dialPlan: Record<string, unknown>; hotkey: unknown } {
+function loosely(settings: AppSettings): {
+  account: Record<string, unknown>
+  dialPlan: Record<string, unknown>
+  hotkey: unknown
+} {
   return settings as unknown as { account: Record<string, unknown>; dialPlan: Record<string, unknown>; hotkey: unknown }
 }
 
@@ -64,7 +68,9 @@ describe('settings validation', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     const fields = result.problems.map((problem) => problem.field)
-    expect(fields).toEqual(expect.arrayContaining(['account.servers', 'account.line', 'account.expires', 'dialPlan.country', 'hotkey']))
+    expect(fields).toEqual(
+      expect.arrayContaining(['account.servers', 'account.line', 'account.expires', 'dialPlan.country', 'hotkey'])
+    )
     for (const problem of result.problems) expect(problem.error).toMatch(/^[A-Z“"].*\.$/)
   })
 
@@ -94,7 +100,13 @@ describe('FileSettingsStore', () => {
   })
 
   it('migrates a v1 file (one server) to v2 (a list of servers) and writes it back', async () => {
-    const v1 = { version: 1, settings: { ...configured(), account: { ...configured().account, servers: undefined, server: 'pbx.example.com:5070' } } }
+    const v1 = {
+      version: 1,
+      settings: {
+        ...configured(),
+        account: { ...configured().account, servers: undefined, server: 'pbx.example.com:5070' }
+      }
+    }
     await writeFile(join(directory, 'settings.json'), JSON.stringify(v1))
     const loaded = await store().load()
     expect(loaded).toEqual({ settings: configured(), firstRun: false })
@@ -122,7 +134,9 @@ describe('FileSettingsStore', () => {
     await mkdir(join(directory, 'settings.json'))
     const loaded = await store().load()
     expect(loaded.settings).toEqual(defaultAppSettings('DE'))
-    expect(loaded.notice).toMatch(/^DeskDial could not read its settings file \(.*EISDIR.*\) and started with default settings\./)
+    expect(loaded.notice).toMatch(
+      /^DeskDial could not read its settings file \(.*EISDIR.*\) and started with default settings\./
+    )
     expect(await readdir(directory)).toEqual(['settings.json'])
     await expect(store().save(defaultAppSettings('DE'))).rejects.toThrow()
   })
@@ -141,7 +155,9 @@ describe('FileSettingsStore', () => {
     await writeFile(join(directory, 'settings.json'), JSON.stringify({ version: 2, setupDone: true, settings }))
     const loaded = await store().load()
     expect(loaded.settings).toEqual(configured())
-    expect(loaded.notice).toBe('Some settings could not be read and were reset to their defaults: Outside line prefix, Quick-dial hotkey. Please check them in Settings.')
+    expect(loaded.notice).toBe(
+      'Some settings could not be read and were reset to their defaults: Outside line prefix, Quick-dial hotkey. Please check them in Settings.'
+    )
   })
 
   it('refuses to save invalid settings', async () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import type { SettingsDocument } from '../../../src/main/settings/settings-migrations'
-import { VersionedSettingsStore, type SettingsFile, type SettingsFileContent } from '../../../src/main/settings/versioned-settings-store'
+import {
+  VersionedSettingsStore,
+  type SettingsFile,
+  type SettingsFileContent
+} from '../../../src/main/settings/versioned-settings-store'
 
 /** A settings file in memory, as both the JSON-file and the electron-store adapters present theirs. */
 class MemorySettingsFile implements SettingsFile {
@@ -48,14 +52,19 @@ describe('VersionedSettingsStore (the document logic both settings stores share)
     ['not JSON', { kind: 'corrupt' }],
     ['not an object', { kind: 'ok', value: [] }],
     ['from a newer DeskDial', { kind: 'ok', value: { version: 3, setupDone: true, settings: defaults } }]
-  ])('backs up a file that is %s without writing over it, and the next save starts a new one', async (_case, content) => {
-    const file = new MemorySettingsFile(content)
-    const store = new VersionedSettingsStore(file, defaults)
-    const loaded = await store.load()
-    expect(loaded).toMatchObject({ settings: defaults, firstRun: true })
-    expect(loaded.notice).toMatch(/ DeskDial kept a copy as settings\.corrupt-backup\.json and started with default settings: please check your account in Settings\.$/)
-    expect([file.backups, file.writes.length]).toEqual([1, 0])
-    await store.save(defaults)
-    expect(file.writes).toEqual([{ version: 2, setupDone: true, settings: defaults }])
-  })
+  ])(
+    'backs up a file that is %s without writing over it, and the next save starts a new one',
+    async (_case, content) => {
+      const file = new MemorySettingsFile(content)
+      const store = new VersionedSettingsStore(file, defaults)
+      const loaded = await store.load()
+      expect(loaded).toMatchObject({ settings: defaults, firstRun: true })
+      expect(loaded.notice).toMatch(
+        / DeskDial kept a copy as settings\.corrupt-backup\.json and started with default settings: please check your account in Settings\.$/
+      )
+      expect([file.backups, file.writes.length]).toEqual([1, 0])
+      await store.save(defaults)
+      expect(file.writes).toEqual([{ version: 2, setupDone: true, settings: defaults }])
+    }
+  )
 })

@@ -98,7 +98,11 @@ describe('hotkeyProblem', () => {
   it.each(STEALING)('refuses %s, which takes keys from other applications', (accelerator, reason) => {
     const problem = hotkeyProblem(accelerator)
     expect(problem).toMatch(reason)
-    expect(problem).toMatch(new RegExp(`^The hotkey ${accelerator.replace(/[+[]/g, '\\$&')} .+, so DeskDial would take it away from every other application\\. Choose another, e\\.g\\. CommandOrControl\\+Alt\\+D, or leave it empty for none\\.$`))
+    expect(problem).toMatch(
+      new RegExp(
+        `^The hotkey ${accelerator.replace(/[+[]/g, '\\$&')} .+, so DeskDial would take it away from every other application\\. Choose another, e\\.g\\. CommandOrControl\\+Alt\\+D, or leave it empty for none\\.$`
+      )
+    )
   })
 
   it.each(MALFORMED)('refuses the malformed %j', (accelerator, reason) => {
@@ -109,11 +113,15 @@ describe('hotkeyProblem', () => {
 
   it('does not repeat characters that are in no key name', () => {
     const problem = hotkeyProblem('Ctrl+Alt+\u202Ed')
-    expect(problem).toBe('This hotkey contains characters that are in no key name. Write modifiers and one key joined by +, e.g. CommandOrControl+Alt+D.')
+    expect(problem).toBe(
+      'This hotkey contains characters that are in no key name. Write modifiers and one key joined by +, e.g. CommandOrControl+Alt+D.'
+    )
     expect(hotkeyProblem('Ctrl+Alt+\nD')).toBe(problem)
   })
 
   it('refuses a text longer than 100 characters without reading it', () => {
-    expect(hotkeyProblem(`Ctrl+Alt+${'Shift+'.repeat(20)}D`)).toBe('This hotkey is longer than 100 characters. Write modifiers and one key joined by +, e.g. CommandOrControl+Alt+D.')
+    expect(hotkeyProblem(`Ctrl+Alt+${'Shift+'.repeat(20)}D`)).toBe(
+      'This hotkey is longer than 100 characters. Write modifiers and one key joined by +, e.g. CommandOrControl+Alt+D.'
+    )
   })
 })

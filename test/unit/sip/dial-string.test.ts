@@ -1,7 +1,21 @@
 import { describe, it, expect } from 'vitest'
 import { validateDialString } from '../../../src/main/sip/dial-string'
 
-const ACCEPTED = ['1002', '+492015550123', '9011492015550123', '*67', '#31#', '*31#02015550123', '+*1', '1'.repeat(32), 'alice', 'John.Doe', 'a_b~c-d', 'a'.repeat(64), '1002a']
+const ACCEPTED = [
+  '1002',
+  '+492015550123',
+  '9011492015550123',
+  '*67',
+  '#31#',
+  '*31#02015550123',
+  '+*1',
+  '1'.repeat(32),
+  'alice',
+  'John.Doe',
+  'a_b~c-d',
+  'a'.repeat(64),
+  '1002a'
+]
 
 const REFUSED: ReadonlyArray<[what: string, dialString: string, reason: RegExp]> = [
   ['nothing', '', /nothing to dial/],

@@ -19,7 +19,14 @@ function fakeEndpoint(): { endpoint: () => SipEndpoint; sent: SentRegister[] } {
     registrar: 'sip:example.com',
     aor: 'sip:deskdial@example.com',
     contact: '<sip:deskdial@127.0.0.1:40000;transport=udp>',
-    send(_method: string, _ruri: unknown, _to: unknown, headers: string[], handlers: SipRequestHandlers, options: { callId?: string; cseq?: number }) {
+    send(
+      _method: string,
+      _ruri: unknown,
+      _to: unknown,
+      headers: string[],
+      handlers: SipRequestHandlers,
+      options: { callId?: string; cseq?: number }
+    ) {
       const request = { callId: options.callId ?? 'call-1', fromTag: 'tag-1', cseq: options.cseq ?? 1 }
       sent.push({
         headers,
@@ -54,7 +61,13 @@ describe('registration state machine', () => {
 
   function start(expires = 600, prepareRetry?: (code: number | undefined) => Promise<void>) {
     const fake = fakeEndpoint()
-    const registration = new Registration({ endpoint: fake.endpoint, expires, onStatus: (s) => statuses.push(s), random: () => 1, prepareRetry })
+    const registration = new Registration({
+      endpoint: fake.endpoint,
+      expires,
+      onStatus: (s) => statuses.push(s),
+      random: () => 1,
+      prepareRetry
+    })
     registration.start()
     return { registration, sent: fake.sent }
   }
@@ -107,7 +120,9 @@ describe('registration state machine', () => {
   it('moves only along the drawn diagram, and throws on a move the diagram lacks', () => {
     const { registration, sent } = start()
     sent[0].answer(200)
-    for (const [previous, next] of statuses.slice(1).map((status, index) => [statuses[index].state, status.state] as const)) {
+    for (const [previous, next] of statuses
+      .slice(1)
+      .map((status, index) => [statuses[index].state, status.state] as const)) {
       expect(canMoveRegistration(previous, next)).toBe(true)
     }
     expect(canMoveRegistration('failed', 'retrying')).toBe(false)

@@ -183,7 +183,10 @@ function inputs(): string[] {
   const values = new Set(fragments)
   for (const lines of messages) {
     const blank = lines.indexOf('')
-    const [firstLine, ...headers] = (blank === -1 ? lines : lines.slice(0, blank)).join('\r\n').replace(/\r\n[ \t]+/g, ' ').split('\r\n')
+    const [firstLine, ...headers] = (blank === -1 ? lines : lines.slice(0, blank))
+      .join('\r\n')
+      .replace(/\r\n[ \t]+/g, ' ')
+      .split('\r\n')
     values.add(firstLine)
     for (const header of headers) values.add(header.slice(header.indexOf(':') + 1).trim())
     if (blank !== -1) values.add(lines.slice(blank + 1).join('\r\n'))
@@ -221,7 +224,9 @@ describe("sip.js's SIP grammar as installed", () => {
     const original = originalGrammarText()
     const before = await loadGrammar(original, 'original-grammar')
     const after = await loadGrammar(readFileSync(join(root, GRAMMAR), 'utf8'), 'patched-grammar')
-    const startRules = [.../peg\$startRuleIndices = \{([^}]*)\}/.exec(original)![1].matchAll(/(\w+): \d+/g)].map((match) => match[1])
+    const startRules = [.../peg\$startRuleIndices = \{([^}]*)\}/.exec(original)![1].matchAll(/(\w+): \d+/g)].map(
+      (match) => match[1]
+    )
     expect(startRules).toHaveLength(34)
 
     const parsedByRule = new Map(startRules.map((rule) => [rule, 0]))
@@ -230,7 +235,8 @@ describe("sip.js's SIP grammar as installed", () => {
     for (const input of inputs()) {
       for (const startRule of [...startRules, 'No_Such_Rule']) {
         const expected = outcome(before, input, startRule)
-        if (!isDeepStrictEqual(outcome(after, input, startRule), expected)) differences.push(`${startRule} on ${JSON.stringify(input)}`)
+        if (!isDeepStrictEqual(outcome(after, input, startRule), expected))
+          differences.push(`${startRule} on ${JSON.stringify(input)}`)
         if (!('thrown' in (expected as object))) parsedByRule.set(startRule, (parsedByRule.get(startRule) ?? 0) + 1)
         compared += 1
       }

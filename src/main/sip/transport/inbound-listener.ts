@@ -34,7 +34,10 @@ export class InboundListener {
   private readonly options: InboundListenerOptions
   private readonly server: net.Server
   private readonly connections = new Set<net.Socket>()
-  private readonly routes = new ResponseRoutes<net.Socket>({ lifetimeMs: TRANSACTION_LIFETIME_MS, maxRoutes: MAX_ROUTES })
+  private readonly routes = new ResponseRoutes<net.Socket>({
+    lifetimeMs: TRANSACTION_LIFETIME_MS,
+    maxRoutes: MAX_ROUTES
+  })
   /** `from` is the connection's `address:port` at the phone system. */
   private readonly onMessage: (message: string, from: string) => void
   private closed: Promise<void> | undefined
@@ -46,13 +49,18 @@ export class InboundListener {
   }
 
   /** Listens on an ephemeral port of `options.localAddress`; rejects when that fails. */
-  static async start(options: InboundListenerOptions, onMessage: (message: string, from: string) => void): Promise<InboundListener> {
+  static async start(
+    options: InboundListenerOptions,
+    onMessage: (message: string, from: string) => void
+  ): Promise<InboundListener> {
     const listener = new InboundListener(options, onMessage)
     const { server } = listener
     server.listen({ host: options.localAddress, port: 0, exclusive: true })
     await once(server, 'listening')
     // Accept errors (e.g. out of file descriptors) land here; without a listener they would crash the app.
-    server.on('error', (error) => options.warn(`Listening for connections from the phone system at ${options.remote} failed: ${error.message}`))
+    server.on('error', (error) =>
+      options.warn(`Listening for connections from the phone system at ${options.remote} failed: ${error.message}`)
+    )
     return listener
   }
 
@@ -84,7 +92,9 @@ export class InboundListener {
     }
     if (this.connections.size >= MAX_CONNECTIONS) {
       socket.destroy()
-      warn(`Refused a TCP connection from ${from}: the phone system already has ${MAX_CONNECTIONS} connections open to DeskDial.`)
+      warn(
+        `Refused a TCP connection from ${from}: the phone system already has ${MAX_CONNECTIONS} connections open to DeskDial.`
+      )
       return
     }
     this.connections.add(socket)
@@ -104,7 +114,10 @@ export class InboundListener {
           if (readStartLine(message)?.kind !== 'response') this.routes.remember(message, socket)
           this.onMessage(message, from)
         },
-        onInvalid: (reason) => warn(`Closed a TCP connection from the phone system at ${from}: it sent data that is not a valid SIP message (${reason}).`)
+        onInvalid: (reason) =>
+          warn(
+            `Closed a TCP connection from the phone system at ${from}: it sent data that is not a valid SIP message (${reason}).`
+          )
       },
       () => !socket.destroyed
     )

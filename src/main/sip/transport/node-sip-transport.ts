@@ -77,7 +77,8 @@ export class NodeSipTransport implements NodeSipTransportInstance {
   constructor(_logger: unknown, options: SipTransportOptions) {
     if (!isSipTransport(options.protocol)) throw new Error(`Unknown SIP transport "${String(options.protocol)}".`)
     if (!options.host) throw new Error('The phone system address is empty.')
-    if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) throw new Error(`The port ${options.port} is not a valid port number.`)
+    if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)
+      throw new Error(`The port ${options.port} is not a valid port number.`)
     this.options = options
     this.protocol = options.protocol === 'udp' ? 'UDP' : options.protocol === 'tcp' ? 'TCP' : 'TLS'
     this.remote = options.host.includes(':') ? `[${options.host}]:${options.port}` : `${options.host}:${options.port}`
@@ -126,7 +127,10 @@ export class NodeSipTransport implements NodeSipTransportInstance {
     this.openWithTimeout(channel).then(
       () => {
         if (this.channel !== channel) return
-        this.log('info', `Connected to ${this.remote} over ${this.protocol} from ${this.localAddress}:${this.localPort}`)
+        this.log(
+          'info',
+          `Connected to ${this.remote} over ${this.protocol} from ${this.localAddress}:${this.localPort}`
+        )
         this.transition(TransportState.Connected)
       },
       (error: Error) => {
@@ -142,7 +146,8 @@ export class NodeSipTransport implements NodeSipTransportInstance {
   disconnect(): Promise<void> {
     if (this.transitioning) return Promise.reject(this.loopError())
     if (this.currentState === TransportState.Disconnected) return Promise.resolve()
-    if (this.currentState === TransportState.Disconnecting && this.pendingDisconnect) return this.pendingDisconnect.promise
+    if (this.currentState === TransportState.Disconnecting && this.pendingDisconnect)
+      return this.pendingDisconnect.promise
     const disconnecting = deferred()
     this.pendingDisconnect = disconnecting
     const channel = this.channel
@@ -168,7 +173,10 @@ export class NodeSipTransport implements NodeSipTransportInstance {
     if (this.currentState !== TransportState.Connected || !channel || !local) {
       throw new Error(`Cannot send: not connected to the phone system at ${this.remote} over ${this.protocol}.`)
     }
-    const outgoing = readStartLine(message)?.kind === 'request' ? rewriteRequestVia(message, formatSentBy(local.address, local.port)) : message
+    const outgoing =
+      readStartLine(message)?.kind === 'request'
+        ? rewriteRequestVia(message, formatSentBy(local.address, local.port))
+        : message
     this.log('debug', `Sending ${firstLine(message)} to ${this.remote}`)
     await channel.send(outgoing)
   }
@@ -181,7 +189,13 @@ export class NodeSipTransport implements NodeSipTransportInstance {
       return new UdpChannel({ target, port: options.port, timers, warn }, events)
     }
     return new StreamChannel(
-      { target, port: options.port, caFile: options.caFile, keepAliveSeconds: options.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS, warn },
+      {
+        target,
+        port: options.port,
+        caFile: options.caFile,
+        keepAliveSeconds: options.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS,
+        warn
+      },
       events
     )
   }
@@ -199,7 +213,8 @@ export class NodeSipTransport implements NodeSipTransportInstance {
 
   private receive(channel: SipChannel, message: string): void {
     if (channel !== this.channel || this.currentState !== TransportState.Connected) return
-    const incoming = readStartLine(message)?.kind === 'response' ? restoreResponseVia(message, this.options.viaHost) : message
+    const incoming =
+      readStartLine(message)?.kind === 'response' ? restoreResponseVia(message, this.options.viaHost) : message
     this.log('debug', `Received ${firstLine(message)} from ${this.remote}`)
     // A throw here would escape a socket callback and take the process down.
     this.guarded('onMessage', () => this.onMessage?.(incoming))
@@ -239,7 +254,9 @@ export class NodeSipTransport implements NodeSipTransportInstance {
   private traceTo(trace: SipTrace | undefined): SipChannelEvents['onTrace'] {
     if (!trace) return undefined
     return (direction, text, peer, note) =>
-      this.guarded('onTrace', () => trace({ at: Date.now(), direction, transport: this.protocol, peer, text, ...(note !== undefined && { note }) }))
+      this.guarded('onTrace', () =>
+        trace({ at: Date.now(), direction, transport: this.protocol, peer, text, ...(note !== undefined && { note }) })
+      )
   }
 
   private guarded(what: string, callback: () => void): void {

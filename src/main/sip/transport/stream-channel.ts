@@ -95,7 +95,8 @@ export class StreamChannel implements SipChannel {
       this.lastError = error
     })
     const { localAddress, localPort, remoteAddress } = socket
-    if (localAddress === undefined || localPort === undefined || remoteAddress === undefined) throw connectionLost(target)
+    if (localAddress === undefined || localPort === undefined || remoteAddress === undefined)
+      throw connectionLost(target)
     const port = target.protocol === 'tcp' ? await this.listen(localAddress, remoteAddress) : localPort
     this.bound = { address: localAddress, port }
     socket.setNoDelay(true)
@@ -107,7 +108,8 @@ export class StreamChannel implements SipChannel {
           this.events.onTrace?.('received', message, peer)
           this.events.onMessage(message)
         },
-        onInvalid: (reason) => this.reportLost(malformedStream(target, reason)) },
+        onInvalid: (reason) => this.reportLost(malformedStream(target, reason))
+      },
       () => !this.closing && !this.lost
     )
     socket.on('close', () => this.reportLost(connectionLost(target, this.lastError)))
@@ -120,11 +122,17 @@ export class StreamChannel implements SipChannel {
   send(message: string): Promise<void> {
     const main = this.socket
     if (!main || !this.bound || this.closing || this.lost) {
-      return Promise.reject(new Error(`The ${this.options.target.protocol.toUpperCase()} connection to ${this.options.target.remote} is closed.`))
+      return Promise.reject(
+        new Error(
+          `The ${this.options.target.protocol.toUpperCase()} connection to ${this.options.target.remote} is closed.`
+        )
+      )
     }
     const socket = this.inbound?.connectionFor(message) ?? main
     this.events.onTrace?.('sent', message, peerOf(socket))
-    return new Promise((resolve, reject) => socket.write(message, 'utf8', (error) => (error ? reject(error) : resolve())))
+    return new Promise((resolve, reject) =>
+      socket.write(message, 'utf8', (error) => (error ? reject(error) : resolve()))
+    )
   }
 
   async close(): Promise<void> {
@@ -140,11 +148,14 @@ export class StreamChannel implements SipChannel {
    */
   private async listen(localAddress: string, serverAddress: string): Promise<number> {
     const { target, warn } = this.options
-    const inbound = await InboundListener.start({ localAddress, serverAddress, remote: target.remote, warn }, (message, from) => {
-      if (this.closing || this.lost) return
-      this.events.onTrace?.('received', message, from)
-      this.events.onMessage(message)
-    }).catch((error: unknown) => Promise.reject(connectFailure(error, target)))
+    const inbound = await InboundListener.start(
+      { localAddress, serverAddress, remote: target.remote, warn },
+      (message, from) => {
+        if (this.closing || this.lost) return
+        this.events.onTrace?.('received', message, from)
+        this.events.onMessage(message)
+      }
+    ).catch((error: unknown) => Promise.reject(connectFailure(error, target)))
     this.inbound = inbound
     if (this.closing || this.socket?.destroyed) {
       await inbound.close()

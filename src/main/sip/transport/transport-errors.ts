@@ -73,7 +73,11 @@ export function connectFailure(error: unknown, target: ConnectionTarget): Transp
     )
   }
   if (code === 'ECONNREFUSED') {
-    return new TransportError('unreachable', `Could not reach ${over}: the connection was refused. Check the server address and port.`, options)
+    return new TransportError(
+      'unreachable',
+      `Could not reach ${over}: the connection was refused. Check the server address and port.`,
+      options
+    )
   }
   if (NO_ROUTE_CODES.has(code)) {
     return new TransportError(
@@ -83,7 +87,11 @@ export function connectFailure(error: unknown, target: ConnectionTarget): Transp
     )
   }
   if (code === 'ETIMEDOUT') {
-    return new TransportError('timeout', `Could not reach ${over}: it did not answer. Check the server address and port, and that no firewall blocks them.`, options)
+    return new TransportError(
+      'timeout',
+      `Could not reach ${over}: it did not answer. Check the server address and port, and that no firewall blocks them.`,
+      options
+    )
   }
   if (code in UNTRUSTED_REASONS) {
     return new TransportError(
@@ -159,7 +167,10 @@ export function unreadableCaFile(path: string, cause: unknown): TransportError {
 
 /** A CA file that can be opened but is no file a CA certificate could be in; `reason` ends the sentence. */
 export function unusableCaFile(path: string, reason: string): TransportError {
-  return new TransportError('tls-untrusted', `The CA file "${path}" cannot be used: ${reason}. Choose the PEM file with the CA certificate in Settings.`)
+  return new TransportError(
+    'tls-untrusted',
+    `The CA file "${path}" cannot be used: ${reason}. Choose the PEM file with the CA certificate in Settings.`
+  )
 }
 
 function capitalize(text: string): string {

@@ -99,21 +99,29 @@ export class UdpChannel implements SipChannel {
     for (const request of this.retransmitter.abandonAll()) {
       const response = unreachableResponse(request, this.options.target.remote)
       if (!response) continue
-      this.events.onTrace?.('received', response, this.peer, 'made by DeskDial: the port is closed (ICMP port unreachable)')
+      this.events.onTrace?.(
+        'received',
+        response,
+        this.peer,
+        'made by DeskDial: the port is closed (ICMP port unreachable)'
+      )
       this.events.onMessage(response)
     }
   }
 
   private write(data: Buffer): Promise<void> {
     const socket = this.socket
-    if (!socket || this.closing) return Promise.reject(new Error(`The UDP socket to ${this.options.target.remote} is closed.`))
+    if (!socket || this.closing)
+      return Promise.reject(new Error(`The UDP socket to ${this.options.target.remote} is closed.`))
     this.events.onTrace?.('sent', data.toString('utf8'), this.peer)
     return new Promise((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve())))
   }
 
   private resend(data: Buffer): void {
     this.write(data).catch((error: unknown) =>
-      this.options.warn(`Retransmission to ${this.options.target.remote} failed: ${error instanceof Error ? error.message : String(error)}`)
+      this.options.warn(
+        `Retransmission to ${this.options.target.remote} failed: ${error instanceof Error ? error.message : String(error)}`
+      )
     )
   }
 }

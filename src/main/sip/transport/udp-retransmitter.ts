@@ -72,7 +72,13 @@ export class UdpRetransmitter {
     if (startLine?.kind !== 'response' || !branch || !cseq) return
     const key = transactionKey(branch, cseq.method)
     const request = this.pending.get(key)
-    if (!request || viaValueCount(message) !== 1 || callIdOf(message) !== request.callId || cseq.number !== request.cseq) return
+    if (
+      !request ||
+      viaValueCount(message) !== 1 ||
+      callIdOf(message) !== request.callId ||
+      cseq.number !== request.cseq
+    )
+      return
     // An INVITE stops at a provisional response (17.1.1.2); others continue every T2 (17.1.2.2).
     if (startLine.status >= 200 || request.method === 'INVITE') this.stop(key)
     else request.proceeding = true

@@ -27,6 +27,11 @@ export function unreachableResponse(request: string, remote: string): string | u
     if (!header) return undefined
     lines.push(`${name}: ${request.slice(header.valueStart, header.valueEnd).trim()}`)
   }
-  lines.push(`Warning: 399 ${WARN_AGENT} "Nothing answers at ${remote}: the port is closed (ICMP port unreachable)"`, 'Content-Length: 0', '', '')
+  lines.push(
+    `Warning: 399 ${WARN_AGENT} "Nothing answers at ${remote}: the port is closed (ICMP port unreachable)"`,
+    'Content-Length: 0',
+    '',
+    ''
+  )
   return lines.join('\r\n')
 }

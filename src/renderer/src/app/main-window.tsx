@@ -20,7 +20,10 @@ export function MainWindow() {
         setStatus(appStatus)
         setSettings(view)
       },
-      (error: unknown) => setStartError(`DeskDial could not load its state: ${errorText(error)}. Quit DeskDial from the tray and start it again.`)
+      (error: unknown) =>
+        setStartError(
+          `DeskDial could not load its state: ${errorText(error)}. Quit DeskDial from the tray and start it again.`
+        )
     )
   }, [])
 
@@ -46,6 +49,7 @@ export function MainWindow() {
     )
   }
   if (settings.firstRun) return <FirstRunSetup view={settings} onDone={setSettings} />
-  const registration = registrationEvent && registrationEvent.at >= status.registration.at ? registrationEvent : status.registration
+  const registration =
+    registrationEvent && registrationEvent.at >= status.registration.at ? registrationEvent : status.registration
   return <Workspace status={status} registration={registration} settings={settings} onSettingsSaved={setSettings} />
 }

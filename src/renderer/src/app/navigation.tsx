@@ -2,7 +2,9 @@ import type { ReactNode } from 'react'
 import { VIEWS, type ViewName } from './views'
 
 const ICONS: Record<ViewName, ReactNode> = {
-  calls: <path d="M6.6 3.5l2 3.6-1.4 1.6a10 10 0 004.1 4.1l1.6-1.4 3.6 2-.7 2.8c-.2.6-.8 1-1.4.9C8.2 16.5 3.5 11.8 2.9 5.6c0-.6.3-1.2.9-1.4z" />,
+  calls: (
+    <path d="M6.6 3.5l2 3.6-1.4 1.6a10 10 0 004.1 4.1l1.6-1.4 3.6 2-.7 2.8c-.2.6-.8 1-1.4.9C8.2 16.5 3.5 11.8 2.9 5.6c0-.6.3-1.2.9-1.4z" />
+  ),
   contacts: (
     <>
       <circle cx="10" cy="7" r="3.2" />

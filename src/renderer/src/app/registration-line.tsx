@@ -13,7 +13,14 @@ interface RegistrationLineProps {
 }
 
 /** Always visible at the bottom of the window: is DeskDial connected to the phone system? */
-export function RegistrationLine({ status, user, hotkeyProblem, demo, onLeaveDemo, leavingDemo }: RegistrationLineProps) {
+export function RegistrationLine({
+  status,
+  user,
+  hotkeyProblem,
+  demo,
+  onLeaveDemo,
+  leavingDemo
+}: RegistrationLineProps) {
   const [now, setNow] = useState(() => Date.now())
 
   useEffect(() => {

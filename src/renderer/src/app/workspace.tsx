@@ -64,7 +64,9 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
     })
 
   // The main process keeps one link waiting at a time; the window keeps a few at most, whatever arrives.
-  useDeskDialEvent('pendingLink', (link) => setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link].slice(-MAX_SHOWN_LINKS)))
+  useDeskDialEvent('pendingLink', (link) =>
+    setLinks((current) => [...current.filter((pending) => pending.id !== link.id), link].slice(-MAX_SHOWN_LINKS))
+  )
   useDeskDialEvent('hotkeyProblem', (change) => setHotkeyProblem(change.problem))
   useDeskDialEvent('navigate', (target) => {
     if (target !== 'quick-dial') setView(target)
@@ -123,14 +125,30 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
         )}
         {view === 'settings' && (
           // A new form when the demo starts or ends: the account it edits is another.
-          <SettingsPage key={settings.demo ? 'demo' : 'own'} view={settings} onSaved={onSettingsSaved} onLeaveDemo={leaveDemo} leavingDemo={demo.busy} focusAccount={openAccount} />
+          <SettingsPage
+            key={settings.demo ? 'demo' : 'own'}
+            view={settings}
+            onSaved={onSettingsSaved}
+            onLeaveDemo={leaveDemo}
+            leavingDemo={demo.busy}
+            focusAccount={openAccount}
+          />
         )}
       </main>
-      <RegistrationLine status={registration} user={settings.settings.account.user} hotkeyProblem={hotkeyProblem} demo={settings.demo !== undefined} onLeaveDemo={leaveDemo} leavingDemo={demo.busy} />
+      <RegistrationLine
+        status={registration}
+        user={settings.settings.account.user}
+        hotkeyProblem={hotkeyProblem}
+        demo={settings.demo !== undefined}
+        onLeaveDemo={leaveDemo}
+        leavingDemo={demo.busy}
+      />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="call-announcer">
         {calls.announcement}
       </div>
-      {dialog?.kind === 'call-messages' && <CallLadderDialog callId={dialog.callId} title={dialog.title} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'call-messages' && (
+        <CallLadderDialog callId={dialog.callId} title={dialog.title} onClose={() => setDialog(undefined)} />
+      )}
       {dialog?.kind === 'edit-contact' && (
         <ContactEditor
           contact={dialog.contact}
@@ -152,7 +170,9 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
           }}
         >
           <p>
-            {dialog.contact.name} and {dialog.contact.numbers.length === 1 ? 'their number' : `their ${dialog.contact.numbers.length} numbers`} will be removed from DeskDial. This cannot be undone.
+            {dialog.contact.name} and{' '}
+            {dialog.contact.numbers.length === 1 ? 'their number' : `their ${dialog.contact.numbers.length} numbers`}{' '}
+            will be removed from DeskDial. This cannot be undone.
           </p>
         </ConfirmDialog>
       )}

@@ -38,12 +38,25 @@ export function CallCards({ calls, compact, showMessages }: CallCardsProps) {
   )
 }
 
-function CallCard({ call, calls, showMessages }: { call: CallProgress; calls: Calls; showMessages: CallCardsProps['showMessages'] }) {
+function CallCard({
+  call,
+  calls,
+  showMessages
+}: {
+  call: CallProgress
+  calls: Calls
+  showMessages: CallCardsProps['showMessages']
+}) {
   const label = calls.labels[call.id]
   const title = label?.contactName ?? call.target
   const final = isFinalCallState(call.state)
   return (
-    <li className={`call-card state-${call.state}`} data-call-id={call.id} data-state={call.state} aria-label={`Call to ${title}`}>
+    <li
+      className={`call-card state-${call.state}`}
+      data-call-id={call.id}
+      data-state={call.state}
+      aria-label={`Call to ${title}`}
+    >
       <span className={`call-state-badge${final ? '' : ' in-progress'}`}>{CALL_STATE_LABEL[call.state]}</span>
       <div className="call-card-text">
         <p className="call-card-title">
@@ -58,7 +71,12 @@ function CallCard({ call, calls, showMessages }: { call: CallProgress; calls: Ca
             Redial
           </button>
         )}
-        <button type="button" className="quiet" onClick={() => showMessages(call.id, title)} aria-label={`SIP messages of the call to ${title}`}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => showMessages(call.id, title)}
+          aria-label={`SIP messages of the call to ${title}`}
+        >
           SIP messages
         </button>
         <button type="button" onClick={() => calls.dismiss(call.id)} aria-label={`Dismiss the call to ${title}`}>

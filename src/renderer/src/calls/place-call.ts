@@ -1,7 +1,8 @@
 import { errorText } from '../common/error-text'
 import type { DialPreview } from '../../../shared/ipc-contract'
 
-export type PlacedCall = { ok: true; callId: string; preview: Extract<DialPreview, { ok: true }> } | { ok: false; error: string }
+export type PlacedCall =
+  { ok: true; callId: string; preview: Extract<DialPreview, { ok: true }> } | { ok: false; error: string }
 
 /** Every dial goes the same way: the main process applies the dial plan first, then sends the REFER. */
 export async function placeCall(target: string, contactId?: string): Promise<PlacedCall> {

@@ -6,7 +6,11 @@
  */
 import type { DeskDialEventName, DeskDialEvents } from '../../../shared/ipc-contract'
 
-export const REPLAYED_EVENTS = ['callProgress', 'pendingLink', 'hotkeyProblem'] as const satisfies readonly DeskDialEventName[]
+export const REPLAYED_EVENTS = [
+  'callProgress',
+  'pendingLink',
+  'hotkeyProblem'
+] as const satisfies readonly DeskDialEventName[]
 export type ReplayedEvent = (typeof REPLAYED_EVENTS)[number]
 
 const MAX_KEPT = 100

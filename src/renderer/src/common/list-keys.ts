@@ -1,7 +1,13 @@
 import type { KeyboardEvent } from 'react'
 
 /** Moves the active row of a list for arrows, Page Up/Down, Home and End; true when the key was handled. */
-export function moveActiveRow(event: KeyboardEvent, count: number, active: number, pageSize: number, setActive: (index: number) => void): boolean {
+export function moveActiveRow(
+  event: KeyboardEvent,
+  count: number,
+  active: number,
+  pageSize: number,
+  setActive: (index: number) => void
+): boolean {
   if (count === 0) return false
   const last = count - 1
   const moves: Record<string, number> = {

@@ -11,7 +11,10 @@ function isReplayed(event: DeskDialEventName): event is ReplayedEvent {
  * change shown state (see `event-replay.ts`) that came before the component subscribed are handed
  * to it first, in order, in the same tick as it subscribes, so none is lost in between.
  */
-export function useDeskDialEvent<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): void {
+export function useDeskDialEvent<E extends DeskDialEventName>(
+  event: E,
+  listener: (payload: DeskDialEvents[E]) => void
+): void {
   const latest = useRef(listener)
   useEffect(() => {
     latest.current = listener

@@ -7,11 +7,22 @@ export interface SearchList<T> {
   activeIndex: number
   setActive(index: number): void
   /** Props for SearchField: typing filters and moves the active row back to the top. */
-  searchProps: { value: string; onChange(value: string): void; listId: string; count: number; activeIndex: number; onActiveChange(index: number): void }
+  searchProps: {
+    value: string
+    onChange(value: string): void
+    listId: string
+    count: number
+    activeIndex: number
+    onActiveChange(index: number): void
+  }
 }
 
 /** `matches` must be a stable function (declared at module level). */
-export function useSearchList<T>(listId: string, items: readonly T[] | undefined, matches: (item: T, query: string) => boolean): SearchList<T> {
+export function useSearchList<T>(
+  listId: string,
+  items: readonly T[] | undefined,
+  matches: (item: T, query: string) => boolean
+): SearchList<T> {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const found = useMemo(() => (items ?? []).filter((item) => matches(item, query)), [items, matches, query])

@@ -47,7 +47,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (!element || activeIndex < 0) return
     const top = activeIndex * rowHeight
     if (top < element.scrollTop) element.scrollTop = top
-    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight
+    else if (top + rowHeight > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + rowHeight - element.clientHeight
   }, [activeIndex, rowHeight])
 
   const pageSize = Math.max(1, Math.floor(height / rowHeight))

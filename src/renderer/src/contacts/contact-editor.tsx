@@ -21,7 +21,9 @@ interface FieldError {
 export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps) {
   const [name, setName] = useState(contact?.name ?? '')
   const [company, setCompany] = useState(contact?.company ?? '')
-  const [numbers, setNumbers] = useState<ContactNumber[]>(contact?.numbers.length ? contact.numbers : [{ label: 'work', number: '' }])
+  const [numbers, setNumbers] = useState<ContactNumber[]>(
+    contact?.numbers.length ? contact.numbers : [{ label: 'work', number: '' }]
+  )
   const [error, setError] = useState<FieldError>()
   const [saving, setSaving] = useState(false)
 
@@ -35,7 +37,9 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
       id: contact?.id,
       name: name.trim(),
       company: company.trim() === '' ? undefined : company.trim(),
-      numbers: numbers.filter((entry) => entry.number.trim() !== '').map((entry) => ({ ...entry, number: entry.number.trim() }))
+      numbers: numbers
+        .filter((entry) => entry.number.trim() !== '')
+        .map((entry) => ({ ...entry, number: entry.number.trim() }))
     }
     setSaving(true)
     try {
@@ -51,10 +55,17 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
 
   const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
   const numberFieldError = numbers.findIndex((_, index) => error?.field?.startsWith(`numbers.${index}`) ?? false)
-  const unplacedError = error && !['name', 'company'].includes(error.field ?? '') && numberFieldError < 0 && error.field !== 'numbers' ? error.message : undefined
+  const unplacedError =
+    error && !['name', 'company'].includes(error.field ?? '') && numberFieldError < 0 && error.field !== 'numbers'
+      ? error.message
+      : undefined
 
   return (
-    <ModalDialog title={contact ? `Edit ${contact.name}` : 'New contact'} onCancel={onCancel} className="contact-editor">
+    <ModalDialog
+      title={contact ? `Edit ${contact.name}` : 'New contact'}
+      onCancel={onCancel}
+      className="contact-editor"
+    >
       <form onSubmit={(event) => void save(event)} noValidate>
         {unplacedError && (
           <p className="form-error" role="alert">
@@ -126,7 +137,11 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
               {error.message}
             </p>
           )}
-          <button type="button" className="quiet" onClick={() => setNumbers((current) => [...current, { label: 'mobile', number: '' }])}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => setNumbers((current) => [...current, { label: 'mobile', number: '' }])}
+          >
             Add another number
           </button>
         </fieldset>

@@ -100,7 +100,13 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
               )}
             </div>
           )}
-          empty={contacts.contacts === undefined ? 'Loading contacts…' : list.query ? `No contact matches “${list.query}”.` : 'No contacts yet. Add one with New contact (Ctrl+N).'}
+          empty={
+            contacts.contacts === undefined
+              ? 'Loading contacts…'
+              : list.query
+                ? `No contact matches “${list.query}”.`
+                : 'No contacts yet. Add one with New contact (Ctrl+N).'
+          }
         />
         <ContactDetails contact={selected} dial={dial} onEdit={onEdit} onDelete={onDelete} />
       </div>
@@ -108,7 +114,12 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
   )
 }
 
-function ContactDetails({ contact, dial, onEdit, onDelete }: Pick<ContactsViewProps, 'dial' | 'onEdit' | 'onDelete'> & { contact?: Contact }) {
+function ContactDetails({
+  contact,
+  dial,
+  onEdit,
+  onDelete
+}: Pick<ContactsViewProps, 'dial' | 'onEdit' | 'onDelete'> & { contact?: Contact }) {
   if (!contact) return <aside className="contact-details empty" aria-label="Contact details" />
   return (
     <aside className="contact-details" aria-label={`Details of ${contact.name}`}>

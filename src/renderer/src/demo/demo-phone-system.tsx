@@ -11,8 +11,9 @@ export function DemoPhoneSystem({ demo, leaving, onLeave }: DemoPhoneSystemProps
   return (
     <div className="demo-phone-system" data-testid="demo-phone-system">
       <p>
-        <strong>Demo phone system.</strong> DeskDial runs a phone system of its own on this computer ({demo.server}) and is registered to it. Your desk phone is its
-        virtual phone {demo.deskPhone}, which answers by itself; then the number you call rings.
+        <strong>Demo phone system.</strong> DeskDial runs a phone system of its own on this computer ({demo.server}) and
+        is registered to it. Your desk phone is its virtual phone {demo.deskPhone}, which answers by itself; then the
+        number you call rings.
       </p>
       <p>Every number of three or four digits is a virtual phone that answers, e.g. {demo.answeringNumber}, except:</p>
       <ul className="demo-numbers">

@@ -14,7 +14,10 @@ type CopyOutcome = { ok: true } | { ok: false; error: string }
  * "Copy diagnostics": puts the plain-text report for the phone administrator on the clipboard.
  * The click is the user gesture the clipboard asks for.
  */
-export function CopyDiagnostics({ callId, copiedText = 'Copied: paste it into your message to the phone administrator.' }: CopyDiagnosticsProps) {
+export function CopyDiagnostics({
+  callId,
+  copiedText = 'Copied: paste it into your message to the phone administrator.'
+}: CopyDiagnosticsProps) {
   const [copying, setCopying] = useState(false)
   const [outcome, setOutcome] = useState<CopyOutcome>()
 
@@ -22,11 +25,17 @@ export function CopyDiagnostics({ callId, copiedText = 'Copied: paste it into yo
     setCopying(true)
     setOutcome(undefined)
     try {
-      const report = callId === undefined ? await window.deskdial.diagnosticsReport() : await window.deskdial.diagnosticsReport(callId)
+      const report =
+        callId === undefined
+          ? await window.deskdial.diagnosticsReport()
+          : await window.deskdial.diagnosticsReport(callId)
       await navigator.clipboard.writeText(report)
       setOutcome({ ok: true })
     } catch (error) {
-      setOutcome({ ok: false, error: `DeskDial could not copy the diagnostics: ${errorText(error).replace(/\.?$/, '.')} Try again.` })
+      setOutcome({
+        ok: false,
+        error: `DeskDial could not copy the diagnostics: ${errorText(error).replace(/\.?$/, '.')} Try again.`
+      })
     }
     setCopying(false)
   }

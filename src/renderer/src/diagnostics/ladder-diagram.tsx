@@ -37,7 +37,14 @@ export function LadderDiagram({ messages, selected, onSelect }: LadderDiagramPro
 
   function onKeyDown(event: KeyboardEvent<HTMLOListElement>) {
     const last = messages.length - 1
-    const next = { ArrowDown: focused + 1, ArrowRight: focused + 1, ArrowUp: focused - 1, ArrowLeft: focused - 1, Home: 0, End: last }[event.key]
+    const next = {
+      ArrowDown: focused + 1,
+      ArrowRight: focused + 1,
+      ArrowUp: focused - 1,
+      ArrowLeft: focused - 1,
+      Home: 0,
+      End: last
+    }[event.key]
     if (next === undefined) return
     event.preventDefault()
     const index = Math.max(0, Math.min(last, next))
@@ -51,10 +58,21 @@ export function LadderDiagram({ messages, selected, onSelect }: LadderDiagramPro
         <span className="ladder-head">DeskDial</span>
         <span className="ladder-head">Phone system</span>
       </div>
-      <ol className="ladder-arrows" aria-label="SIP messages, oldest first: arrow keys move, Enter shows the message" onKeyDown={onKeyDown}>
+      <ol
+        className="ladder-arrows"
+        aria-label="SIP messages, oldest first: arrow keys move, Enter shows the message"
+        onKeyDown={onKeyDown}
+      >
         {messages.map((message, index) => {
           const offset = offsetText(message, first)
-          const classes = ['ladder-arrow', message.direction, message.retransmission ? 'retransmission' : '', message.note ? 'made-up' : ''].filter(Boolean).join(' ')
+          const classes = [
+            'ladder-arrow',
+            message.direction,
+            message.retransmission ? 'retransmission' : '',
+            message.note ? 'made-up' : ''
+          ]
+            .filter(Boolean)
+            .join(' ')
           return (
             <li key={message.seq}>
               <button

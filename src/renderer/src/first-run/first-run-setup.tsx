@@ -34,15 +34,26 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
 
   return (
     <main className="first-run">
-      <form className="first-run-card" onSubmit={(event) => void finish(event)} noValidate aria-labelledby="first-run-title">
+      <form
+        className="first-run-card"
+        onSubmit={(event) => void finish(event)}
+        noValidate
+        aria-labelledby="first-run-title"
+      >
         <h1 id="first-run-title">Set up DeskDial</h1>
-        <p className="lead">DeskDial asks your phone system to ring your desk phone, then connects it to the number you pick. Tell it where your phone system is and which desk phone is yours.</p>
+        <p className="lead">
+          DeskDial asks your phone system to ring your desk phone, then connects it to the number you pick. Tell it
+          where your phone system is and which desk phone is yours.
+        </p>
         <NoticeBanner notice={view.notice} />
         <section className="demo-offer" aria-label="No phone system at hand?">
           <button type="button" onClick={() => void demo.run('startDemo', onDone)} disabled={demo.busy}>
             {demo.busy ? 'Starting the demo phone system…' : 'Try it with the built-in demo phone system'}
           </button>
-          <p className="hint">No phone system at hand? DeskDial starts a small one on this computer, with virtual phones to call. You can switch to your own at any time.</p>
+          <p className="hint">
+            No phone system at hand? DeskDial starts a small one on this computer, with virtual phones to call. You can
+            switch to your own at any time.
+          </p>
           {demo.error && (
             <p className="form-error" role="alert">
               {demo.error}
@@ -66,7 +77,12 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
           essentialsOnly
         />
         <div className="first-run-steps">
-          <ConnectionTest update={() => updateFrom(draft)} onResult={setTest} onFieldError={(field, message) => setError(fieldError(field, message))} primary={!test?.ok} />
+          <ConnectionTest
+            update={() => updateFrom(draft)}
+            onResult={setTest}
+            onFieldError={(field, message) => setError(fieldError(field, message))}
+            primary={!test?.ok}
+          />
           <button type="submit" className={test?.ok ? 'primary' : undefined} disabled={saving}>
             {saving ? 'Saving…' : test && !test.ok ? 'Save anyway' : 'Done'}
           </button>

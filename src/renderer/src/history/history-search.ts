@@ -6,6 +6,7 @@ export function historyMatches(record: CallRecord, query: string): boolean {
   const trimmed = query.trim().toLowerCase()
   if (trimmed === '') return true
   const digits = digitsOf(trimmed)
-  if (digits !== '' && (digitsOf(record.target).includes(digits) || digitsOf(record.dialString).includes(digits))) return true
+  if (digits !== '' && (digitsOf(record.target).includes(digits) || digitsOf(record.dialString).includes(digits)))
+    return true
   return `${record.contactName ?? ''} ${record.target}`.toLowerCase().includes(trimmed)
 }

@@ -116,7 +116,13 @@ export function HistoryView({ history, redial, showMessages, onClear, focusSearc
             </button>
           </div>
         )}
-        empty={history.records === undefined ? 'Loading history…' : empty ? 'No calls yet. Calls you place appear here.' : `No call matches “${list.query}”.`}
+        empty={
+          history.records === undefined
+            ? 'Loading history…'
+            : empty
+              ? 'No calls yet. Calls you place appear here.'
+              : `No call matches “${list.query}”.`
+        }
       />
     </div>
   )

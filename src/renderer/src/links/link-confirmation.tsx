@@ -89,7 +89,11 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
 
   const who = preview.contact ? ` (${preview.contact.name}, ${preview.contact.label})` : ''
   return (
-    <ModalDialog title={`Call ${readableNumber(preview.target)}${who}?`} onCancel={cancel} className="link-confirmation">
+    <ModalDialog
+      title={`Call ${readableNumber(preview.target)}${who}?`}
+      onCancel={cancel}
+      className="link-confirmation"
+    >
       <div className="modal-body">
         <p>{preview.display}</p>
         <p className="muted">
@@ -98,7 +102,8 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
         </p>
         {link.blockedLinks > 0 && (
           <p className="form-error" role="status" data-testid="blocked-links">
-            {link.blockedLinks === 1 ? '1 more link was' : `${link.blockedLinks} more links were`} blocked from other applications while this one waited.
+            {link.blockedLinks === 1 ? '1 more link was' : `${link.blockedLinks} more links were`} blocked from other
+            applications while this one waited.
           </p>
         )}
         {error && (
@@ -111,7 +116,14 @@ export function LinkConfirmation({ link, onSettled }: LinkConfirmationProps) {
         <button type="button" onClick={cancel} data-autofocus>
           Cancel <kbd aria-hidden="true">Esc</kbd>
         </button>
-        <button type="button" ref={callButton} className="primary" onClick={() => void confirm()} disabled={busy} data-armed={armed}>
+        <button
+          type="button"
+          ref={callButton}
+          className="primary"
+          onClick={() => void confirm()}
+          disabled={busy}
+          data-armed={armed}
+        >
           {busy ? 'Calling…' : 'Call'} <kbd aria-hidden="true">Enter</kbd>
         </button>
       </div>

@@ -23,14 +23,25 @@ const RECENT_WHEN_EMPTY = 6
  * typed, the number as typed before the clipboard number), the matching contacts' numbers, then
  * recent calls (with nothing typed: the clipboard number and the recent calls).
  */
-export function quickDialResults(query: string, contacts: readonly Contact[], history: readonly CallRecord[], clipboard: string | undefined): QuickDialResult[] {
+export function quickDialResults(
+  query: string,
+  contacts: readonly Contact[],
+  history: readonly CallRecord[],
+  clipboard: string | undefined
+): QuickDialResult[] {
   const trimmed = query.trim()
   const results: QuickDialResult[] = []
   for (const offer of offeredNumbers(trimmed, clipboard)) {
     results.push(
       offer.kind === 'typed'
         ? { key: 'typed', kind: 'number', title: offer.number, detail: 'Call this number', target: offer.number }
-        : { key: 'clipboard', kind: 'clipboard', title: readableNumber(offer.number), detail: 'Number on the clipboard', target: offer.number }
+        : {
+            key: 'clipboard',
+            kind: 'clipboard',
+            title: readableNumber(offer.number),
+            detail: 'Number on the clipboard',
+            target: offer.number
+          }
     )
   }
   if (trimmed !== '') {
@@ -57,7 +68,13 @@ export function quickDialResults(query: string, contacts: readonly Contact[], hi
     const digits = digitsOf(record.target)
     if (seen.has(digits)) continue
     seen.add(digits)
-    results.push({ key: `recent-${record.id}`, kind: 'recent', title: record.contactName ?? record.target, detail: `Recent · ${record.target}`, target: record.target })
+    results.push({
+      key: `recent-${record.id}`,
+      kind: 'recent',
+      title: record.contactName ?? record.target,
+      detail: `Recent · ${record.target}`,
+      target: record.target
+    })
     recentCount += 1
     if (recentCount >= recentLimit || results.length >= MAX_RESULTS) break
   }

@@ -10,7 +10,12 @@ import { byName } from '../contacts/contact-search'
 import { quickDialResults, type QuickDialResult } from './quick-dial-results'
 
 const LIST_ID = 'quick-dial-results'
-const KIND_LABEL: Record<QuickDialResult['kind'], string> = { clipboard: 'Clipboard', number: 'Number', contact: 'Contact', recent: 'Recent' }
+const KIND_LABEL: Record<QuickDialResult['kind'], string> = {
+  clipboard: 'Clipboard',
+  number: 'Number',
+  contact: 'Contact',
+  recent: 'Recent'
+}
 
 /** The hotkey's small window: type, arrow, Enter, and the desk phone rings; Esc hides it. */
 export function QuickDial() {
@@ -25,7 +30,11 @@ export function QuickDial() {
   // The window is hidden and shown again, not reloaded: refresh what may have changed each time it opens.
   const refresh = useCallback(
     () =>
-      Promise.all([window.deskdial.listContacts(), window.deskdial.listHistory(), window.deskdial.clipboardNumber()]).then(
+      Promise.all([
+        window.deskdial.listContacts(),
+        window.deskdial.listHistory(),
+        window.deskdial.clipboardNumber()
+      ]).then(
         ([list, records, number]) => {
           setContacts([...list].sort(byName))
           setHistory([...records].sort((a, b) => b.startedAt - a.startedAt))
@@ -33,7 +42,11 @@ export function QuickDial() {
           input.current?.focus()
           input.current?.select()
         },
-        (error: unknown) => setStatus({ text: `DeskDial could not load your contacts and recent calls: ${errorText(error)}`, error: true })
+        (error: unknown) =>
+          setStatus({
+            text: `DeskDial could not load your contacts and recent calls: ${errorText(error)}`,
+            error: true
+          })
       ),
     []
   )
@@ -49,7 +62,10 @@ export function QuickDial() {
     if (view === 'quick-dial') void refresh()
   })
 
-  const results = useMemo(() => quickDialResults(query, contacts, history, clipboard), [query, contacts, history, clipboard])
+  const results = useMemo(
+    () => quickDialResults(query, contacts, history, clipboard),
+    [query, contacts, history, clipboard]
+  )
   const activeIndex = Math.min(active, results.length - 1)
 
   async function call(result: QuickDialResult | undefined) {
@@ -109,7 +125,9 @@ export function QuickDial() {
             </span>
           </div>
         )}
-        empty={query.trim() === '' ? 'Type a name or a number.' : `Nothing matches “${query}”. Type a number to call it.`}
+        empty={
+          query.trim() === '' ? 'Type a name or a number.' : `Nothing matches “${query}”. Type a number to call it.`
+        }
       />
       <p className={`quick-dial-status${status?.error ? ' error' : ''}`} role={status?.error ? 'alert' : 'status'}>
         {status?.text}

@@ -36,17 +36,28 @@ export function ConnectionTest({ update, onResult, onFieldError, primary }: Conn
   const server = update().settings.account.servers[0]
   return (
     <div className="connection-test">
-      <button type="button" className={primary ? 'primary' : undefined} onClick={() => void run()} disabled={running} aria-describedby="connection-test-result">
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        onClick={() => void run()}
+        disabled={running}
+        aria-describedby="connection-test-result"
+      >
         {running ? 'Testing…' : 'Test connection'}
       </button>
-      <p id="connection-test-result" className={`connection-test-result${result ? (result.ok ? ' ok' : ' failed') : ''}`} role="status">
+      <p
+        id="connection-test-result"
+        className={`connection-test-result${result ? (result.ok ? ' ok' : ' failed') : ''}`}
+        role="status"
+      >
         {running && (
           <>
             <span className="spinner" aria-hidden="true" />
             Contacting {server ?? 'the phone system'}…
           </>
         )}
-        {result?.ok && `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`}
+        {result?.ok &&
+          `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`}
         {result && !result.ok && (result.field ? 'The test did not run: see the field marked above.' : result.error)}
       </p>
     </div>

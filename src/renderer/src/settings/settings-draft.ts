@@ -12,7 +12,12 @@ export interface SettingsDraft {
 }
 
 export function draftFrom(view: SettingsView): SettingsDraft {
-  return { settings: view.settings, serversText: view.settings.account.servers.join('\n'), password: '', forgetPassword: false }
+  return {
+    settings: view.settings,
+    serversText: view.settings.account.servers.join('\n'),
+    password: '',
+    forgetPassword: false
+  }
 }
 
 export function updateFrom(draft: SettingsDraft): SettingsUpdate {
@@ -55,7 +60,9 @@ export type SettingsField = (typeof SETTINGS_FIELDS)[number]
 /** The field a `saveSettings` error belongs to ("account.servers.1" and "servers" both mean the servers list). */
 export function fieldOfError(field: string | undefined): SettingsField | undefined {
   if (!field) return undefined
-  return SETTINGS_FIELDS.find((known) => field === known || field.startsWith(`${known}.`) || known.endsWith(`.${field}`))
+  return SETTINGS_FIELDS.find(
+    (known) => field === known || field.startsWith(`${known}.`) || known.endsWith(`.${field}`)
+  )
 }
 
 export function inputId(field: SettingsField): string {

@@ -32,7 +32,8 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
     setSaved(false)
     setDraft({ ...draft, settings: { ...settings, ...change } })
   }
-  const setDialPlan = (change: Partial<DialPlanSettings>) => setSettings({ dialPlan: { ...settings.dialPlan, ...change } })
+  const setDialPlan = (change: Partial<DialPlanSettings>) =>
+    setSettings({ dialPlan: { ...settings.dialPlan, ...change } })
   const errorFor = (field: SettingsField) => (error?.field === field ? error.message : undefined)
 
   useEffect(() => {
@@ -86,7 +87,12 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
         <fieldset>
           <legend>Dial plan</legend>
           <div className="field-grid">
-            <Field field="dialPlan.country" label="Country" hint="Two letters, e.g. US, DE, GB" error={errorFor('dialPlan.country')}>
+            <Field
+              field="dialPlan.country"
+              label="Country"
+              hint="Two letters, e.g. US, DE, GB"
+              error={errorFor('dialPlan.country')}
+            >
               <input
                 {...describedBy('dialPlan.country', errorFor('dialPlan.country'), true)}
                 value={settings.dialPlan.country}
@@ -95,7 +101,12 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
                 onChange={(event) => setDialPlan({ country: event.target.value.toUpperCase() })}
               />
             </Field>
-            <Field field="dialPlan.outsideLinePrefix" label="Outside-line prefix" hint="e.g. 0 or 9; empty when none" error={errorFor('dialPlan.outsideLinePrefix')}>
+            <Field
+              field="dialPlan.outsideLinePrefix"
+              label="Outside-line prefix"
+              hint="e.g. 0 or 9; empty when none"
+              error={errorFor('dialPlan.outsideLinePrefix')}
+            >
               <input
                 {...describedBy('dialPlan.outsideLinePrefix', errorFor('dialPlan.outsideLinePrefix'), true)}
                 value={settings.dialPlan.outsideLinePrefix}
@@ -103,7 +114,12 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
                 onChange={(event) => setDialPlan({ outsideLinePrefix: event.target.value })}
               />
             </Field>
-            <Field field="dialPlan.internalExtensionLength" label="Extension length" hint="Digits in an internal extension; 0 for none" error={errorFor('dialPlan.internalExtensionLength')}>
+            <Field
+              field="dialPlan.internalExtensionLength"
+              label="Extension length"
+              hint="Digits in an internal extension; 0 for none"
+              error={errorFor('dialPlan.internalExtensionLength')}
+            >
               <input
                 {...describedBy('dialPlan.internalExtensionLength', errorFor('dialPlan.internalExtensionLength'), true)}
                 type="number"
@@ -113,7 +129,12 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
                 onChange={(event) => setDialPlan({ internalExtensionLength: Number(event.target.value) })}
               />
             </Field>
-            <Field field="dialPlan.internationalPrefix" label="International prefix" hint="e.g. 00 or 011" error={errorFor('dialPlan.internationalPrefix')}>
+            <Field
+              field="dialPlan.internationalPrefix"
+              label="International prefix"
+              hint="e.g. 00 or 011"
+              error={errorFor('dialPlan.internationalPrefix')}
+            >
               <input
                 {...describedBy('dialPlan.internationalPrefix', errorFor('dialPlan.internationalPrefix'), true)}
                 value={settings.dialPlan.internationalPrefix}
@@ -133,7 +154,13 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
         <fieldset>
           <legend>Quick dial and links</legend>
           <Field field="hotkey" label="Quick-dial hotkey" hint="e.g. CommandOrControl+Alt+D" error={errorFor('hotkey')}>
-            <input {...describedBy('hotkey', errorFor('hotkey'), true)} value={settings.hotkey} autoComplete="off" spellCheck={false} onChange={(event) => setSettings({ hotkey: event.target.value })} />
+            <input
+              {...describedBy('hotkey', errorFor('hotkey'), true)}
+              value={settings.hotkey}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setSettings({ hotkey: event.target.value })}
+            />
           </Field>
           <Checkbox
             field="trustLinksWithoutConfirmation"
@@ -160,7 +187,12 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
         </fieldset>
         <fieldset>
           <legend>General</legend>
-          <Checkbox field="startAtLogin" label="Start DeskDial when I log in" checked={settings.startAtLogin} onChange={(startAtLogin) => setSettings({ startAtLogin })} />
+          <Checkbox
+            field="startAtLogin"
+            label="Start DeskDial when I log in"
+            checked={settings.startAtLogin}
+            onChange={(startAtLogin) => setSettings({ startAtLogin })}
+          />
           <Checkbox
             field="notifications"
             label="Show notifications for call progress and failures"
@@ -170,11 +202,17 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
         </fieldset>
         <fieldset>
           <legend>Diagnostics</legend>
-          <p className="hint">When a call fails, your phone administrator can tell why from DeskDial's report: its version, this account (without the password), the registration and failover history and the SIP messages DeskDial still holds.</p>
+          <p className="hint">
+            When a call fails, your phone administrator can tell why from DeskDial's report: its version, this account
+            (without the password), the registration and failover history and the SIP messages DeskDial still holds.
+          </p>
           <CopyDiagnostics />
         </fieldset>
         <div className="form-footer">
-          <ConnectionTest update={() => updateFrom(draft)} onFieldError={(field, message) => setError(fieldError(field, message))} />
+          <ConnectionTest
+            update={() => updateFrom(draft)}
+            onFieldError={(field, message) => setError(fieldError(field, message))}
+          />
           <span className="form-footer-status" role="status">
             {saved && 'Settings saved.'}
           </span>

@@ -50,7 +50,9 @@ describe('readCaFile', () => {
   })
 
   it('refuses a folder', async () => {
-    expect((await refusal(dir)).message).toBe(`The CA file "${dir}" cannot be used: it is a folder, not a file. Choose the PEM file with the CA certificate in Settings.`)
+    expect((await refusal(dir)).message).toBe(
+      `The CA file "${dir}" cannot be used: it is a folder, not a file. Choose the PEM file with the CA certificate in Settings.`
+    )
   })
 
   it('refuses a named pipe nobody writes to, without waiting for a writer', async () => {
@@ -60,7 +62,9 @@ describe('readCaFile', () => {
   })
 
   it('refuses a device such as /dev/zero, which never ends', async () => {
-    expect((await refusal('/dev/zero')).message).toBe('The CA file "/dev/zero" cannot be used: it is a device, not a file. Choose the PEM file with the CA certificate in Settings.')
+    expect((await refusal('/dev/zero')).message).toBe(
+      'The CA file "/dev/zero" cannot be used: it is a device, not a file. Choose the PEM file with the CA certificate in Settings.'
+    )
   })
 
   it('explains a missing file', async () => {

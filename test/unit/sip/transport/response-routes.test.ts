@@ -43,7 +43,9 @@ describe('ResponseRoutes', () => {
       clock.now += 1
     }
 
-    expect(['z9hG4bK1', 'z9hG4bK2', 'z9hG4bK3'].map((branch) => routes.find(sipResponse(request(branch), 200)))).toEqual([undefined, 'z9hG4bK2', 'z9hG4bK3'])
+    expect(
+      ['z9hG4bK1', 'z9hG4bK2', 'z9hG4bK3'].map((branch) => routes.find(sipResponse(request(branch), 200)))
+    ).toEqual([undefined, 'z9hG4bK2', 'z9hG4bK3'])
   })
 
   it('a retransmitted request moves its route to the newest connection and the back of the queue', () => {
@@ -65,7 +67,9 @@ describe('ResponseRoutes', () => {
 
     routes.forget('connection A')
 
-    expect(['z9hG4bKa1', 'z9hG4bKb1', 'z9hG4bKa2'].map((branch) => routes.find(sipResponse(request(branch), 200)))).toEqual([undefined, 'connection B', undefined])
+    expect(
+      ['z9hG4bKa1', 'z9hG4bKb1', 'z9hG4bKa2'].map((branch) => routes.find(sipResponse(request(branch), 200)))
+    ).toEqual([undefined, 'connection B', undefined])
   })
 
   it('routes our response to a request without a branch by its whole top Via, copied as it came', () => {
@@ -82,7 +86,9 @@ describe('ResponseRoutes', () => {
     routes.remember(request('z9hG4bKodd', 'X-PING.2'), 'connection A')
 
     expect(routes.find(sipResponse(request('z9hG4bKodd', 'X-PING.2'), 501))).toBe('connection A')
-    expect(routes.find(sipResponse(request('z9hG4bKodd'), 400).replace(/^CSeq:.*$/m, 'CSeq: 4294967296 ?'))).toBe('connection A')
+    expect(routes.find(sipResponse(request('z9hG4bKodd'), 400).replace(/^CSeq:.*$/m, 'CSeq: 4294967296 ?'))).toBe(
+      'connection A'
+    )
   })
 
   it('reads a Via folded over several lines', () => {

@@ -28,38 +28,42 @@ async function startLossyRegistrar() {
 }
 
 describe('NodeSipTransport under a sip.js UserAgent', () => {
-  it('registers over UDP although the first REGISTER is lost, unregisters on stop, and starts again', { timeout: 5000 }, async () => {
-    const registrar = await startLossyRegistrar()
-    const transportOptions: SipTransportOptions = {
-      protocol: 'udp',
-      host: '127.0.0.1',
-      port: registrar.port,
-      viaHost: VIA_HOST,
-      retransmitTimers: { t1Ms: 20, t2Ms: 80 }
+  it(
+    'registers over UDP although the first REGISTER is lost, unregisters on stop, and starts again',
+    { timeout: 5000 },
+    async () => {
+      const registrar = await startLossyRegistrar()
+      const transportOptions: SipTransportOptions = {
+        protocol: 'udp',
+        host: '127.0.0.1',
+        port: registrar.port,
+        viaHost: VIA_HOST,
+        retransmitTimers: { t1Ms: 20, t2Ms: 80 }
+      }
+      const ua = new UserAgent({
+        uri: UserAgent.makeURI('sip:deskdial@127.0.0.1'),
+        viaHost: VIA_HOST,
+        forceRport: true,
+        transportConstructor: NodeSipTransport,
+        transportOptions,
+        logBuiltinEnabled: false,
+        logConfiguration: false
+      })
+      cleanups.defer(() => ua.stop())
+      const registerer = new Registerer(ua)
+
+      await ua.start()
+      await registerer.register()
+      await waitUntil(() => registerer.state === RegistererState.Registered, 3000, 'the registration')
+
+      const branches = registrar.registers.map((r) => /branch=([^;\s]+)/.exec(r)?.[1])
+      expect(branches.length).toBeGreaterThanOrEqual(2)
+      expect(new Set(branches).size).toBe(1)
+
+      await ua.stop()
+      expect(registrar.registers.at(-1)).toMatch(/;expires=0/)
+      await ua.start()
+      expect(ua.isConnected()).toBe(true)
     }
-    const ua = new UserAgent({
-      uri: UserAgent.makeURI('sip:deskdial@127.0.0.1'),
-      viaHost: VIA_HOST,
-      forceRport: true,
-      transportConstructor: NodeSipTransport,
-      transportOptions,
-      logBuiltinEnabled: false,
-      logConfiguration: false
-    })
-    cleanups.defer(() => ua.stop())
-    const registerer = new Registerer(ua)
-
-    await ua.start()
-    await registerer.register()
-    await waitUntil(() => registerer.state === RegistererState.Registered, 3000, 'the registration')
-
-    const branches = registrar.registers.map((r) => /branch=([^;\s]+)/.exec(r)?.[1])
-    expect(branches.length).toBeGreaterThanOrEqual(2)
-    expect(new Set(branches).size).toBe(1)
-
-    await ua.stop()
-    expect(registrar.registers.at(-1)).toMatch(/;expires=0/)
-    await ua.start()
-    expect(ua.isConnected()).toBe(true)
-  })
+  )
 })

@@ -45,7 +45,10 @@ describe('StreamFramer', () => {
   it('returns coalesced messages in order and keeps the incomplete rest', () => {
     const framer = new StreamFramer()
     const third = message('third')
-    expect(texts(feed([message('first') + message('second') + third.slice(0, 30)], framer))).toEqual([message('first'), message('second')])
+    expect(texts(feed([message('first') + message('second') + third.slice(0, 30)], framer))).toEqual([
+      message('first'),
+      message('second')
+    ])
     expect(texts(feed([third.slice(30)], framer))).toEqual([third])
   })
 
@@ -64,7 +67,11 @@ describe('StreamFramer', () => {
   })
 
   it('turns CRLFCRLF between messages into a ping and swallows a lone CRLF pong', () => {
-    expect(texts(feed(['\r\n\r\n' + message('a') + '\r\n' + message('b')]))).toEqual(['<ping>', message('a'), message('b')])
+    expect(texts(feed(['\r\n\r\n' + message('a') + '\r\n' + message('b')]))).toEqual([
+      '<ping>',
+      message('a'),
+      message('b')
+    ])
   })
 
   it('recognises a ping split across chunks and waits on a lone CRLF', () => {
@@ -74,10 +81,22 @@ describe('StreamFramer', () => {
   })
 
   it.each([
-    ['a header section over 64 KiB without CRLFCRLF', ['INVITE sip:x SIP/2.0\r\n' + 'X-Pad: y\r\n'.repeat(7000)], /header section/],
-    ['a Content-Length that is not a number', [message('').replace('Content-Length: 0', 'Content-Length: abc')], /not a number/],
+    [
+      'a header section over 64 KiB without CRLFCRLF',
+      ['INVITE sip:x SIP/2.0\r\n' + 'X-Pad: y\r\n'.repeat(7000)],
+      /header section/
+    ],
+    [
+      'a Content-Length that is not a number',
+      [message('').replace('Content-Length: 0', 'Content-Length: abc')],
+      /not a number/
+    ],
     ['a negative Content-Length', [message('').replace('Content-Length: 0', 'Content-Length: -1')], /not a number/],
-    ['a Content-Length over 1 MiB', [message('').replace('Content-Length: 0', 'Content-Length: 1048577')], /larger than/],
+    [
+      'a Content-Length over 1 MiB',
+      [message('').replace('Content-Length: 0', 'Content-Length: 1048577')],
+      /larger than/
+    ],
     ['two different Content-Lengths', [message('ab').replace('\r\n\r\n', '\r\nl: 1\r\n\r\n')], /conflicting/]
   ])('rejects %s and then ignores the rest of the stream', (_case, chunks, reason) => {
     const framer = new StreamFramer()

@@ -7,7 +7,16 @@ import { once } from 'node:events'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SipTraceEntry } from '../../../../src/shared/sip-trace'
-import { cleanupStack, recordingTransport, sipRequest, sipResponse, startTcpPeer, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
+import {
+  cleanupStack,
+  recordingTransport,
+  sipRequest,
+  sipResponse,
+  startTcpPeer,
+  topVia,
+  VIA_HOST,
+  waitUntil
+} from './transport-test-kit'
 
 const cleanups = cleanupStack()
 afterEach(cleanups.run)
@@ -18,14 +27,23 @@ const MAX_CONNECTIONS = 16
 
 function tcpTransport(port: number) {
   const logged: string[] = []
-  const recording = recordingTransport({ protocol: 'tcp', host: PHONE_SYSTEM, port, keepAliveSeconds: 0, log: (level, message) => logged.push(`${level} ${message}`) })
+  const recording = recordingTransport({
+    protocol: 'tcp',
+    host: PHONE_SYSTEM,
+    port,
+    keepAliveSeconds: 0,
+    log: (level, message) => logged.push(`${level} ${message}`)
+  })
   cleanups.defer(() => recording.transport.dispose())
   return { ...recording, logged }
 }
 
 /** A request as the phone system sends it: its own address in Via. */
 function phoneRequest(phonePort: number, branch: string, method = 'NOTIFY'): string {
-  return sipRequest({ protocol: 'TCP', branch, method, body: 'SIP/2.0 180 Ringing\r\n' }).replace(VIA_HOST, `${PHONE_SYSTEM}:${phonePort}`)
+  return sipRequest({ protocol: 'TCP', branch, method, body: 'SIP/2.0 180 Ringing\r\n' }).replace(
+    VIA_HOST,
+    `${PHONE_SYSTEM}:${phonePort}`
+  )
 }
 
 interface DialBack {
@@ -70,53 +88,67 @@ async function connectedTransport() {
 }
 
 describe('NodeSipTransport over TCP, connections the phone system opens', () => {
-  it('takes a NOTIFY on a new connection to its Via port and sends the response back on that connection', { timeout: 5000 }, async () => {
-    const { phone, transport, messages, disconnects } = await connectedTransport()
-    await transport.send(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKrefer', method: 'REFER' }))
-    await waitUntil(() => phone.received().endsWith('\r\n\r\n'), 2000, 'the REFER')
-    phone.sockets[0].write(sipResponse(phone.received(), 202, 'Accepted'))
-    await waitUntil(() => messages.length === 1)
-    const viaPort = Number(/:(\d+);/.exec(topVia(phone.received()) ?? '')?.[1])
-    expect(viaPort).toBe(transport.localPort)
-    expect(viaPort).not.toBe(phone.sockets[0].remotePort)
+  it(
+    'takes a NOTIFY on a new connection to its Via port and sends the response back on that connection',
+    { timeout: 5000 },
+    async () => {
+      const { phone, transport, messages, disconnects } = await connectedTransport()
+      await transport.send(sipRequest({ protocol: 'TCP', branch: 'z9hG4bKrefer', method: 'REFER' }))
+      await waitUntil(() => phone.received().endsWith('\r\n\r\n'), 2000, 'the REFER')
+      phone.sockets[0].write(sipResponse(phone.received(), 202, 'Accepted'))
+      await waitUntil(() => messages.length === 1)
+      const viaPort = Number(/:(\d+);/.exec(topVia(phone.received()) ?? '')?.[1])
+      expect(viaPort).toBe(transport.localPort)
+      expect(viaPort).not.toBe(phone.sockets[0].remotePort)
 
-    const notify = phoneRequest(phone.port, 'z9hG4bKnew1')
-    const connection = await dialBack(viaPort)
-    connection.socket.write(notify)
-    await waitUntil(() => messages.length === 2)
-    await transport.send(sipResponse(notify, 200))
-    await waitUntil(() => connection.received().length > 0)
+      const notify = phoneRequest(phone.port, 'z9hG4bKnew1')
+      const connection = await dialBack(viaPort)
+      connection.socket.write(notify)
+      await waitUntil(() => messages.length === 2)
+      await transport.send(sipResponse(notify, 200))
+      await waitUntil(() => connection.received().length > 0)
 
-    expect(messages[1]).toBe(notify)
-    expect(connection.received()).toBe(sipResponse(notify, 200))
-    expect(phone.received()).not.toContain('NOTIFY')
-    expect(disconnects).toEqual([])
-  })
+      expect(messages[1]).toBe(notify)
+      expect(connection.received()).toBe(sipResponse(notify, 200))
+      expect(phone.received()).not.toContain('NOTIFY')
+      expect(disconnects).toEqual([])
+    }
+  )
 
-  it('traces messages on a connection the phone system opened with that connection as the peer', { timeout: 5000 }, async () => {
-    const phone = await startTcpPeer(cleanups)
-    const traced: SipTraceEntry[] = []
-    const { transport, messages } = recordingTransport({ protocol: 'tcp', host: PHONE_SYSTEM, port: phone.port, keepAliveSeconds: 0, onTrace: (entry) => traced.push(entry) })
-    cleanups.defer(() => transport.dispose())
-    await transport.connect()
-    const refer = sipRequest({ protocol: 'TCP', branch: 'z9hG4bKrefer', method: 'REFER' })
-    await transport.send(refer)
-    await waitUntil(() => phone.received().endsWith('\r\n\r\n'), 2000, 'the REFER')
+  it(
+    'traces messages on a connection the phone system opened with that connection as the peer',
+    { timeout: 5000 },
+    async () => {
+      const phone = await startTcpPeer(cleanups)
+      const traced: SipTraceEntry[] = []
+      const { transport, messages } = recordingTransport({
+        protocol: 'tcp',
+        host: PHONE_SYSTEM,
+        port: phone.port,
+        keepAliveSeconds: 0,
+        onTrace: (entry) => traced.push(entry)
+      })
+      cleanups.defer(() => transport.dispose())
+      await transport.connect()
+      const refer = sipRequest({ protocol: 'TCP', branch: 'z9hG4bKrefer', method: 'REFER' })
+      await transport.send(refer)
+      await waitUntil(() => phone.received().endsWith('\r\n\r\n'), 2000, 'the REFER')
 
-    const notify = phoneRequest(phone.port, 'z9hG4bKnew3')
-    const connection = await dialBack(transport.localPort ?? 0)
-    connection.socket.write(notify)
-    await waitUntil(() => messages.length === 1)
-    await transport.send(sipResponse(notify, 200))
+      const notify = phoneRequest(phone.port, 'z9hG4bKnew3')
+      const connection = await dialBack(transport.localPort ?? 0)
+      connection.socket.write(notify)
+      await waitUntil(() => messages.length === 1)
+      await transport.send(sipResponse(notify, 200))
 
-    const main = `${PHONE_SYSTEM}:${phone.port}`
-    const dialledBack = `${PHONE_SYSTEM}:${connection.socket.localPort}`
-    expect(traced.map(({ direction, transport, peer, text }) => [direction, transport, peer, text])).toEqual([
-      ['sent', 'TCP', main, phone.received()],
-      ['received', 'TCP', dialledBack, notify],
-      ['sent', 'TCP', dialledBack, sipResponse(notify, 200)]
-    ])
-  })
+      const main = `${PHONE_SYSTEM}:${phone.port}`
+      const dialledBack = `${PHONE_SYSTEM}:${connection.socket.localPort}`
+      expect(traced.map(({ direction, transport, peer, text }) => [direction, transport, peer, text])).toEqual([
+        ['sent', 'TCP', main, phone.received()],
+        ['received', 'TCP', dialledBack, notify],
+        ['sent', 'TCP', dialledBack, sipResponse(notify, 200)]
+      ])
+    }
+  )
 
   it('answers a request that came on the main connection on the main connection', { timeout: 5000 }, async () => {
     const { phone, transport, messages, listeningPort } = await connectedTransport()
@@ -140,26 +172,32 @@ describe('NodeSipTransport over TCP, connections the phone system opens', () => 
     const strangerPort = stranger.socket.localPort
 
     expect(await answersPing(stranger)).toBe(false)
-    expect(logged).toContain(`warn Refused a TCP connection from ${STRANGER}:${strangerPort}: only the phone system at ${PHONE_SYSTEM}:${phone.port} may connect.`)
+    expect(logged).toContain(
+      `warn Refused a TCP connection from ${STRANGER}:${strangerPort}: only the phone system at ${PHONE_SYSTEM}:${phone.port} may connect.`
+    )
     expect(await answersPing(await dialBack(listeningPort))).toBe(true)
     expect(transport.isConnected()).toBe(true)
     expect(disconnects).toEqual([])
   })
 
-  it(`holds at most ${MAX_CONNECTIONS} connections open, and takes a new one once one has closed`, { timeout: 5000 }, async () => {
-    const { logged, listeningPort } = await connectedTransport()
-    const open: DialBack[] = []
-    for (let i = 0; i < MAX_CONNECTIONS; i++) open.push(await dialBack(listeningPort))
-    expect(await Promise.all(open.map(answersPing))).toEqual(open.map(() => true))
+  it(
+    `holds at most ${MAX_CONNECTIONS} connections open, and takes a new one once one has closed`,
+    { timeout: 5000 },
+    async () => {
+      const { logged, listeningPort } = await connectedTransport()
+      const open: DialBack[] = []
+      for (let i = 0; i < MAX_CONNECTIONS; i++) open.push(await dialBack(listeningPort))
+      expect(await Promise.all(open.map(answersPing))).toEqual(open.map(() => true))
 
-    expect(await answersPing(await dialBack(listeningPort))).toBe(false)
-    expect(logged.filter((line) => line.includes('already has 16 connections open'))).toHaveLength(1)
+      expect(await answersPing(await dialBack(listeningPort))).toBe(false)
+      expect(logged.filter((line) => line.includes('already has 16 connections open'))).toHaveLength(1)
 
-    open[0].socket.destroy()
-    // The transport sees the close a moment after we do: retry until a slot is free.
-    let freed = false
-    while (!freed) freed = await answersPing(await dialBack(listeningPort))
-  })
+      open[0].socket.destroy()
+      // The transport sees the close a moment after we do: retry until a slot is free.
+      let freed = false
+      while (!freed) freed = await answersPing(await dialBack(listeningPort))
+    }
+  )
 
   it('closes only the connection that sends what cannot be SIP', { timeout: 5000 }, async () => {
     const { phone, transport, messages, disconnects, logged, listeningPort } = await connectedTransport()
@@ -174,7 +212,9 @@ describe('NodeSipTransport over TCP, connections the phone system opens', () => 
     await waitUntil(() => messages.length === 1)
 
     expect(messages).toEqual([notify])
-    expect(logged.some((line) => /^warn Closed a TCP connection from .*not a valid SIP message \(header section/.test(line))).toBe(true)
+    expect(
+      logged.some((line) => /^warn Closed a TCP connection from .*not a valid SIP message \(header section/.test(line))
+    ).toBe(true)
     expect(transport.isConnected()).toBe(true)
     expect(disconnects).toEqual([])
   })

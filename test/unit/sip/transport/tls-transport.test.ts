@@ -4,7 +4,17 @@ import tls from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { TransportError, type SipTransportOptions } from '../../../../src/main/sip/transport'
 import { makeTestCertificates, type TestCertificates } from '../../../support/tls-certs'
-import { cleanupStack, recordingTransport, sipRequest, sipResponse, startServer, topVia, VIA_HOST, waitUntil, type TestServer } from './transport-test-kit'
+import {
+  cleanupStack,
+  recordingTransport,
+  sipRequest,
+  sipResponse,
+  startServer,
+  topVia,
+  VIA_HOST,
+  waitUntil,
+  type TestServer
+} from './transport-test-kit'
 
 let certificates: TestCertificates
 let server: TestServer
@@ -13,7 +23,9 @@ beforeAll(async () => {
   certificates = await makeTestCertificates()
   const [key, cert] = await Promise.all([readFile(certificates.keyFile), readFile(certificates.certFile)])
   // The phone system answers each request with a 200, as a registrar would.
-  const phoneSystem = tls.createServer({ key, cert }, (socket) => socket.on('data', (chunk) => socket.write(sipResponse(chunk.toString(), 200))))
+  const phoneSystem = tls.createServer({ key, cert }, (socket) =>
+    socket.on('data', (chunk) => socket.write(sipResponse(chunk.toString(), 200)))
+  )
   // Failed handshakes are the point of some tests; the server just drops those clients.
   phoneSystem.on('tlsClientError', () => {})
   server = await startServer(phoneSystem)
@@ -28,7 +40,13 @@ const cleanups = cleanupStack()
 afterEach(cleanups.run)
 
 function tlsTransport(options: Partial<SipTransportOptions> = {}) {
-  const recording = recordingTransport({ protocol: 'tls', host: '127.0.0.1', port: server.port, keepAliveSeconds: 0, ...options })
+  const recording = recordingTransport({
+    protocol: 'tls',
+    host: '127.0.0.1',
+    port: server.port,
+    keepAliveSeconds: 0,
+    ...options
+  })
   cleanups.defer(() => recording.transport.dispose())
   return recording
 }
@@ -45,24 +63,30 @@ async function connectFailure(options: Partial<SipTransportOptions>): Promise<Tr
 }
 
 describe('NodeSipTransport over TLS', () => {
-  it('connects when the server certificate is signed by the CA in caFile, and exchanges messages', { timeout: 5000 }, async () => {
-    const { transport, messages } = tlsTransport({ caFile: certificates.caFile })
-    await transport.connect()
+  it(
+    'connects when the server certificate is signed by the CA in caFile, and exchanges messages',
+    { timeout: 5000 },
+    async () => {
+      const { transport, messages } = tlsTransport({ caFile: certificates.caFile })
+      await transport.connect()
 
-    await transport.send(sipRequest({ protocol: 'TLS', branch: 'z9hG4bKtls' }))
-    await waitUntil(() => messages.length === 1)
+      await transport.send(sipRequest({ protocol: 'TLS', branch: 'z9hG4bKtls' }))
+      await waitUntil(() => messages.length === 1)
 
-    expect(transport.protocol).toBe('TLS')
-    // Nothing listens over TLS: Contact and Via name the connection's own port.
-    expect(server.sockets.map((socket) => socket.remotePort)).toContain(transport.localPort)
-    expect(topVia(messages[0])).toBe(`Via: SIP/2.0/TLS ${VIA_HOST};branch=z9hG4bKtls;rport;received=127.0.0.1`)
-  })
+      expect(transport.protocol).toBe('TLS')
+      // Nothing listens over TLS: Contact and Via name the connection's own port.
+      expect(server.sockets.map((socket) => socket.remotePort)).toContain(transport.localPort)
+      expect(topVia(messages[0])).toBe(`Via: SIP/2.0/TLS ${VIA_HOST};branch=z9hG4bKtls;rport;received=127.0.0.1`)
+    }
+  )
 
-  it("refuses a server whose CA is not trusted, telling the user to add the CA", { timeout: 5000 }, async () => {
+  it('refuses a server whose CA is not trusted, telling the user to add the CA', { timeout: 5000 }, async () => {
     const error = await connectFailure({})
 
     expect(error.code).toBe('tls-untrusted')
-    expect(error.message).toMatch(/^The phone system's certificate is not trusted \(.+\)\. Add the CA that signed it in Settings \(CA file\)\.$/)
+    expect(error.message).toMatch(
+      /^The phone system's certificate is not trusted \(.+\)\. Add the CA that signed it in Settings \(CA file\)\.$/
+    )
   })
 
   it('refuses a certificate that does not carry the expected name', { timeout: 5000 }, async () => {
@@ -83,7 +107,9 @@ describe('NodeSipTransport over TLS', () => {
     const error = await connectFailure({ caFile: certificates.dir })
 
     expect(error.code).toBe('tls-untrusted')
-    expect(error.message).toBe(`The CA file "${certificates.dir}" cannot be used: it is a folder, not a file. Choose the PEM file with the CA certificate in Settings.`)
+    expect(error.message).toBe(
+      `The CA file "${certificates.dir}" cannot be used: it is a folder, not a file. Choose the PEM file with the CA certificate in Settings.`
+    )
   })
 
   it('times out against a server that accepts but never completes the handshake', { timeout: 5000 }, async () => {
@@ -96,6 +122,10 @@ describe('NodeSipTransport over TLS', () => {
     expect(error.message).toBe(
       `Could not reach the phone system at 127.0.0.1:${silent.port} over TLS: it did not answer within 0.2 seconds. Check the server address, port and transport, and that no firewall blocks them.`
     )
-    await waitUntil(() => silent.sockets.every((socket) => socket.readableEnded || socket.destroyed), 2000, 'the abandoned socket to close')
+    await waitUntil(
+      () => silent.sockets.every((socket) => socket.readableEnded || socket.destroyed),
+      2000,
+      'the abandoned socket to close'
+    )
   })
 })

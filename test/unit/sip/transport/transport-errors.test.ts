@@ -9,17 +9,37 @@ function nodeError(code: string, extra: Record<string, unknown> = {}): Error {
 
 describe('connectFailure', () => {
   it.each([
-    ['ECONNREFUSED', 'unreachable', 'Could not reach the phone system at pbx.example:5061 over TLS: the connection was refused. Check the server address and port.'],
-    ['EHOSTUNREACH', 'unreachable', /^Could not reach the phone system at pbx\.example:5061 over TLS: there is no network route to it/],
+    [
+      'ECONNREFUSED',
+      'unreachable',
+      'Could not reach the phone system at pbx.example:5061 over TLS: the connection was refused. Check the server address and port.'
+    ],
+    [
+      'EHOSTUNREACH',
+      'unreachable',
+      /^Could not reach the phone system at pbx\.example:5061 over TLS: there is no network route to it/
+    ],
     ['ENETUNREACH', 'unreachable', /no network route/],
     ['ETIMEDOUT', 'timeout', /did not answer/],
-    ['ENOTFOUND', 'dns', 'Could not find the phone system "pbx.example": the name does not resolve (ENOTFOUND). Check the server address in Settings and your network connection.'],
+    [
+      'ENOTFOUND',
+      'dns',
+      'Could not find the phone system "pbx.example": the name does not resolve (ENOTFOUND). Check the server address in Settings and your network connection.'
+    ],
     ['EAI_AGAIN', 'dns', /does not resolve \(EAI_AGAIN\)/],
-    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-untrusted', /not trusted \(it is signed by an authority this computer does not know\)\. Add the CA/],
+    [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'tls-untrusted',
+      /not trusted \(it is signed by an authority this computer does not know\)\. Add the CA/
+    ],
     ['SELF_SIGNED_CERT_IN_CHAIN', 'tls-untrusted', /not trusted \(its chain ends in a self-signed certificate/],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-untrusted', /not trusted \(it is self-signed\)/],
     ['CERT_HAS_EXPIRED', 'tls-untrusted', /it has expired\)\. Check this computer's date and time/],
-    ['ECONNRESET', 'closed', /^The phone system at pbx\.example:5061 over TLS closed the connection while it was being set up/],
+    [
+      'ECONNRESET',
+      'closed',
+      /^The phone system at pbx\.example:5061 over TLS closed the connection while it was being set up/
+    ],
     ['EWEIRD', 'unreachable', 'Could not reach the phone system at pbx.example:5061 over TLS: EWEIRD from node.']
   ])('maps %s to %s', (code, expectedCode, message) => {
     const error = connectFailure(nodeError(code), TLS_TARGET)
@@ -30,12 +50,19 @@ describe('connectFailure', () => {
   })
 
   it('names the identity that did not match, with the reason Node gave', () => {
-    const error = connectFailure(nodeError('ERR_TLS_CERT_ALTNAME_INVALID', { reason: "Host: sip.example. is not in the cert's altnames: DNS:pbx.example" }), {
-      ...TLS_TARGET,
-      tlsName: 'sip.example'
-    })
+    const error = connectFailure(
+      nodeError('ERR_TLS_CERT_ALTNAME_INVALID', {
+        reason: "Host: sip.example. is not in the cert's altnames: DNS:pbx.example"
+      }),
+      {
+        ...TLS_TARGET,
+        tlsName: 'sip.example'
+      }
+    )
     expect(error.code).toBe('tls-name-mismatch')
-    expect(error.message).toMatch(/^The phone system's certificate is not valid for "sip\.example" \(Host: sip\.example\. is not in the cert's altnames: DNS:pbx\.example\)\./)
+    expect(error.message).toMatch(
+      /^The phone system's certificate is not valid for "sip\.example" \(Host: sip\.example\. is not in the cert's altnames: DNS:pbx\.example\)\./
+    )
   })
 
   it('reads the code of the first attempt when every address of a host failed', () => {

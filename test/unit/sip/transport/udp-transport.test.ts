@@ -3,7 +3,17 @@ import { once } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RetransmitTimers } from '../../../../src/main/sip/transport'
 import type { SipTraceEntry } from '../../../../src/shared/sip-trace'
-import { cleanupStack, branchOf, delay, recordingTransport, sipRequest, sipResponse, topVia, VIA_HOST, waitUntil } from './transport-test-kit'
+import {
+  cleanupStack,
+  branchOf,
+  delay,
+  recordingTransport,
+  sipRequest,
+  sipResponse,
+  topVia,
+  VIA_HOST,
+  waitUntil
+} from './transport-test-kit'
 
 interface Datagram {
   text: string
@@ -56,21 +66,25 @@ async function connectedTransport(peerPort: number, timers = FAST) {
 }
 
 describe('NodeSipTransport over UDP', () => {
-  it('resends a lost request with the same branch until the response, which comes back with viaHost', { timeout: 5000 }, async () => {
-    const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
-    cleanups.defer(peer.close)
-    const { transport, messages } = await connectedTransport(peer.port)
+  it(
+    'resends a lost request with the same branch until the response, which comes back with viaHost',
+    { timeout: 5000 },
+    async () => {
+      const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
+      cleanups.defer(peer.close)
+      const { transport, messages } = await connectedTransport(peer.port)
 
-    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlost2' }))
-    await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
-    await expectNoMoreDatagrams(peer, 4 * FAST.t2Ms)
+      await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlost2' }))
+      await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
+      await expectNoMoreDatagrams(peer, 4 * FAST.t2Ms)
 
-    expect(peer.received.length).toBeGreaterThanOrEqual(3)
-    for (const { text } of peer.received) {
-      expect(topVia(text)).toBe(`Via: SIP/2.0/UDP 127.0.0.1:${transport.localPort};branch=z9hG4bKlost2;rport`)
+      expect(peer.received.length).toBeGreaterThanOrEqual(3)
+      for (const { text } of peer.received) {
+        expect(topVia(text)).toBe(`Via: SIP/2.0/UDP 127.0.0.1:${transport.localPort};branch=z9hG4bKlost2;rport`)
+      }
+      expect(topVia(messages[0])).toBe(`Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bKlost2;rport;received=127.0.0.1`)
     }
-    expect(topVia(messages[0])).toBe(`Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bKlost2;rport;received=127.0.0.1`)
-  })
+  )
 
   it('slows to T2 after a provisional response and stops at the final one', { timeout: 5000 }, async () => {
     const timers = { t1Ms: 50, t2Ms: 400 }
@@ -125,7 +139,9 @@ describe('NodeSipTransport over UDP', () => {
     expect(timersAfterDisconnect).toBe(0)
     expect(peer.received).toHaveLength(1)
     expect(transport.state).toBe('Disconnected')
-    await expect(transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlate' }))).rejects.toThrow(/not connected/)
+    await expect(transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKlate' }))).rejects.toThrow(
+      /not connected/
+    )
   })
 
   it('accepts datagrams only from the server it connected to, and drops keep-alives', { timeout: 5000 }, async () => {
@@ -137,7 +153,14 @@ describe('NodeSipTransport over UDP', () => {
 
     const stranger = dgram.createSocket('udp4')
     cleanups.defer(() => new Promise<void>((resolve) => stranger.close(() => resolve())))
-    await new Promise((resolve) => stranger.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKstranger' }), transport.localPort!, '127.0.0.1', resolve))
+    await new Promise((resolve) =>
+      stranger.send(
+        sipRequest({ protocol: 'UDP', branch: 'z9hG4bKstranger' }),
+        transport.localPort!,
+        '127.0.0.1',
+        resolve
+      )
+    )
     await delay(50)
     peer.send('\r\n\r\n')
     peer.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKserver', method: 'NOTIFY' }))
@@ -151,7 +174,10 @@ describe('NodeSipTransport over UDP', () => {
     const peer = await startPeer()
     cleanups.defer(peer.close)
     const { transport } = await connectedTransport(peer.port)
-    const notify = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKnotify', method: 'NOTIFY' }).replace(VIA_HOST, '127.0.0.1:5060')
+    const notify = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKnotify', method: 'NOTIFY' }).replace(
+      VIA_HOST,
+      '127.0.0.1:5060'
+    )
     const ok = sipResponse(notify, 200)
 
     await transport.send(ok)
@@ -161,54 +187,75 @@ describe('NodeSipTransport over UDP', () => {
     expect(peer.received.map((d) => d.text)).toEqual([ok])
   })
 
-  it('answers a request with a local 503 at once when nothing listens at the server port', { timeout: 5000 }, async () => {
-    const peer = await startPeer()
-    const port = peer.port
-    await peer.close()
-    const { transport, messages, disconnects } = await connectedTransport(port, { t1Ms: 500, t2Ms: 4000 })
-    const request = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKclosed', method: 'REFER' })
+  it(
+    'answers a request with a local 503 at once when nothing listens at the server port',
+    { timeout: 5000 },
+    async () => {
+      const peer = await startPeer()
+      const port = peer.port
+      await peer.close()
+      const { transport, messages, disconnects } = await connectedTransport(port, { t1Ms: 500, t2Ms: 4000 })
+      const request = sipRequest({ protocol: 'UDP', branch: 'z9hG4bKclosed', method: 'REFER' })
 
-    await transport.send(request)
-    await waitUntil(() => messages.length > 0, 1000, 'the 503')
+      await transport.send(request)
+      await waitUntil(() => messages.length > 0, 1000, 'the 503')
 
-    expect(messages).toHaveLength(1)
-    expect(messages[0]).toMatch(/^SIP\/2\.0 503 /)
-    expect(branchOf(messages[0])).toBe('z9hG4bKclosed')
-    expect(topVia(messages[0])).toContain(VIA_HOST)
-    expect(messages[0]).toMatch(/^CSeq: .*REFER$/m)
-    expect(messages[0]).toMatch(/^Warning: 399 deskdial ".*ICMP port unreachable\)"$/m)
-    expect(disconnects).toEqual([])
-    expect(transport.isConnected()).toBe(true)
-  })
+      expect(messages).toHaveLength(1)
+      expect(messages[0]).toMatch(/^SIP\/2\.0 503 /)
+      expect(branchOf(messages[0])).toBe('z9hG4bKclosed')
+      expect(topVia(messages[0])).toContain(VIA_HOST)
+      expect(messages[0]).toMatch(/^CSeq: .*REFER$/m)
+      expect(messages[0]).toMatch(/^Warning: 399 deskdial ".*ICMP port unreachable\)"$/m)
+      expect(disconnects).toEqual([])
+      expect(transport.isConnected()).toBe(true)
+    }
+  )
 
-  it('traces every datagram it sends and receives, retransmissions included, keep-alives not', { timeout: 5000 }, async () => {
-    const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
-    cleanups.defer(peer.close)
-    const traced: SipTraceEntry[] = []
-    const { transport, messages } = recordingTransport({ protocol: 'udp', host: '127.0.0.1', port: peer.port, retransmitTimers: FAST, onTrace: (entry) => traced.push(entry) })
-    cleanups.defer(() => transport.dispose())
-    await transport.connect()
+  it(
+    'traces every datagram it sends and receives, retransmissions included, keep-alives not',
+    { timeout: 5000 },
+    async () => {
+      const peer = await startPeer((text, index) => (index < 2 ? undefined : sipResponse(text, 200)))
+      cleanups.defer(peer.close)
+      const traced: SipTraceEntry[] = []
+      const { transport, messages } = recordingTransport({
+        protocol: 'udp',
+        host: '127.0.0.1',
+        port: peer.port,
+        retransmitTimers: FAST,
+        onTrace: (entry) => traced.push(entry)
+      })
+      cleanups.defer(() => transport.dispose())
+      await transport.connect()
 
-    await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKtraced' }))
-    await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
-    peer.send('\r\n\r\n')
-    await expectNoMoreDatagrams(peer, 4 * FAST.t2Ms)
+      await transport.send(sipRequest({ protocol: 'UDP', branch: 'z9hG4bKtraced' }))
+      await waitUntil(() => messages.length === 1, 2000, 'the 200 OK')
+      peer.send('\r\n\r\n')
+      await expectNoMoreDatagrams(peer, 4 * FAST.t2Ms)
 
-    const peerAddress = `127.0.0.1:${peer.port}`
-    const sent = traced.filter((entry) => entry.direction === 'sent')
-    expect(sent.map(({ text, transport, peer }) => ({ text, transport, peer }))).toEqual(peer.received.map(({ text }) => ({ text, transport: 'UDP', peer: peerAddress })))
-    expect(sent.length).toBeGreaterThanOrEqual(3)
-    const received = traced.filter((entry) => entry.direction === 'received')
-    expect(received.map((entry) => entry.text)).toEqual([sipResponse(peer.received[2].text, 200)])
-    expect(traced.every((entry) => Number.isFinite(entry.at) && entry.note === undefined)).toBe(true)
-  })
+      const peerAddress = `127.0.0.1:${peer.port}`
+      const sent = traced.filter((entry) => entry.direction === 'sent')
+      expect(sent.map(({ text, transport, peer }) => ({ text, transport, peer }))).toEqual(
+        peer.received.map(({ text }) => ({ text, transport: 'UDP', peer: peerAddress }))
+      )
+      expect(sent.length).toBeGreaterThanOrEqual(3)
+      const received = traced.filter((entry) => entry.direction === 'received')
+      expect(received.map((entry) => entry.text)).toEqual([sipResponse(peer.received[2].text, 200)])
+      expect(traced.every((entry) => Number.isFinite(entry.at) && entry.note === undefined)).toBe(true)
+    }
+  )
 
   it('traces the 503 it makes up for ICMP port unreachable as made by DeskDial', { timeout: 5000 }, async () => {
     const peer = await startPeer()
     const port = peer.port
     await peer.close()
     const traced: SipTraceEntry[] = []
-    const { transport, messages } = recordingTransport({ protocol: 'udp', host: '127.0.0.1', port, onTrace: (entry) => traced.push(entry) })
+    const { transport, messages } = recordingTransport({
+      protocol: 'udp',
+      host: '127.0.0.1',
+      port,
+      onTrace: (entry) => traced.push(entry)
+    })
     cleanups.defer(() => transport.dispose())
     await transport.connect()
 

@@ -1,6 +1,11 @@
 import { Core } from 'sip.js'
 import { describe, expect, it } from 'vitest'
-import { formatSentBy, restoreResponseVia, rewriteRequestVia, topViaBranch } from '../../../../src/main/sip/transport/via-rewriter'
+import {
+  formatSentBy,
+  restoreResponseVia,
+  rewriteRequestVia,
+  topViaBranch
+} from '../../../../src/main/sip/transport/via-rewriter'
 
 const VIA_HOST = 'k3j9a0x2mq7v.invalid'
 const SENT_BY = '192.168.1.20:40123'
@@ -18,18 +23,46 @@ function request(viaLines: string[], body = ''): string {
 }
 
 function response(viaLines: string[]): string {
-  return ['SIP/2.0 202 Accepted', ...viaLines, 'To: <sip:1001@pbx.example>;tag=a', 'From: <sip:app@pbx.example>;tag=b', 'Call-ID: c1', 'CSeq: 1 REFER', 'Content-Length: 0', '', ''].join(
-    '\r\n'
-  )
+  return [
+    'SIP/2.0 202 Accepted',
+    ...viaLines,
+    'To: <sip:1001@pbx.example>;tag=a',
+    'From: <sip:app@pbx.example>;tag=b',
+    'Call-ID: c1',
+    'CSeq: 1 REFER',
+    'Content-Length: 0',
+    '',
+    ''
+  ].join('\r\n')
 }
 
 describe('rewriteRequestVia', () => {
   it.each([
-    ['keeps an existing rport', `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1;rport`, `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;rport`],
-    ['adds rport when missing', `Via: SIP/2.0/TCP ${VIA_HOST};branch=z9hG4bK1`, `Via: SIP/2.0/TCP ${SENT_BY};rport;branch=z9hG4bK1`],
-    ['handles the compact form', `v: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1`, `v: SIP/2.0/UDP ${SENT_BY};rport;branch=z9hG4bK1`],
-    ['handles odd case and spacing', `VIA :  SIP / 2.0 / TLS ${VIA_HOST} ;branch=z9hG4bK1`, `VIA :  SIP / 2.0 / TLS ${SENT_BY};rport ;branch=z9hG4bK1`],
-    ['replaces an existing port', `Via: SIP/2.0/UDP ${VIA_HOST}:5060;branch=z9hG4bK1;rport`, `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;rport`],
+    [
+      'keeps an existing rport',
+      `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1;rport`,
+      `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;rport`
+    ],
+    [
+      'adds rport when missing',
+      `Via: SIP/2.0/TCP ${VIA_HOST};branch=z9hG4bK1`,
+      `Via: SIP/2.0/TCP ${SENT_BY};rport;branch=z9hG4bK1`
+    ],
+    [
+      'handles the compact form',
+      `v: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1`,
+      `v: SIP/2.0/UDP ${SENT_BY};rport;branch=z9hG4bK1`
+    ],
+    [
+      'handles odd case and spacing',
+      `VIA :  SIP / 2.0 / TLS ${VIA_HOST} ;branch=z9hG4bK1`,
+      `VIA :  SIP / 2.0 / TLS ${SENT_BY};rport ;branch=z9hG4bK1`
+    ],
+    [
+      'replaces an existing port',
+      `Via: SIP/2.0/UDP ${VIA_HOST}:5060;branch=z9hG4bK1;rport`,
+      `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;rport`
+    ],
     [
       'touches only the first of several values on one line',
       `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1, SIP/2.0/UDP proxy.example:5060;branch=z9hG4bK2;rport`,
@@ -64,8 +97,16 @@ describe('restoreResponseVia', () => {
       `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;received=203.0.113.9;rport=40999`,
       `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1;received=203.0.113.9;rport=40999`
     ],
-    ['handles the compact form', `v: SIP/2.0/TCP ${SENT_BY};branch=z9hG4bK1`, `v: SIP/2.0/TCP ${VIA_HOST};branch=z9hG4bK1`],
-    ['handles an IPv6 sent-by', 'Via: SIP/2.0/UDP [fd00::20]:40123;branch=z9hG4bK1', `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1`],
+    [
+      'handles the compact form',
+      `v: SIP/2.0/TCP ${SENT_BY};branch=z9hG4bK1`,
+      `v: SIP/2.0/TCP ${VIA_HOST};branch=z9hG4bK1`
+    ],
+    [
+      'handles an IPv6 sent-by',
+      'Via: SIP/2.0/UDP [fd00::20]:40123;branch=z9hG4bK1',
+      `Via: SIP/2.0/UDP ${VIA_HOST};branch=z9hG4bK1`
+    ],
     [
       'touches only the first value',
       `Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1, SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK2`,
@@ -76,7 +117,10 @@ describe('restoreResponseVia', () => {
   })
 
   it("passes sip.js's own check: Via host is viaHost and has no port", () => {
-    const restored = restoreResponseVia(response([`Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;received=203.0.113.9;rport=40999`]), VIA_HOST)
+    const restored = restoreResponseVia(
+      response([`Via: SIP/2.0/UDP ${SENT_BY};branch=z9hG4bK1;received=203.0.113.9;rport=40999`]),
+      VIA_HOST
+    )
     const parsed = Core.Parser.parseMessage(restored, new Core.LoggerFactory().getLogger('test'))
     expect(parsed?.via.host).toBe(VIA_HOST)
     expect(parsed?.via.port).toBeUndefined()
