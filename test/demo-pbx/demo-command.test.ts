@@ -68,8 +68,11 @@ describe('the demo commands of the built CLI', () => {
 
   it('the README lists the same special numbers', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8')
-    for (const special of SPECIAL_NUMBERS)
-      expect(readme).toContain(`| ${special.number} | ${special.behaviour} | ${special.status} |`)
+    // A table row, whatever padding the formatter gave its cells.
+    const cell = (text: string | number) => String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const special of SPECIAL_NUMBERS) {
+      expect(readme).toMatch(new RegExp(`^\\| *${cell(special.number)} *\\| *${cell(special.behaviour)} *\\| *${cell(special.status)} *\\|$`, 'm'))
+    }
   })
 
   it('deskdial demo-pbx runs in the foreground, logs each SIP message, and stops on SIGTERM with exit 0', async () => {
