@@ -71,7 +71,12 @@ describe('the demo commands of the built CLI', () => {
     // A table row, whatever padding the formatter gave its cells.
     const cell = (text: string | number) => String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     for (const special of SPECIAL_NUMBERS) {
-      expect(readme).toMatch(new RegExp(`^\\| *${cell(special.number)} *\\| *${cell(special.behaviour)} *\\| *${cell(special.status)} *\\|$`, 'm'))
+      expect(readme).toMatch(
+        new RegExp(
+          `^\\| *${cell(special.number)} *\\| *${cell(special.behaviour)} *\\| *${cell(special.status)} *\\|$`,
+          'm'
+        )
+      )
     }
   })
 
