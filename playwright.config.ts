@@ -13,7 +13,7 @@ export default defineConfig({
   // Each test runs its own backend and SIPp; one worker keeps the two CPUs and the loopback ports calm.
   workers: 1,
   timeout: 45_000,
-  globalTimeout: 170_000,
+  globalTimeout: 300_000,
   expect: { timeout: 8_000 },
   retries: 0,
   forbidOnly: !!process.env.CI,
