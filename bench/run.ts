@@ -125,10 +125,11 @@ async function freePort(): Promise<number> {
   return port
 }
 
-function phoneSystem(port: number, calls: number) {
+/** SIPp as a UDP server on loopback running `scenario` for `calls` calls, giving up after a minute. */
+function sippServer(scenario: string, port: number, calls: number) {
   return runSipp([
     '-sf',
-    join(SCENARIOS, 'phone-system-uas.xml'),
+    join(SCENARIOS, scenario),
     '-i',
     '127.0.0.1',
     '-p',
@@ -146,7 +147,7 @@ function phoneSystem(port: number, calls: number) {
 
 async function benchFullDialsRound(): Promise<{ deskdial: number; sipp: number }> {
   const port = await freePort()
-  const peer = phoneSystem(port, CALLS)
+  const peer = sippServer('phone-system-uas.xml', port, CALLS)
   await new Promise((resolve) => setTimeout(resolve, 300))
   const service = new DeskDialService({ account: account(port) })
   await service.start()
@@ -171,7 +172,7 @@ async function benchFullDialsRound(): Promise<{ deskdial: number; sipp: number }
   await peer.exited
 
   const sippPort = await freePort()
-  const sippPeer = phoneSystem(sippPort, CALLS)
+  const sippPeer = sippServer('phone-system-uas.xml', sippPort, CALLS)
   await new Promise((resolve) => setTimeout(resolve, 300))
   const sippStarted = performance.now()
   await runSipp([
@@ -229,22 +230,7 @@ function timeProcess(args: string[], until?: RegExp): Promise<number> {
  */
 async function benchColdStart(): Promise<{ first: number; bare: number[]; cli: number[] }> {
   const port = await freePort()
-  const registrar = runSipp([
-    '-sf',
-    join(SCENARIOS, 'registrar.xml'),
-    '-i',
-    '127.0.0.1',
-    '-p',
-    String(port),
-    '-t',
-    'u1',
-    '-m',
-    String(COLD_STARTS + 1),
-    '-nostdin',
-    '-timeout',
-    '60s',
-    '-timeout_error'
-  ])
+  const registrar = sippServer('registrar.xml', port, COLD_STARTS + 1)
   await new Promise((resolve) => setTimeout(resolve, 300))
   const register = (): Promise<number> =>
     timeProcess(

@@ -99,8 +99,9 @@ export class LinkInbox {
     const preview = await this.#options.preview(parsed.number)
     if (!preview.ok) return this.#refuse(preview.error)
     if (parsed.extension !== undefined) preview.display += ` (then dial extension ${parsed.extension} yourself)`
-    const askedBecause = this.#options.trusted() ? this.#whyAsk(parsed.number) : undefined
-    if (this.#options.trusted() && askedBecause === undefined) {
+    const trusted = this.#options.trusted()
+    const askedBecause = trusted ? this.#whyAsk(parsed.number) : undefined
+    if (trusted && askedBecause === undefined) {
       this.#lastAutomaticDialAt = this.#options.now()
       const result = await this.#options.dial(preview)
       if (!result.ok) this.#options.notify({ title: 'Could not call from the link', body: result.error })

@@ -37,7 +37,7 @@ class TracingService extends ServiceDouble {
       'sent',
       sip(
         'REGISTER sip:pbx.example.com SIP/2.0',
-        'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1',
+        'Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bKreg1',
         'Call-ID: reg-1',
         'CSeq: 2 REGISTER',
         authorization
@@ -45,7 +45,7 @@ class TracingService extends ServiceDouble {
     )
     this.#trace(
       'received',
-      sip('SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKreg1', 'Call-ID: reg-1', 'CSeq: 2 REGISTER')
+      sip('SIP/2.0 200 OK', 'Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bKreg1', 'Call-ID: reg-1', 'CSeq: 2 REGISTER')
     )
     await super.start()
   }
@@ -54,7 +54,7 @@ class TracingService extends ServiceDouble {
     const first = super.dial(dialString)
     const refer = sip(
       'REFER sip:200@pbx.example.com SIP/2.0',
-      'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer',
+      'Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bKrefer',
       `Call-ID: ${first.id}`,
       'CSeq: 1 REFER',
       `Refer-To: <sip:${dialString}@pbx.example.com>`
@@ -65,7 +65,7 @@ class TracingService extends ServiceDouble {
       'received',
       sip(
         'SIP/2.0 202 Accepted',
-        'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKrefer',
+        'Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bKrefer',
         `Call-ID: ${first.id}`,
         'CSeq: 1 REFER'
       )
@@ -73,7 +73,7 @@ class TracingService extends ServiceDouble {
     this.#trace(
       'received',
       sip(
-        'NOTIFY sip:201@10.0.0.2:5060 SIP/2.0',
+        'NOTIFY sip:201@127.0.0.2:5060 SIP/2.0',
         'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKn1',
         `Call-ID: ${first.id}`,
         'CSeq: 1 NOTIFY',
@@ -120,7 +120,7 @@ describe('the diagnostics keeper on its own', () => {
         peer: PEER,
         text: sip(
           `OPTIONS sip:${n}@pbx SIP/2.0`,
-          `Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK${n}`,
+          `Via: SIP/2.0/UDP 127.0.0.2;branch=z9hG4bK${n}`,
           'Call-ID: c',
           `CSeq: ${n} OPTIONS`
         )
@@ -210,7 +210,7 @@ describe('the diagnostics of the running app', () => {
       ['sent', 'REFER sip:200@pbx.example.com SIP/2.0', false],
       ['sent', 'REFER sip:200@pbx.example.com SIP/2.0', true],
       ['received', 'SIP/2.0 202 Accepted', false],
-      ['received', 'NOTIFY sip:201@10.0.0.2:5060 SIP/2.0', false],
+      ['received', 'NOTIFY sip:201@127.0.0.2:5060 SIP/2.0', false],
       ['sent', 'SIP/2.0 200 OK', false]
     ])
     expect(ladder.messages[0]).toMatchObject({

@@ -18,7 +18,7 @@ const START = Date.UTC(2025, 0, 2, 9, 30, 0)
 function refer(cseq: number, branch: string, extra: string[] = []): string {
   return [
     'REFER sip:1001@pbx.example SIP/2.0',
-    `Via: SIP/2.0/UDP 10.0.0.2:5060;branch=${branch}`,
+    `Via: SIP/2.0/UDP 127.0.0.2:5060;branch=${branch}`,
     'Call-ID: dial-1',
     `CSeq: ${cseq} REFER`,
     'Refer-To: <sip:1002@pbx.example>',
@@ -37,7 +37,7 @@ function filledLog(): SipMessageLog {
     direction: 'sent',
     transport: 'UDP',
     peer,
-    text: 'REGISTER sip:pbx.example SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bKr\r\nCall-ID: reg-1\r\nCSeq: 1 REGISTER\r\n\r\n'
+    text: 'REGISTER sip:pbx.example SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.2;branch=z9hG4bKr\r\nCall-ID: reg-1\r\nCSeq: 1 REGISTER\r\n\r\n'
   })
   log.add({ at: START + 1_000, direction: 'sent', transport: 'UDP', peer, text: refer(1, 'z9hG4bKa') })
   log.add({ at: START + 1_500, direction: 'sent', transport: 'UDP', peer, text: refer(1, 'z9hG4bKa') })
@@ -46,7 +46,7 @@ function filledLog(): SipMessageLog {
     direction: 'received',
     transport: 'UDP',
     peer,
-    text: 'SIP/2.0 407 Proxy Authentication Required\r\nVia: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bKa\r\nCall-ID: dial-1\r\nCSeq: 1 REFER\r\n\r\n'
+    text: 'SIP/2.0 407 Proxy Authentication Required\r\nVia: SIP/2.0/UDP 127.0.0.2;branch=z9hG4bKa\r\nCall-ID: dial-1\r\nCSeq: 1 REFER\r\n\r\n'
   })
   log.add({
     at: START + 1_520,
@@ -103,7 +103,7 @@ describe('diagnosticsReport', () => {
         '',
         '--- #4 2025-01-02T09:30:01.510Z (+0.510 s) received UDP from 192.0.2.10:5060',
         'SIP/2.0 407 Proxy Authentication Required',
-        'Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bKa',
+        'Via: SIP/2.0/UDP 127.0.0.2;branch=z9hG4bKa',
         'Call-ID: dial-1',
         'CSeq: 1 REFER',
         '',

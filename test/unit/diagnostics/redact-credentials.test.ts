@@ -8,7 +8,7 @@ const CNONCE = '0a4f113b'
 function message(...headers: string[]): string {
   return [
     'REFER sip:1001@pbx.example SIP/2.0',
-    'Via: SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bK1',
+    'Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bK1',
     ...headers,
     'Call-ID: c1',
     'CSeq: 2 REFER',

@@ -5,7 +5,7 @@ import type { SipTraceEntry } from '../../../src/shared/sip-trace'
 function request(method: string, branch: string, callId: string, extra: string[] = []): string {
   return [
     `${method} sip:1001@pbx.example SIP/2.0`,
-    `Via: SIP/2.0/UDP 10.0.0.2:5060;rport;branch=${branch}`,
+    `Via: SIP/2.0/UDP 127.0.0.2:5060;rport;branch=${branch}`,
     `Call-ID: ${callId}`,
     `CSeq: 1 ${method}`,
     ...extra,
@@ -18,7 +18,7 @@ function request(method: string, branch: string, callId: string, extra: string[]
 function response(status: string, branch: string, callId: string, method: string): string {
   return [
     `SIP/2.0 ${status}`,
-    `v: SIP/2.0/UDP 10.0.0.2:5060;branch=${branch}`,
+    `v: SIP/2.0/UDP 127.0.0.2:5060;branch=${branch}`,
     `i: ${callId}`,
     `CSeq: 1 ${method}`,
     'Content-Length: 0',
