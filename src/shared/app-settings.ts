@@ -5,6 +5,7 @@
 import { isSupportedCountry } from 'libphonenumber-js'
 import { z } from 'zod'
 import { accountSettingsSchema } from './account-settings'
+import { DIRECTORY_FIELD_LABELS, directorySettingsSchema } from './directory-settings'
 import { fieldProblems, type FieldProblem } from './field-problems'
 import { flag, text, wholeNumber, withoutUndefined } from './form-fields'
 import { hotkeyProblem } from './hotkey-accelerator'
@@ -43,6 +44,8 @@ export const appSettingsSchema = z.object(
      */
     demo: flag('Built-in demo phone system'),
     dialPlan: dialPlanSettingsSchema,
+    /** The company directory searched with DeskDial's contacts. */
+    directory: directorySettingsSchema,
     /** Electron accelerator for the quick-dial window; empty for none. */
     hotkey: text('Quick-dial hotkey').superRefine((hotkey, context) => {
       const problem = hotkey === '' ? undefined : hotkeyProblem(hotkey)
@@ -71,7 +74,14 @@ export function checkAppSettings(value: unknown): SettingsCheck {
   const parsed = appSettingsSchema.safeParse(value)
   if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) }
   const settings = parsed.data
-  return { ok: true, settings: { ...settings, account: withoutUndefined(settings.account) } }
+  return {
+    ok: true,
+    settings: {
+      ...settings,
+      account: withoutUndefined(settings.account),
+      directory: withoutUndefined(settings.directory)
+    }
+  }
 }
 
 const LABELS: Record<string, string> = {
@@ -95,7 +105,8 @@ const LABELS: Record<string, string> = {
   trustLinksWithoutConfirmation: 'Dial links without asking',
   linkAutoDialIntervalSeconds: 'Seconds between links dialled without asking',
   startAtLogin: 'Start at login',
-  notifications: 'Notifications'
+  notifications: 'Notifications',
+  ...DIRECTORY_FIELD_LABELS
 }
 
 /** The name a person sees in Settings for a dotted field path. */

@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js'
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/account-settings'
 import type { AppSettings } from '../../shared/app-settings'
+import { defaultDirectorySettings } from '../../shared/directory-settings'
 
 export const DEFAULT_HOTKEY = 'CommandOrControl+Alt+D'
 export const FALLBACK_COUNTRY = 'US'
@@ -38,6 +39,7 @@ export function defaultAppSettings(country: string = FALLBACK_COUNTRY): AppSetti
       internationalPrefix: internationalPrefixFor(country),
       dialE164WithPlus: false
     },
+    directory: defaultDirectorySettings(),
     hotkey: DEFAULT_HOTKEY,
     trustLinksWithoutConfirmation: false,
     linkAutoDialIntervalSeconds: 30,

@@ -2,19 +2,23 @@ import { isRecord } from '../../shared/is-record'
 import type { AppSettings } from '../../shared/app-settings'
 import { checkAppSettings } from '../../shared/app-settings'
 
-type Path = readonly [keyof AppSettings] | readonly ['account' | 'dialPlan', string]
+/** The settings' sections: objects whose fields are repaired one by one. */
+const SECTIONS = ['account', 'dialPlan', 'directory'] as const
+type Section = (typeof SECTIONS)[number]
+
+type Path = readonly [keyof AppSettings] | readonly [Section, string]
 
 function pathOf(field: string): Path | undefined {
   const [section, key] = field.split('.')
   if (key === undefined) return [section as keyof AppSettings]
-  return section === 'account' || section === 'dialPlan' ? [section, key] : undefined
+  return (SECTIONS as readonly string[]).includes(section) ? [section as Section, key] : undefined
 }
 
 /** Defaults with every readable value of `loaded` laid over them. */
 function overlay(defaults: AppSettings, loaded: unknown): Record<string, unknown> {
   const source = isRecord(loaded) ? loaded : {}
   const merged: Record<string, unknown> = { ...defaults, ...source }
-  for (const section of ['account', 'dialPlan'] as const) {
+  for (const section of SECTIONS) {
     const value = source[section]
     merged[section] = isRecord(value) ? { ...defaults[section], ...value } : { ...defaults[section] }
   }
