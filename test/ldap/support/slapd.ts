@@ -63,8 +63,8 @@ export interface TestDirectory {
   pid: number
   /** OpenLDAP defaults pointing at this server over ldap://, bound as the reader. */
   settings(overrides?: Partial<DirectorySettings>): DirectorySettings
-  /** Kills slapd at once (SIGKILL), as a server that crashes or loses power. */
-  kill(): void
+  /** Kills slapd at once (SIGKILL), as a server that crashes or loses power; resolves when it has exited. */
+  kill(): Promise<void>
   /** Ends slapd by PID, waits for it to exit, and removes the temporary folder. */
   stop(): Promise<void>
 }
@@ -187,6 +187,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<TestDirect
       }),
       kill: () => {
         if (started.exitCode === null && started.signalCode === null) process.kill(pid, 'SIGKILL')
+        return exited
       },
       stop: async () => {
         if (started.exitCode === null && started.signalCode === null) process.kill(pid, 'SIGTERM')
