@@ -15,12 +15,24 @@ import globals from 'globals'
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
- *   src/main/dial, settings, contacts, history, diagnostics   (beside the service: plain data and files, no SIP)
+ *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
-const MAIN = ['app', 'backend', 'service', 'sip', 'directory', 'dial', 'settings', 'contacts', 'history', 'diagnostics']
+const MAIN = [
+  'app',
+  'backend',
+  'service',
+  'sip',
+  'directory',
+  'dial',
+  'settings',
+  'contacts',
+  'contact-files',
+  'history',
+  'diagnostics'
+]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
-const DOMAIN = main('dial', 'settings', 'contacts', 'history', 'diagnostics')
+const DOMAIN = main('dial', 'settings', 'contacts', 'contact-files', 'history', 'diagnostics')
 const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
 
 /** For each layer: the folders it must never import from. */
