@@ -15,7 +15,7 @@ import globals from 'globals'
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
- *   src/main/dial, settings, contacts, history, diagnostics   (beside the service: plain data and files, no SIP)
+ *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
@@ -28,12 +28,13 @@ const MAIN = [
   'dial',
   'settings',
   'contacts',
+  'contact-files',
   'history',
   'diagnostics',
   'trust'
 ]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
-const DOMAIN = main('dial', 'settings', 'contacts', 'history', 'diagnostics')
+const DOMAIN = main('dial', 'settings', 'contacts', 'contact-files', 'history', 'diagnostics')
 const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
 
 /** For each layer: the folders it must never import from. */

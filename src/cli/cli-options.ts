@@ -16,6 +16,8 @@ export const USAGE = `Usage:
   deskdial register [options]        register DeskDial's account, report, unregister
   deskdial demo-pbx [options]        run the built-in demo phone system (deskdial demo-pbx --help)
   deskdial demo [--json]             try DeskDial against the built-in demo phone system
+  deskdial contacts import|export <file.vcf|file.csv>
+                                     import or export your contacts (deskdial contacts --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)
@@ -116,7 +118,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   if (values.help || positionals.length === 0) return 'help'
   const [command, ...rest] = positionals
   if (command !== 'dial' && command !== 'register')
-    throw new UsageError(`Unknown command "${command}": use "dial <number>", "register", "demo-pbx" or "demo".`)
+    throw new UsageError(
+      `Unknown command "${command}": use "dial <number>", "register", "contacts", "demo-pbx" or "demo".`
+    )
   if (command === 'dial' && rest.length !== 1)
     throw new UsageError(
       'Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001'

@@ -12,6 +12,7 @@ import { DeskDialService } from '../main/service/deskdial-service'
 import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
+import { runContacts } from './contacts-commands'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
 
@@ -155,6 +156,7 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const write = (line: string): void => void process.stdout.write(line + '\n')
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
+  if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
     return runDemo(argv.slice(1), { write, writeError }, (demo) =>

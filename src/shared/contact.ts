@@ -27,6 +27,16 @@ const contactNumberSchema = z.object(
   { error: 'A number is missing.' }
 )
 
+/** Text a contact file may bring along (department, job title, e-mail): trimmed, left out when empty. */
+function optionalDetail(label: string, max: number) {
+  return z
+    .string({ error: `The ${label} must be text.` })
+    .trim()
+    .max(max, `The ${label} is too long: keep it under ${max} characters.`)
+    .transform((value) => (value ? value : undefined))
+    .optional()
+}
+
 /** A contact as a person types it (or as the renderer sends it): trimmed, an empty company left out. */
 export const contactDraftSchema = z.object(
   {
@@ -42,6 +52,9 @@ export const contactDraftSchema = z.object(
       .max(100, 'The company is too long: keep it under 100 characters.')
       .optional()
       .transform((company) => (company ? company : undefined)),
+    department: optionalDetail('department', 100),
+    title: optionalDetail('job title', 100),
+    email: optionalDetail('e-mail address', 200),
     numbers: z
       .array(contactNumberSchema, { error: 'Add at least one number for the contact.' })
       .min(1, 'Add at least one number for the contact.')

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path'
 import type { App } from 'electron'
+import { userDataOverride } from '../settings/user-data-directory'
 
 /**
  * `DESKDIAL_USER_DATA=<directory>` runs DeskDial on another data directory (settings, contacts,
@@ -7,6 +7,6 @@ import type { App } from 'electron'
  * your own settings. Applied before the single-instance lock, which is held per data directory.
  */
 export function applyUserDataOverride(app: App): void {
-  const directory = process.env.DESKDIAL_USER_DATA
-  if (directory) app.setPath('userData', resolve(directory))
+  const directory = userDataOverride(process.env)
+  if (directory) app.setPath('userData', directory)
 }

@@ -17,6 +17,8 @@ export interface ContactStore {
   /** Adds a contact (no `id`) or replaces the one with the draft's `id`. */
   save(draft: ContactDraft): Promise<ContactSaveResult>
   delete(id: string): Promise<void>
+  /** Saves many drafts as `save` would, in one write (an import); each gets its own result. */
+  saveMany(drafts: readonly ContactDraft[]): Promise<ContactSaveResult[]>
   /** The contact with this number, comparing numbers after normalisation for `country`. */
   findByNumber(number: string, country: string): Promise<ContactMatch | undefined>
 }
@@ -79,6 +81,23 @@ export class FileContactStore implements ContactStore {
       const next = sortByName([...contacts.filter((existing) => existing.id !== contact.id), contact])
       await this.#persist(next)
       return { ok: true, contact }
+    })
+  }
+
+  saveMany(drafts: readonly ContactDraft[]): Promise<ContactSaveResult[]> {
+    return this.#changes.run(async () => {
+      const contacts = new Map((await this.#all()).map((contact) => [contact.id, contact]))
+      const results = drafts.map((draft): ContactSaveResult => {
+        const checked = checkContactDraft(draft)
+        if (!checked.ok) return checked
+        if (draft.id !== undefined && !contacts.has(draft.id))
+          return { ok: false, error: 'This contact no longer exists: it may have been deleted. Add it again.' }
+        const contact: Contact = { id: draft.id ?? this.#newId(), ...checked.contact }
+        contacts.set(contact.id, contact)
+        return { ok: true, contact }
+      })
+      if (results.some((result) => result.ok)) await this.#persist(sortByName([...contacts.values()]))
+      return results
     })
   }
 
