@@ -18,6 +18,7 @@ export const USAGE = `Usage:
   deskdial demo [--json]             try DeskDial against the built-in demo phone system
   deskdial contacts import|export <file.vcf|file.csv>
                                      import or export your contacts (deskdial contacts --help)
+  deskdial search <query> [options]  search your contacts and the company directory (deskdial search --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)
@@ -119,7 +120,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   const [command, ...rest] = positionals
   if (command !== 'dial' && command !== 'register')
     throw new UsageError(
-      `Unknown command "${command}": use "dial <number>", "register", "contacts", "demo-pbx" or "demo".`
+      `Unknown command "${command}": use "dial <number>", "register", "search", "contacts", "demo-pbx" or "demo".`
     )
   if (command === 'dial' && rest.length !== 1)
     throw new UsageError(

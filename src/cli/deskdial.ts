@@ -15,6 +15,7 @@ import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { runContacts } from './contacts-commands'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
+import { runSearch } from './search-command'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -157,6 +158,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const write = (line: string): void => void process.stdout.write(line + '\n')
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
   if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'search') return runSearch(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
     return runDemo(argv.slice(1), { write, writeError }, (demo) =>

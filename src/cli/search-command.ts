@@ -1,0 +1,229 @@
+/**
+ * `deskdial search <query>`: one search over DeskDial's own contacts (in DESKDIAL_USER_DATA or the
+ * app's data folder) and the company directory (LDAP), ranked by the app's search engine.
+ * Exit codes: 0 searched, 1 the directory refused (bind, certificate, limit), 2 bad usage or
+ * settings, 3 the directory could not be reached or did not answer. Local results are printed
+ * even when the directory fails.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { Contact } from '../shared/contact'
+import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
+import { fieldProblems } from '../shared/field-problems'
+import { isRecord } from '../shared/is-record'
+import {
+  DirectoryError,
+  DirectoryIndex,
+  LdapDirectory,
+  type DirectoryEntry,
+  type DirectoryErrorKind,
+  type DirectoryHit
+} from '../main/directory'
+import { FileContactStore } from '../main/contacts/contact-store'
+import { userDataDirectory } from '../main/settings/user-data-directory'
+
+export const SEARCH_USAGE = `Usage:
+  deskdial search <query> [--config <settings.json>] [--ldap-url ldap[s]://host:port --ldap-base <DN>
+                  [--ldap-bind-dn <DN>] [--ldap-filter <filter>] [--ldap-ca <file>]] [--limit N] [--json]
+
+Searches your contacts and the company directory at once and prints the results best first: name,
+number, label, company and source. Words find names by the start of any word, digits find numbers
+however they are written.
+  --config FILE.json      the app's settings file: its "directory" section (server, StartTLS, CA file,
+                          bind DN, base DN, filter, attribute names); the options below override it
+  --ldap-url URL          the directory server, ldap://host:389 or ldaps://host:636
+  --ldap-base DN          where the people are, e.g. ou=people,dc=example,dc=com
+  --ldap-bind-dn DN       who to bind as (default: an anonymous bind)
+  --ldap-filter FILTER    which entries are people (default (objectClass=inetOrgPerson))
+  --ldap-ca FILE          PEM file with the CA of the directory's certificate
+  --limit N               at most N results (default 20)
+  --json                  one JSON object per line
+
+The bind password comes from the environment variable DESKDIAL_LDAP_PASSWORD. The password the
+app stores is encrypted with this computer's keychain through Electron, which the command line
+cannot read. Your contacts are those of DESKDIAL_USER_DATA, else the app's data folder.`
+
+const EXIT = { searched: 0, refused: 1, usage: 2, unreachable: 3 } as const
+const DEFAULT_LIMIT = 20
+const MAX_LIMIT = 500
+/** The server returns candidates in its own order: ask for more than shown, so the ranking can choose. */
+const CANDIDATES_PER_RESULT = 5
+const TIMEOUT_MS = 10_000
+
+export interface SearchIo {
+  write(line: string): void
+  writeError(line: string): void
+}
+
+class SearchUsageError extends Error {}
+
+interface SearchCommand {
+  query: string
+  directory: DirectorySettings | undefined
+  limit: number
+  json: boolean
+  help: boolean
+}
+
+/** The `directory` section of the app's settings file (`{version, settings: {directory}}` or `{directory}`). */
+function directorySection(file: string): Record<string, unknown> | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new SearchUsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
+  }
+  if (!isRecord(parsed)) throw new SearchUsageError(`The settings file ${file} must hold a JSON object.`)
+  const settings = isRecord(parsed.settings) ? parsed.settings : parsed
+  return isRecord(settings.directory) ? settings.directory : undefined
+}
+
+function directorySettings(values: Record<string, string | boolean | undefined>): DirectorySettings | undefined {
+  const text = (name: string): string | undefined => {
+    const value = values[name]
+    return typeof value === 'string' ? value : undefined
+  }
+  const fromFile = text('config') === undefined ? undefined : directorySection(text('config') ?? '')
+  const url = text('ldap-url')
+  if (url === undefined && (fromFile === undefined || fromFile.enabled !== true)) {
+    const stray = ['ldap-base', 'ldap-bind-dn', 'ldap-filter', 'ldap-ca'].find((name) => values[name] !== undefined)
+    if (stray) throw new SearchUsageError(`--${stray} needs --ldap-url: the directory server to search.`)
+    return undefined
+  }
+  const defaults = defaultDirectorySettings(fromFile?.kind === 'active-directory' ? 'active-directory' : 'openldap')
+  const merged: Record<string, unknown> = { ...defaults, ...fromFile, enabled: true }
+  if (url !== undefined) merged.url = url
+  if (text('ldap-base') !== undefined) merged.baseDn = text('ldap-base')
+  if (text('ldap-bind-dn') !== undefined) merged.bindDn = text('ldap-bind-dn')
+  if (text('ldap-filter') !== undefined) merged.filter = text('ldap-filter')
+  if (text('ldap-ca') !== undefined) merged.caFile = text('ldap-ca')
+  const checked = directorySettingsSchema.safeParse(merged)
+  if (!checked.success)
+    throw new SearchUsageError(
+      `The directory settings cannot be used: ${fieldProblems(checked.error, ['directory'])
+        .map((problem) => problem.error)
+        .join(' ')}`
+    )
+  return checked.data
+}
+
+function parseSearch(argv: string[]): SearchCommand {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        'ldap-url': { type: 'string' },
+        'ldap-base': { type: 'string' },
+        'ldap-bind-dn': { type: 'string' },
+        'ldap-filter': { type: 'string' },
+        'ldap-ca': { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  } catch (error) {
+    throw new SearchUsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  const json = values.json === true
+  if (values.help) return { query: '', directory: undefined, limit: DEFAULT_LIMIT, json, help: true }
+  const query = positionals.join(' ').trim()
+  if (query === '') throw new SearchUsageError('Give something to search for, e.g. deskdial search "anna miller".')
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new SearchUsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
+  return { query, directory: directorySettings(values), limit, json, help: false }
+}
+
+/** One of DeskDial's contacts as the search index holds it. */
+function contactEntry(contact: Contact): DirectoryEntry {
+  const entry: DirectoryEntry = {
+    id: `contacts:${contact.id}`,
+    source: 'contacts',
+    name: contact.name,
+    numbers: contact.numbers
+  }
+  if (contact.company) entry.company = contact.company
+  return entry
+}
+
+function exitCodeOf(kind: DirectoryErrorKind): number {
+  if (kind === 'settings') return EXIT.usage
+  if (kind === 'unreachable' || kind === 'timeout') return EXIT.unreachable
+  return EXIT.refused
+}
+
+function describeHit(hit: DirectoryHit): {
+  name: string
+  number: string
+  label: string
+  company: string
+  source: string
+} {
+  const { entry } = hit
+  const dialled = entry.numbers[hit.numberIndex] ?? entry.numbers[0]
+  return {
+    name: entry.name,
+    number: dialled?.number ?? '',
+    label: dialled?.label ?? '',
+    company: entry.company ?? '',
+    source: entry.source
+  }
+}
+
+export async function runSearch(argv: string[], io: SearchIo, env: NodeJS.ProcessEnv): Promise<number> {
+  let command: SearchCommand
+  try {
+    command = parseSearch(argv)
+  } catch (error) {
+    if (!(error instanceof SearchUsageError)) throw error
+    if (argv.includes('--json'))
+      io.write(JSON.stringify({ event: 'error', message: error.message, exitCode: EXIT.usage }))
+    else io.writeError(`${error.message}\n\n${SEARCH_USAGE}`)
+    return EXIT.usage
+  }
+  if (command.help) {
+    io.write(SEARCH_USAGE)
+    return EXIT.searched
+  }
+  const report = (message: string, exitCode: number): void =>
+    command.json ? io.write(JSON.stringify({ event: 'error', message, exitCode })) : io.writeError(message)
+
+  const contacts = new FileContactStore({ directory: userDataDirectory(env), log: io.writeError })
+  const index = new DirectoryIndex((await contacts.list()).map(contactEntry))
+  let exitCode: number = EXIT.searched
+  if (command.directory) {
+    const directory = new LdapDirectory({
+      settings: command.directory,
+      password: env.DESKDIAL_LDAP_PASSWORD,
+      timeoutMs: TIMEOUT_MS
+    })
+    try {
+      const found = await directory.search(command.query, { limit: command.limit * CANDIDATES_PER_RESULT })
+      for (const entry of found.entries) index.upsert(entry)
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error
+      exitCode = exitCodeOf(error.kind)
+      report(`The company directory was not searched: ${error.message}`, exitCode)
+    } finally {
+      await directory.close()
+    }
+  }
+  const hits = index.search(command.query, command.limit).map(describeHit)
+  for (const hit of hits) {
+    if (command.json) io.write(JSON.stringify(hit))
+    else
+      io.write(
+        [hit.name, hit.number && `${hit.number} (${hit.label})`, hit.company, `[${hit.source}]`]
+          .filter(Boolean)
+          .join('  ')
+      )
+  }
+  if (hits.length === 0 && !command.json) io.write(`Nothing found for "${command.query}".`)
+  return exitCode
+}
