@@ -1,4 +1,5 @@
 import { FileContactStore } from '../contacts/contact-store'
+import { FavouritesStore } from '../contacts/favourites-store'
 import { FileHistoryStore } from '../history/history-store'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/password-store'
@@ -8,9 +9,9 @@ import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
 export interface FileBackedBackendOptions extends Omit<
   DeskAppBackendOptions,
-  'settings' | 'secrets' | 'contacts' | 'history'
+  'settings' | 'secrets' | 'contacts' | 'history' | 'favourites'
 > {
-  /** Holds settings.json, contacts.json and history.json. */
+  /** Holds settings.json, contacts.json, history.json and favourites.json. */
   directory: string
   /** The desk phone's country for default settings (from the OS locale); US when unknown. Unused with `settings`. */
   country?: string
@@ -34,7 +35,8 @@ export function createFileBackedBackend(options: FileBackedBackendOptions): Desk
     settings: settings ?? new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
     secrets: secrets ?? new MemorySecretStore(),
     contacts: new FileContactStore({ directory, log }),
-    history: new FileHistoryStore({ directory, log })
+    history: new FileHistoryStore({ directory, log }),
+    favourites: new FavouritesStore({ directory, log })
   })
   return problems.backend
 }
