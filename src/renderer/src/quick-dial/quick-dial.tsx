@@ -70,11 +70,15 @@ export function QuickDial() {
   function toggleStar(row: QuickDialRow | undefined) {
     if (row?.kind !== 'result') return
     const target = favouriteTarget({ ...row.result, number: row.target })
-    window.deskdial
-      .setFavourite(target, !row.result.favourite)
-      .then(rerun, (error: unknown) =>
+    window.deskdial.setFavourite(target, !row.result.favourite).then(
+      () => {
+        // The ranking changes: Enter calls the best result again.
+        setActive(0)
+        rerun()
+      },
+      (error: unknown) =>
         setStatus({ text: `DeskDial could not change the favourite: ${errorText(error)}`, error: true })
-      )
+    )
   }
 
   return (
