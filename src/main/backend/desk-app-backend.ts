@@ -54,9 +54,8 @@ export interface DeskAppBackendOptions {
   history: HistoryStore
   favourites: FavouritesStore
   /** The company directory: its client, its offline copy and its bind password (see {@link DirectoryKeeper}). */
-  companyDirectory?: Pick<
-    DirectoryKeeperOptions,
-    'openDirectory' | 'copy' | 'directoryPassword' | 'debounceMs' | 'slowMs'
+  companyDirectory?: Partial<
+    Pick<DirectoryKeeperOptions, 'openDirectory' | 'copy' | 'directoryPassword' | 'debounceMs' | 'slowMs'>
   >
   /** Makes the phone-system service; called again whenever the account or the password changes. */
   createService: (options: DeskDialServiceOptions) => DeskDialServiceApi

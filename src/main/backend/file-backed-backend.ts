@@ -1,6 +1,8 @@
 import { FileContactStore } from '../contacts/contact-store'
 import { FavouritesStore } from '../contacts/favourites-store'
+import { DirectoryCache, LdapDirectory } from '../directory'
 import { FileHistoryStore } from '../history/history-store'
+import { join } from 'node:path'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/password-store'
 import { FileSettingsStore } from '../settings/settings-store'
@@ -11,7 +13,7 @@ export interface FileBackedBackendOptions extends Omit<
   DeskAppBackendOptions,
   'settings' | 'secrets' | 'contacts' | 'history' | 'favourites'
 > {
-  /** Holds settings.json, contacts.json, history.json and favourites.json. */
+  /** Holds settings.json, contacts.json, history.json, favourites.json and directory-cache.json. */
   directory: string
   /** The desk phone's country for default settings (from the OS locale); US when unknown. Unused with `settings`. */
   country?: string
@@ -36,7 +38,12 @@ export function createFileBackedBackend(options: FileBackedBackendOptions): Desk
     secrets: secrets ?? new MemorySecretStore(),
     contacts: new FileContactStore({ directory, log }),
     history: new FileHistoryStore({ directory, log }),
-    favourites: new FavouritesStore({ directory, log })
+    favourites: new FavouritesStore({ directory, log }),
+    companyDirectory: {
+      openDirectory: (directorySettings, password) => new LdapDirectory({ settings: directorySettings, password }),
+      copy: new DirectoryCache(join(directory, 'directory-cache.json')),
+      ...rest.companyDirectory
+    }
   })
   return problems.backend
 }
