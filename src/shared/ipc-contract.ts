@@ -8,6 +8,7 @@ import type { CallLadder } from './call-ladder'
 import type { CallRecord } from './call-record'
 import type { CallProgress } from './call-progress'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
+import type { DirectorySearchAnswer, DirectoryStatus, FavouriteTarget } from './directory-search'
 import type { RegistrationStatus } from './registration-status'
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
@@ -99,6 +100,11 @@ export interface DeskDialCommands {
   listContacts(): Promise<Contact[]>
   saveContact(draft: ContactDraft): Promise<ContactSaveResult>
   deleteContact(id: string): Promise<void>
+  /** One search over the contacts, the company directory and recent calls; the directory's merged answer follows as `directoryResults`. */
+  searchDirectory(query: string, limit: number): Promise<DirectorySearchAnswer>
+  listFavourites(): Promise<FavouriteTarget[]>
+  /** Stars or unstars a contact or a number; answers every favourite. */
+  setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
   listHistory(): Promise<CallRecord[]>
   clearHistory(): Promise<void>
   getSettings(): Promise<SettingsView>
@@ -128,6 +134,10 @@ export interface DeskDialEvents {
   settingsChanged: SettingsView
   /** The quick-dial hotkey stopped or started working: what to do about it, or none when it works. */
   hotkeyProblem: { problem?: string }
+  /** A search's results merged with the company directory's answer (or its failure). */
+  directoryResults: DirectorySearchAnswer
+  /** The company directory's state changed outside a search, e.g. its offline copy refreshing. */
+  directoryStatus: DirectoryStatus
 }
 
 export type DeskDialEventName = keyof DeskDialEvents
@@ -153,6 +163,9 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   listContacts: true,
   saveContact: true,
   deleteContact: true,
+  searchDirectory: true,
+  listFavourites: true,
+  setFavourite: true,
   listHistory: true,
   clearHistory: true,
   getSettings: true,
@@ -172,7 +185,9 @@ const EVENTS: Record<DeskDialEventName, true> = {
   pendingLink: true,
   navigate: true,
   settingsChanged: true,
-  hotkeyProblem: true
+  hotkeyProblem: true,
+  directoryResults: true,
+  directoryStatus: true
 }
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly DeskDialCommandName[]

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { AppSettings } from '../../shared/app-settings'
 import type { ContactDraft } from '../../shared/contact'
+import { MAX_SEARCH_RESULTS } from '../../shared/directory-search'
 import { isRecord } from '../../shared/is-record'
 import { isCommandName, type DeskDialCommandName, type DeskDialCommands } from '../../shared/ipc-contract'
 
@@ -27,6 +28,7 @@ const id = z.string().max(MAX_ID)
 // the field to fix; here only their outline.
 const settingsUpdate = ownObject({ settings: z.custom<AppSettings>(isRecord, 'an object'), password: text.optional() })
 const contactDraft = z.custom<ContactDraft>(isRecord, 'an object')
+const favouriteTarget = z.union([ownObject({ contactId: id }), ownObject({ number: text, name: text.optional() })])
 
 type ArgumentSchemas = { [K in DeskDialCommandName]: z.ZodType<Parameters<DeskDialCommands[K]>> }
 
@@ -41,6 +43,9 @@ const ARGUMENTS: ArgumentSchemas = {
   listContacts: z.tuple([]),
   saveContact: z.tuple([contactDraft]),
   deleteContact: z.tuple([id]),
+  searchDirectory: z.tuple([text, z.number().int().min(1).max(MAX_SEARCH_RESULTS)]),
+  listFavourites: z.tuple([]),
+  setFavourite: z.tuple([favouriteTarget, z.boolean()]),
   listHistory: z.tuple([]),
   clearHistory: z.tuple([]),
   getSettings: z.tuple([]),

@@ -5,6 +5,7 @@ import { parseServerAddress } from '../../shared/server-address'
 import type { CallLadder } from '../../shared/call-ladder'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
+import type { DirectorySearchAnswer, FavouriteTarget } from '../../shared/directory-search'
 import type {
   AppStatus,
   ConnectionTestResult,
@@ -19,6 +20,7 @@ import type {
   SettingsView
 } from '../../shared/ipc-contract'
 import type { ContactStore } from '../contacts/contact-store'
+import type { FavouritesStore } from '../contacts/favourites-store'
 import { planDial } from '../dial/dial-plan'
 import type { LinkHome } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
@@ -31,6 +33,7 @@ import { CallTracker } from './call-tracker'
 import type { DesktopNotice } from './call-notices'
 import { testConnection } from './connection-test'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
+import { DirectoryKeeper, type DirectoryKeeperOptions } from './directory-keeper'
 import { demoDialPlan, DemoMode } from './demo-mode'
 import { LinkInbox, type LinkOutcome } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
@@ -49,6 +52,11 @@ export interface DeskAppBackendOptions {
   secrets: SecretStore
   contacts: ContactStore
   history: HistoryStore
+  favourites: FavouritesStore
+  /** The company directory: its client, its offline copy and its bind password (see {@link DirectoryKeeper}). */
+  companyDirectory?: Partial<
+    Pick<DirectoryKeeperOptions, 'openDirectory' | 'copy' | 'directoryPassword' | 'debounceMs' | 'slowMs'>
+  >
   /** Makes the phone-system service; called again whenever the account or the password changes. */
   createService: (options: DeskDialServiceOptions) => DeskDialServiceApi
   /** Events for the renderer (and the tray): `callProgress`, `registration`, `pendingLink`, `settingsChanged`, `hotkeyProblem`. */
@@ -102,6 +110,7 @@ export class DeskAppBackend implements BackendCommands {
   readonly #links: LinkInbox
   readonly #diagnostics: DiagnosticsKeeper
   readonly #demo: DemoMode
+  readonly #directory: DirectoryKeeper
   #hotkeyProblem: string | undefined
   /** Resolves once the settings are loaded: links that come earlier wait for it. */
   readonly #ready: Promise<void>
@@ -129,8 +138,26 @@ export class DeskAppBackend implements BackendCommands {
       log: this.#log,
       demo: () => this.#demo.view
     })
-    this.#calls = new CallTracker({
+    this.#directory = new DirectoryKeeper({
+      directoryPassword: async () => undefined,
+      ...options.companyDirectory,
+      contacts: options.contacts,
       history: options.history,
+      favourites: options.favourites,
+      directorySettings: () => this.settings.directory,
+      onResults: (answer) => options.emit('directoryResults', answer),
+      onStatus: (status) => options.emit('directoryStatus', status),
+      log: this.#log,
+      now: this.#now
+    })
+    const history = options.history
+    this.#calls = new CallTracker({
+      // Each call made changes what ranks first in the search.
+      history: {
+        list: () => history.list(),
+        clear: () => history.clear(),
+        record: (call) => history.record(call).then(() => this.#directory.usageChanged())
+      },
       onProgress: (progress) => options.emit('callProgress', progress),
       notify,
       notificationsOn: () => this.settings.notifications,
@@ -184,6 +211,12 @@ export class DeskAppBackend implements BackendCommands {
       if (!resumed.ok) this.noteDataProblem(`${resumed.error} To leave the demo, choose “Use my own phone system”.`)
     }
     this.#markReady()
+    // The search index is built after start has answered, so the window opens first; searches wait for it.
+    setImmediate(() =>
+      this.#directory
+        .start()
+        .catch((error: Error) => this.noteDataProblem(`DeskDial could not prepare its search: ${error.message}`))
+    )
     this.#supervisor
       .restart()
       .catch((error: Error) => this.#log('error', `Connecting to the phone system failed: ${error.message}`))
@@ -195,6 +228,7 @@ export class DeskAppBackend implements BackendCommands {
     await this.#supervisor.shutdown()
     await this.#demo.stop()
     await this.#calls.flush()
+    await this.#directory.stop()
   }
 
   /** Reconnect and re-register, e.g. after the computer wakes up or the network changes. */
@@ -300,20 +334,37 @@ export class DeskAppBackend implements BackendCommands {
     return this.#options.contacts.list()
   }
 
-  saveContact(draft: ContactDraft): Promise<ContactSaveResult> {
-    return this.#options.contacts.save(draft)
+  async saveContact(draft: ContactDraft): Promise<ContactSaveResult> {
+    const saved = await this.#options.contacts.save(draft)
+    if (saved.ok) await this.#directory.contactSaved(saved.contact)
+    return saved
   }
 
-  deleteContact(id: string): Promise<void> {
-    return this.#options.contacts.delete(id)
+  async deleteContact(id: string): Promise<void> {
+    await this.#options.contacts.delete(id)
+    await this.#directory.contactDeleted(id)
+  }
+
+  /** One search over the contacts, the company directory and recent calls; see {@link DirectoryKeeper.search}. */
+  searchDirectory(query: string, limit: number): Promise<DirectorySearchAnswer> {
+    return this.#directory.search(query, limit)
+  }
+
+  listFavourites(): Promise<FavouriteTarget[]> {
+    return this.#options.favourites.list()
+  }
+
+  setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]> {
+    return this.#directory.setFavourite(target, starred)
   }
 
   listHistory(): Promise<CallRecord[]> {
     return this.#options.history.list()
   }
 
-  clearHistory(): Promise<void> {
-    return this.#options.history.clear()
+  async clearHistory(): Promise<void> {
+    await this.#options.history.clear()
+    await this.#directory.usageChanged()
   }
 
   getSettings(): Promise<SettingsView> {
@@ -322,7 +373,7 @@ export class DeskAppBackend implements BackendCommands {
 
   async saveSettings(update: SettingsUpdate): Promise<SaveResult> {
     // Only startDemo and leaveDemo change the demo flag; while it is on, the account is the demo's.
-    const { demo, account } = this.settings
+    const { demo, account, directory } = this.settings
     if (demo) {
       const typed = checkAccountSettings(update.settings.account)
       if (update.password !== undefined || !typed.ok || JSON.stringify(typed.account) !== JSON.stringify(account)) {
@@ -336,6 +387,8 @@ export class DeskAppBackend implements BackendCommands {
     const change = await this.#settings.save({ ...update, settings: { ...update.settings, demo } })
     if (!change.saved.ok) return change.saved
     this.#options.emit('settingsChanged', change.saved.view)
+    if (JSON.stringify(change.saved.view.settings.directory) !== JSON.stringify(directory))
+      void this.#directory.directorySettingsChanged()
     if (change.reconnect) {
       this.#supervisor
         .restart()
@@ -437,6 +490,9 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     listContacts: () => backend.listContacts(),
     saveContact: (draft) => backend.saveContact(draft),
     deleteContact: (id) => backend.deleteContact(id),
+    searchDirectory: (query, limit) => backend.searchDirectory(query, limit),
+    listFavourites: () => backend.listFavourites(),
+    setFavourite: (target, starred) => backend.setFavourite(target, starred),
     listHistory: () => backend.listHistory(),
     clearHistory: () => backend.clearHistory(),
     getSettings: () => backend.getSettings(),

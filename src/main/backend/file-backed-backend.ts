@@ -1,5 +1,8 @@
 import { FileContactStore } from '../contacts/contact-store'
+import { FavouritesStore } from '../contacts/favourites-store'
+import { DirectoryCache, LdapDirectory } from '../directory'
 import { FileHistoryStore } from '../history/history-store'
+import { join } from 'node:path'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/password-store'
 import { FileSettingsStore } from '../settings/settings-store'
@@ -8,9 +11,9 @@ import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
 export interface FileBackedBackendOptions extends Omit<
   DeskAppBackendOptions,
-  'settings' | 'secrets' | 'contacts' | 'history'
+  'settings' | 'secrets' | 'contacts' | 'history' | 'favourites'
 > {
-  /** Holds settings.json, contacts.json and history.json. */
+  /** Holds settings.json, contacts.json, history.json, favourites.json and directory-cache.json. */
   directory: string
   /** The desk phone's country for default settings (from the OS locale); US when unknown. Unused with `settings`. */
   country?: string
@@ -34,7 +37,13 @@ export function createFileBackedBackend(options: FileBackedBackendOptions): Desk
     settings: settings ?? new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
     secrets: secrets ?? new MemorySecretStore(),
     contacts: new FileContactStore({ directory, log }),
-    history: new FileHistoryStore({ directory, log })
+    history: new FileHistoryStore({ directory, log }),
+    favourites: new FavouritesStore({ directory, log }),
+    companyDirectory: {
+      openDirectory: (directorySettings, password) => new LdapDirectory({ settings: directorySettings, password }),
+      copy: new DirectoryCache(join(directory, 'directory-cache.json')),
+      ...rest.companyDirectory
+    }
   })
   return problems.backend
 }

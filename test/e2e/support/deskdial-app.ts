@@ -32,6 +32,9 @@ export interface DeskDialAppOptions {
   /** Saved through the backend before the page opens; omit for a first run. */
   account?: Partial<AppSettings['account']>
   password?: string
+  /** The company directory to search, saved with the account; its bind password is `directoryPassword`. */
+  companyDirectory?: AppSettings['directory']
+  directoryPassword?: string
   /** What the clipboard holds, for the quick-dial window. */
   clipboard?: string
   /** The page to open: '' for the main window, '#quick-dial' for the hotkey's window. */
@@ -77,12 +80,15 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
     readClipboardText: () => options.clipboard ?? '',
+    companyDirectory: { directoryPassword: async () => options.directoryPassword },
     connectionTestTimeoutMs: 5_000,
     stopTimeoutMs: 1_000
   })
   await backend.start()
   if (options.account) {
-    const saved = await backend.saveSettings({ settings: deskSettings(options.account), password: options.password })
+    const settings = deskSettings(options.account)
+    if (options.companyDirectory) settings.directory = options.companyDirectory
+    const saved = await backend.saveSettings({ settings, password: options.password })
     if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
   }
   const commands = commandsForWindow(backend, () => void (hideRequests += 1))

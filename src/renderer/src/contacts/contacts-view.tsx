@@ -1,14 +1,18 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Contact } from '../../../shared/contact'
+import { MAX_SEARCH_RESULTS, type DirectoryResult } from '../../../shared/directory-search'
+import { DirectoryStatusLine } from '../common/directory-status-line'
+import { HighlightedText } from '../common/highlighted-text'
+import { contactAsResult, isFavouriteContact, isStarKey, SOURCE_LABEL } from '../common/result-labels'
 import { SearchField } from '../common/search-field'
-import { useSearchList } from '../common/use-search-list'
+import { favouriteTarget, StarButton } from '../common/star-button'
+import { useDirectorySearch } from '../common/use-directory-search'
 import { VirtualList } from '../common/virtual-list'
-import { contactMatches } from './contact-search'
 import type { Contacts } from './use-contacts'
 
 interface ContactsViewProps {
   contacts: Contacts
-  dial(target: string, contactId: string): void
+  dial(target: string, contactId?: string): void
   onNew(): void
   onEdit(contact: Contact): void
   onDelete(contact: Contact): void
@@ -19,21 +23,54 @@ interface ContactsViewProps {
 const LIST_ID = 'contact-list'
 const ROW_HEIGHT = 56
 
-/** Find a contact as you type and call one of their numbers with one click or Enter. */
+/**
+ * The contacts, favourites first; typing searches them with the company directory and recent
+ * calls in the main process, best first. One click or Enter calls the result's number.
+ */
 export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSearch }: ContactsViewProps) {
-  const list = useSearchList(LIST_ID, contacts.contacts, contactMatches)
-  const { matches, activeIndex } = list
-  const search = useRef<HTMLInputElement>(null)
+  const [query, setQuery] = useState('')
+  const [active, setActive] = useState(0)
+  const search = useDirectorySearch(query, MAX_SEARCH_RESULTS)
+  const { rerun } = search
+  const field = useRef<HTMLInputElement>(null)
+  const { contacts: all, favourites } = contacts
 
   useEffect(() => {
-    search.current?.focus()
+    field.current?.focus()
   }, [focusSearch])
+  // A contact saved, deleted or starred changes what the search finds and how it ranks.
+  useEffect(() => rerun(), [all, favourites, rerun])
 
-  const selected = matches[activeIndex]
+  const everyone = useMemo(() => {
+    if (!all) return []
+    const starred = all.filter((contact) => isFavouriteContact(contact, favourites))
+    const ids = new Set(starred.map((contact) => contact.id))
+    return [...starred, ...all.filter((contact) => !ids.has(contact.id))].map((contact) =>
+      contactAsResult(contact, ids.has(contact.id))
+    )
+  }, [all, favourites])
+  const byId = useMemo(() => new Map((all ?? []).map((contact) => [contact.id, contact])), [all])
 
-  function dialFirst(contact: Contact | undefined) {
-    const first = contact?.numbers[0]
-    if (contact && first) dial(first.number, contact.id)
+  const searching = query.trim() !== ''
+  const shown = searching ? (search.results ?? []) : everyone
+  const activeIndex = Math.min(active, shown.length - 1)
+  const selected = shown[activeIndex]
+  const contactOf = (result: DirectoryResult | undefined) =>
+    result?.contactId === undefined ? undefined : byId.get(result.contactId)
+
+  function call(result: DirectoryResult | undefined) {
+    if (result && result.number !== '') dial(result.number, result.contactId)
+  }
+
+  function toggleStar(result: DirectoryResult | undefined) {
+    if (result) void contacts.setFavourite(favouriteTarget(result), !result.favourite)
+  }
+
+  function onStarKey(event: KeyboardEvent) {
+    if (!isStarKey(event)) return false
+    event.preventDefault()
+    toggleStar(selected)
+    return true
   }
 
   return (
@@ -41,101 +78,137 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
       <header className="view-header">
         <h1>Contacts</h1>
         <span className="view-count" aria-live="polite">
-          {contacts.contacts && `${matches.length} of ${contacts.contacts.length}`}
+          {all && `${shown.length} of ${all.length}`}
         </span>
         <button type="button" className="primary" onClick={onNew} aria-keyshortcuts="Control+N">
           New contact
         </button>
       </header>
       <SearchField
-        inputRef={search}
+        inputRef={field}
         label="Search contacts"
-        placeholder="Search by name, company or number (Ctrl+F)"
-        {...list.searchProps}
-        onEnter={() => dialFirst(selected)}
+        placeholder="Search contacts and the company directory by name, company or number (Ctrl+F)"
+        value={query}
+        onChange={(value) => {
+          setQuery(value)
+          setActive(0)
+        }}
+        listId={LIST_ID}
+        count={shown.length}
+        activeIndex={activeIndex}
+        onActiveChange={setActive}
+        onEnter={() => call(selected)}
+        onKeyDown={onStarKey}
         autoFocus
       />
-      {contacts.loadError && (
+      <DirectoryStatusLine status={search.status} />
+      {(contacts.loadError ?? search.error) && (
         <p className="form-error" role="alert">
-          {contacts.loadError}
+          {contacts.loadError ?? search.error}
         </p>
       )}
       <div className="split">
         <VirtualList
           id={LIST_ID}
           label="Contacts"
-          items={matches}
+          items={shown}
           rowHeight={ROW_HEIGHT}
           activeIndex={activeIndex}
-          onActiveChange={list.setActive}
-          onActivate={(contact) => dialFirst(contact)}
-          onKeyDown={(event, contact) => {
+          onActiveChange={setActive}
+          onActivate={(result) => call(result)}
+          onKeyDown={(event, result) => {
+            if (onStarKey(event)) return
+            const contact = contactOf(result)
             if (!contact) return
             if (event.key === 'Delete') onDelete(contact)
             else if (event.key === 'F2') onEdit(contact)
             else return
             event.preventDefault()
           }}
-          itemKey={(contact) => contact.id}
-          renderRow={(contact) => (
+          itemKey={(result) => result.entryId}
+          renderRow={(result) => (
             <div className="contact-row">
               <span className="avatar" aria-hidden="true">
-                {initials(contact.name)}
+                {initials(result.name)}
               </span>
               <span className="contact-row-text">
-                <span className="contact-row-name">{contact.name}</span>
-                {contact.company && <span className="contact-row-company">{contact.company}</span>}
+                <span className="contact-row-name">
+                  <HighlightedText text={result.name} ranges={result.highlights.name} />
+                </span>
+                <span className="contact-row-company">
+                  {searching && (
+                    <span className={`source-tag source-${result.source}`}>{SOURCE_LABEL[result.source]}</span>
+                  )}
+                  {result.company && <HighlightedText text={result.company} ranges={result.highlights.company} />}
+                  {result.company && result.department && ' · '}
+                  {result.department && (
+                    <HighlightedText text={result.department} ranges={result.highlights.department} />
+                  )}
+                </span>
               </span>
-              {contact.numbers[0] && (
+              {result.number !== '' && (
                 <span
                   className="contact-row-number"
-                  title={`Call ${contact.numbers[0].number}`}
+                  title={`Call ${result.number}`}
                   onClick={(event) => {
                     event.stopPropagation()
-                    dialFirst(contact)
+                    call(result)
                   }}
                 >
-                  {contact.numbers[0].number}
+                  <span className="number-label">{result.label}</span>{' '}
+                  <HighlightedText text={result.number} ranges={result.highlights.number} />
                 </span>
               )}
+              <StarButton name={result.name} starred={result.favourite} onToggle={() => toggleStar(result)} />
             </div>
           )}
           empty={
-            contacts.contacts === undefined
+            all === undefined
               ? 'Loading contacts…'
-              : list.query
-                ? `No contact matches “${list.query}”.`
+              : searching
+                ? search.results === undefined
+                  ? 'Searching…'
+                  : `Nothing matches “${query}”.`
                 : 'No contacts yet. Add one with New contact (Ctrl+N).'
           }
         />
-        <ContactDetails contact={selected} dial={dial} onEdit={onEdit} onDelete={onDelete} />
+        <ResultDetails
+          result={selected}
+          contact={contactOf(selected)}
+          dial={dial}
+          onEdit={onEdit}
+          onDelete={onDelete}
+        />
       </div>
     </div>
   )
 }
 
-function ContactDetails({
+function ResultDetails({
+  result,
   contact,
   dial,
   onEdit,
   onDelete
-}: Pick<ContactsViewProps, 'dial' | 'onEdit' | 'onDelete'> & { contact?: Contact }) {
-  if (!contact) return <aside className="contact-details empty" aria-label="Contact details" />
+}: Pick<ContactsViewProps, 'dial' | 'onEdit' | 'onDelete'> & { result?: DirectoryResult; contact?: Contact }) {
+  if (!result) return <aside className="contact-details empty" aria-label="Contact details" />
   return (
-    <aside className="contact-details" aria-label={`Details of ${contact.name}`}>
+    <aside className="contact-details" aria-label={`Details of ${result.name}`}>
       <div className="contact-details-head">
         <span className="avatar large" aria-hidden="true">
-          {initials(contact.name)}
+          {initials(result.name)}
         </span>
         <div>
-          <h2>{contact.name}</h2>
-          {contact.company && <p className="muted">{contact.company}</p>}
+          <h2>{result.name}</h2>
+          {result.company && <p className="muted">{result.company}</p>}
+          {result.department && <p className="muted">{result.department}</p>}
+          <p className="muted">{SOURCE_LABEL[result.source]}</p>
         </div>
       </div>
       <ul className="number-buttons">
-        {contact.numbers.map((entry, index) => (
+        {result.numbers.map((entry, index) => (
           <li key={index}>
-            <button type="button" className="number-button" onClick={() => dial(entry.number, contact.id)}>
+            <button type="button" className="number-button" onClick={() => dial(entry.number, result.contactId)}>
               <span className="number-label">{entry.label}</span>
               <span className="number-value">{entry.number}</span>
               <span className="number-call">Call</span>
@@ -143,15 +216,20 @@ function ContactDetails({
           </li>
         ))}
       </ul>
-      <div className="contact-details-actions">
-        <button type="button" onClick={() => onEdit(contact)} aria-keyshortcuts="F2">
-          Edit
-        </button>
-        <button type="button" className="danger-quiet" onClick={() => onDelete(contact)} aria-keyshortcuts="Delete">
-          Delete
-        </button>
-      </div>
-      <p className="hint">Enter calls the first number · F2 edits · Delete removes</p>
+      {contact && (
+        <div className="contact-details-actions">
+          <button type="button" onClick={() => onEdit(contact)} aria-keyshortcuts="F2">
+            Edit
+          </button>
+          <button type="button" className="danger-quiet" onClick={() => onDelete(contact)} aria-keyshortcuts="Delete">
+            Delete
+          </button>
+        </div>
+      )}
+      <p className="hint">
+        Enter calls {result.label === 'other' ? 'the number' : `the ${result.label} number`} · Ctrl+D stars
+        {contact ? ' · F2 edits · Delete removes' : ''}
+      </p>
     </aside>
   )
 }

@@ -1,55 +1,43 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CallRecord } from '../../../shared/call-record'
-import type { Contact } from '../../../shared/contact'
 import { placeCall } from '../calls/place-call'
+import { DirectoryStatusLine } from '../common/directory-status-line'
 import { errorText } from '../common/error-text'
+import { HighlightedText } from '../common/highlighted-text'
+import { isStarKey, SOURCE_LABEL } from '../common/result-labels'
 import { SearchField } from '../common/search-field'
+import { favouriteTarget, StarButton } from '../common/star-button'
 import { useDeskDialEvent } from '../common/use-deskdial-event'
+import { useDirectorySearch } from '../common/use-directory-search'
 import { VirtualList } from '../common/virtual-list'
-import { byName } from '../contacts/contact-search'
-import { quickDialResults, type QuickDialResult } from './quick-dial-results'
+import { quickDialRows, type QuickDialRow } from './quick-dial-rows'
 
 const LIST_ID = 'quick-dial-results'
-const KIND_LABEL: Record<QuickDialResult['kind'], string> = {
-  clipboard: 'Clipboard',
-  number: 'Number',
-  contact: 'Contact',
-  recent: 'Recent'
-}
+/** Results asked for while typing, and the favourites and recent calls offered before. */
+const RESULTS_TYPED = 20
+const RESULTS_UNTYPED = 6
 
 /** The hotkey's small window: type, arrow, Enter, and the desk phone rings; Esc hides it. */
 export function QuickDial() {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
-  const [contacts, setContacts] = useState<Contact[]>([])
-  const [history, setHistory] = useState<CallRecord[]>([])
   const [clipboard, setClipboard] = useState<string>()
   const [status, setStatus] = useState<{ text: string; error: boolean }>()
   const input = useRef<HTMLInputElement>(null)
+  const search = useDirectorySearch(query, query.trim() === '' ? RESULTS_UNTYPED : RESULTS_TYPED)
+  const { rerun } = search
 
   // The window is hidden and shown again, not reloaded: refresh what may have changed each time it opens.
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        window.deskdial.listContacts(),
-        window.deskdial.listHistory(),
-        window.deskdial.clipboardNumber()
-      ]).then(
-        ([list, records, number]) => {
-          setContacts([...list].sort(byName))
-          setHistory([...records].sort((a, b) => b.startedAt - a.startedAt))
-          setClipboard(number)
-          input.current?.focus()
-          input.current?.select()
-        },
-        (error: unknown) =>
-          setStatus({
-            text: `DeskDial could not load your contacts and recent calls: ${errorText(error)}`,
-            error: true
-          })
-      ),
-    []
-  )
+  const refresh = useCallback(() => {
+    rerun()
+    return window.deskdial.clipboardNumber().then(
+      (number) => {
+        setClipboard(number)
+        input.current?.focus()
+        input.current?.select()
+      },
+      (error: unknown) => setStatus({ text: `DeskDial could not read the clipboard: ${errorText(error)}`, error: true })
+    )
+  }, [rerun])
 
   useEffect(() => {
     void refresh()
@@ -62,16 +50,13 @@ export function QuickDial() {
     if (view === 'quick-dial') void refresh()
   })
 
-  const results = useMemo(
-    () => quickDialResults(query, contacts, history, clipboard),
-    [query, contacts, history, clipboard]
-  )
-  const activeIndex = Math.min(active, results.length - 1)
+  const rows = useMemo(() => quickDialRows(query, clipboard, search.results ?? []), [query, clipboard, search.results])
+  const activeIndex = Math.min(active, rows.length - 1)
 
-  async function call(result: QuickDialResult | undefined) {
-    if (!result) return
-    setStatus({ text: `Calling ${result.title}…`, error: false })
-    const placed = await placeCall(result.target, result.contactId)
+  async function call(row: QuickDialRow | undefined) {
+    if (!row) return
+    setStatus({ text: `Calling ${row.kind === 'result' ? row.result.name : row.title}…`, error: false })
+    const placed = await placeCall(row.target, row.kind === 'result' ? row.result.contactId : undefined)
     if (!placed.ok) {
       setStatus({ text: placed.error, error: true })
       return
@@ -80,6 +65,20 @@ export function QuickDial() {
     setQuery('')
     setActive(0)
     await window.deskdial.hideWindow()
+  }
+
+  function toggleStar(row: QuickDialRow | undefined) {
+    if (row?.kind !== 'result') return
+    const target = favouriteTarget({ ...row.result, number: row.target })
+    window.deskdial.setFavourite(target, !row.result.favourite).then(
+      () => {
+        // The ranking changes: Enter calls the best result again.
+        setActive(0)
+        rerun()
+      },
+      (error: unknown) =>
+        setStatus({ text: `DeskDial could not change the favourite: ${errorText(error)}`, error: true })
+    )
   }
 
   return (
@@ -95,14 +94,17 @@ export function QuickDial() {
           setStatus(undefined)
         }}
         listId={LIST_ID}
-        count={results.length}
+        count={rows.length}
         activeIndex={activeIndex}
         onActiveChange={setActive}
-        onEnter={() => void call(results[activeIndex])}
+        onEnter={() => void call(rows[activeIndex])}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault()
             void window.deskdial.hideWindow()
+          } else if (isStarKey(event)) {
+            event.preventDefault()
+            toggleStar(rows[activeIndex])
           }
         }}
         autoFocus
@@ -110,27 +112,66 @@ export function QuickDial() {
       <VirtualList
         id={LIST_ID}
         label="Matches"
-        items={results}
+        items={rows}
         rowHeight={48}
         activeIndex={activeIndex}
         onActiveChange={setActive}
-        onActivate={(result) => void call(result)}
-        itemKey={(result) => result.key}
-        renderRow={(result) => (
-          <div className="quick-dial-row" onClick={() => void call(result)}>
-            <span className={`quick-dial-kind kind-${result.kind}`}>{KIND_LABEL[result.kind]}</span>
-            <span className="quick-dial-text">
-              <span className="quick-dial-title">{result.title}</span>
-              <span className="quick-dial-detail">{result.detail}</span>
-            </span>
+        onActivate={(row) => void call(row)}
+        onKeyDown={(event, row) => {
+          if (!isStarKey(event)) return
+          event.preventDefault()
+          toggleStar(row)
+        }}
+        itemKey={(row) => row.key}
+        renderRow={(row) => (
+          <div className="quick-dial-row" onClick={() => void call(row)}>
+            {row.kind === 'result' ? (
+              <>
+                <span className={`quick-dial-kind kind-${row.result.source}`}>{SOURCE_LABEL[row.result.source]}</span>
+                <span className="quick-dial-text">
+                  <span className="quick-dial-title">
+                    <HighlightedText text={row.result.name} ranges={row.result.highlights.name} />
+                  </span>
+                  <span className="quick-dial-detail">
+                    {row.label} · <HighlightedText text={row.target} ranges={row.numberRanges} />
+                    {row.result.company && (
+                      <>
+                        {' · '}
+                        <HighlightedText text={row.result.company} ranges={row.result.highlights.company} />
+                      </>
+                    )}
+                    {row.result.department && (
+                      <>
+                        {' · '}
+                        <HighlightedText text={row.result.department} ranges={row.result.highlights.department} />
+                      </>
+                    )}
+                  </span>
+                </span>
+                <StarButton name={row.result.name} starred={row.result.favourite} onToggle={() => toggleStar(row)} />
+              </>
+            ) : (
+              <>
+                <span className={`quick-dial-kind kind-${row.kind}`}>
+                  {row.kind === 'typed' ? 'Number' : 'Clipboard'}
+                </span>
+                <span className="quick-dial-text">
+                  <span className="quick-dial-title">{row.title}</span>
+                  <span className="quick-dial-detail">
+                    {row.kind === 'typed' ? 'Call this number' : 'Number on the clipboard'}
+                  </span>
+                </span>
+              </>
+            )}
           </div>
         )}
         empty={
           query.trim() === '' ? 'Type a name or a number.' : `Nothing matches “${query}”. Type a number to call it.`
         }
       />
+      <DirectoryStatusLine status={search.status} />
       <p className={`quick-dial-status${status?.error ? ' error' : ''}`} role={status?.error ? 'alert' : 'status'}>
-        {status?.text}
+        {status?.text ?? search.error}
       </p>
     </main>
   )

@@ -1,0 +1,351 @@
+import type { Contact } from '../../shared/contact'
+import { digitsOf } from '../../shared/digits-of'
+import type {
+  DirectoryResult,
+  DirectorySearchAnswer,
+  DirectoryStatus,
+  FavouriteTarget
+} from '../../shared/directory-search'
+import type { DirectorySettings } from '../../shared/directory-settings'
+import type { ContactStore } from '../contacts/contact-store'
+import type { FavouritesStore } from '../contacts/favourites-store'
+import { DirectoryIndex, type DirectoryEntry, type UsageSignal } from '../directory'
+import type { HistoryStore } from '../history/history-store'
+import type { BackendLog } from './backend-log'
+import { contactEntry, contactEntryId, directoryResult, plainResult } from './directory-results'
+
+/** The company directory as the keeper uses it (the LDAP client, `LdapDirectory`). */
+export interface CompanyDirectory {
+  search(query: string, options: { limit: number; signal?: AbortSignal }): Promise<{ entries: DirectoryEntry[] }>
+  fetchAll(options?: { signal?: AbortSignal; onProgress?: (count: number) => void }): Promise<DirectoryEntry[]>
+  close(): Promise<void>
+}
+
+/** The copy of the company directory kept for offline use (`DirectoryCache`). */
+export interface DirectoryCopy {
+  read(): Promise<DirectoryEntry[]>
+  write(entries: DirectoryEntry[]): Promise<void>
+}
+
+export interface DirectoryKeeperOptions {
+  contacts: ContactStore
+  history: HistoryStore
+  favourites: FavouritesStore
+  directorySettings: () => DirectorySettings
+  /** The directory's bind password (kept like the SIP password); undefined for an anonymous bind. */
+  directoryPassword: () => Promise<string | undefined>
+  /** Connects to the company directory; without it the search covers contacts and recent calls only. */
+  openDirectory?: (settings: DirectorySettings, password: string | undefined) => CompanyDirectory
+  copy?: DirectoryCopy
+  /** The merged results once the company directory has answered (or failed to) a search. */
+  onResults: (answer: DirectorySearchAnswer) => void
+  /** The company directory's state changed outside a search (its copy refreshing, failing, done). */
+  onStatus: (status: DirectoryStatus) => void
+  log: BackendLog
+  now?: () => number
+  /** How long typing must pause before the query goes to the company directory. */
+  debounceMs?: number
+  /** After this long without an answer the company directory is shown as slow. */
+  slowMs?: number
+  /** How often the offline copy is fetched again. */
+  refreshEveryMs?: number
+}
+
+/** A query this short is not sent to the company directory: too many people match it. */
+export const DIRECTORY_QUERY_MIN_LENGTH = 2
+/** How many favourites and recent calls the search offers before anything is typed. */
+const RECENT_CALLS_OFFERED = 20
+
+const OFF: DirectoryStatus = { state: 'off', message: '' }
+const SEARCHING: DirectoryStatus = { state: 'searching', message: 'Searching the company directory…' }
+const SLOW: DirectoryStatus = {
+  state: 'slow',
+  message: 'Company directory is slow to answer: showing your contacts and its offline copy meanwhile.'
+}
+
+function unreachable(error: unknown): DirectoryStatus {
+  return {
+    state: 'unreachable',
+    message: `Company directory not reachable: ${(error as Error).message} Showing your contacts and its offline copy.`
+  }
+}
+
+function ready(entries: number): DirectoryStatus {
+  return { state: 'ready', message: `Company directory: ${entries.toLocaleString('en')} people available offline.` }
+}
+
+/**
+ * The one search over DeskDial's contacts, the company directory and recent calls, for every
+ * window. A search answers at once from the index (contacts, the directory's offline copy,
+ * recent calls); when the directory is on, the query also goes to it after a pause in typing, and
+ * its answer comes as a second, merged answer through `onResults`.
+ *
+ * The company directory's state ({@link DirectoryStatus}):
+ * ```
+ *   off ──(enabled)──> refreshing ──(copy fetched)──> ready <──(answer)── searching <──(query)── ready
+ *                          │                            ▲                     │
+ *                          └──(error)──> unreachable ───┘(next answer)        ├──(no answer in slowMs)──> slow ──> ready | unreachable
+ *                                                                             └──(error)──> unreachable
+ * ```
+ * A newer search aborts the older one's directory query; answers to superseded searches are dropped.
+ */
+export class DirectoryKeeper {
+  readonly #options: DirectoryKeeperOptions
+  readonly #now: () => number
+  #index = new DirectoryIndex()
+  #loaded: Promise<void> | undefined
+  #status: DirectoryStatus = OFF
+  #searchId = 0
+  #pending: { timer: NodeJS.Timeout; controller: AbortController } | undefined
+  #directory: { key: string; client: Promise<CompanyDirectory> } | undefined
+  #refresh: AbortController | undefined
+  #refreshTimer: NodeJS.Timeout | undefined
+  #favourites: FavouriteTarget[] = []
+
+  constructor(options: DirectoryKeeperOptions) {
+    this.#options = options
+    this.#now = options.now ?? Date.now
+  }
+
+  /**
+   * Builds the index from the contacts, the directory's offline copy and the history; then, when
+   * the directory is on, fetches a fresh copy in the background (and again every few hours).
+   */
+  start(): Promise<void> {
+    this.#loaded ??= this.#load()
+    return this.#loaded
+  }
+
+  get status(): DirectoryStatus {
+    return this.#status
+  }
+
+  async stop(): Promise<void> {
+    this.#cancelPending()
+    this.#refresh?.abort()
+    clearTimeout(this.#refreshTimer)
+    const open = this.#directory
+    this.#directory = undefined
+    await open?.client.then((client) => client.close()).catch(() => undefined)
+  }
+
+  /** The results for `query` from the index now; when the directory is on, merged results follow through `onResults`. */
+  async search(query: string, limit: number): Promise<DirectorySearchAnswer> {
+    await this.start()
+    this.#searchId += 1
+    const searchId = this.#searchId
+    this.#cancelPending()
+    const text = query.trim()
+    const results = text === '' ? await this.#startingPoints(limit) : this.#localResults(text, limit)
+    if (!this.#directoryOn() || text.length < DIRECTORY_QUERY_MIN_LENGTH)
+      return { searchId, results, directory: this.#status }
+    const controller = new AbortController()
+    const timer = setTimeout(() => void this.#askDirectory(searchId, text, limit, controller.signal), this.#debounceMs)
+    this.#pending = { timer, controller }
+    return { searchId, results, directory: SEARCHING }
+  }
+
+  /** A contact added or edited: its entry is replaced in the index, nothing else is rebuilt. */
+  async contactSaved(contact: Contact): Promise<void> {
+    await this.start()
+    this.#index.upsert(contactEntry(contact))
+    if (this.#favourites.some((favourite) => 'contactId' in favourite && favourite.contactId === contact.id))
+      await this.usageChanged()
+  }
+
+  async contactDeleted(contactId: string): Promise<void> {
+    await this.start()
+    this.#index.remove(contactEntryId(contactId))
+  }
+
+  /** Reads the history and the favourites again: a call was made, the history cleared or a star changed. */
+  async usageChanged(): Promise<void> {
+    await this.start()
+    await this.#applyUsage()
+  }
+
+  /** Stars or unstars a contact or a number; returns every favourite. */
+  async setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]> {
+    const favourites = await this.#options.favourites.set(target, starred)
+    await this.usageChanged()
+    return favourites
+  }
+
+  /** The directory settings (or its password) changed: connect anew and fetch a fresh copy. */
+  async directorySettingsChanged(): Promise<void> {
+    await this.start()
+    const open = this.#directory
+    this.#directory = undefined
+    this.#cancelPending()
+    this.#refresh?.abort()
+    clearTimeout(this.#refreshTimer)
+    await open?.client.then((client) => client.close()).catch(() => undefined)
+    if (!this.#directoryOn()) {
+      this.#setStatus(OFF)
+      return
+    }
+    void this.#refreshCopy()
+  }
+
+  get #debounceMs(): number {
+    return this.#options.debounceMs ?? 250
+  }
+
+  async #load(): Promise<void> {
+    const { contacts, copy, log } = this.#options
+    const [people, copied] = await Promise.all([
+      contacts.list(),
+      copy?.read().catch((error: Error) => {
+        log('warn', `The company directory's offline copy could not be read: ${error.message}`)
+        return []
+      }) ?? []
+    ])
+    this.#index = new DirectoryIndex([...people.map(contactEntry), ...copied])
+    await this.#applyUsage()
+    if (this.#directoryOn()) void this.#refreshCopy()
+  }
+
+  async #applyUsage(): Promise<void> {
+    const { history, favourites, contacts } = this.#options
+    const [calls, starred] = await Promise.all([history.list(), favourites.list()])
+    this.#favourites = starred
+    const signals: UsageSignal[] = calls.map((call) => ({
+      number: call.target,
+      at: call.startedAt,
+      ...(call.contactName === undefined ? {} : { name: call.contactName })
+    }))
+    for (const favourite of starred) {
+      if ('number' in favourite) {
+        signals.push({ number: favourite.number, favourite: true, ...(favourite.name ? { name: favourite.name } : {}) })
+        continue
+      }
+      const contact = await contacts.get(favourite.contactId)
+      for (const entry of contact?.numbers ?? [])
+        signals.push({ number: entry.number, favourite: true, name: contact!.name })
+    }
+    this.#index.setUsage(signals, this.#now())
+  }
+
+  #localResults(text: string, limit: number): DirectoryResult[] {
+    return this.#index.search(text, limit).map(directoryResult)
+  }
+
+  /** Before anything is typed: the favourites, then the numbers dialled lately, newest first. */
+  async #startingPoints(limit: number): Promise<DirectoryResult[]> {
+    const results: DirectoryResult[] = []
+    const shown = new Set<string>()
+    const add = (result: DirectoryResult | undefined) => {
+      if (!result || shown.has(result.entryId) || results.length >= limit) return
+      shown.add(result.entryId)
+      results.push(result)
+    }
+    for (const favourite of this.#favourites) {
+      if ('contactId' in favourite) {
+        const entry = this.#index.get(contactEntryId(favourite.contactId))
+        if (entry) add(plainResult(entry, true))
+      } else add(this.#byNumber(favourite.number))
+    }
+    const calls = await this.#options.history.list()
+    for (const call of calls.slice(0, RECENT_CALLS_OFFERED)) add(this.#byNumber(call.target))
+    return results
+  }
+
+  /** The entry with exactly this number (same digits), as a result with that number to dial. */
+  #byNumber(number: string): DirectoryResult | undefined {
+    const digits = digitsOf(number)
+    const hit = this.#index
+      .search(number, 5)
+      .find((candidate) => digitsOf(candidate.entry.numbers[candidate.numberIndex]?.number ?? '') === digits)
+    return hit && { ...directoryResult(hit), highlights: { name: [], company: [], department: [], number: [] } }
+  }
+
+  #directoryOn(): boolean {
+    const settings = this.#options.directorySettings()
+    return (
+      this.#options.openDirectory !== undefined && settings.enabled && settings.url !== '' && settings.baseDn !== ''
+    )
+  }
+
+  #client(): Promise<CompanyDirectory> {
+    const settings = this.#options.directorySettings()
+    const key = JSON.stringify(settings)
+    if (this.#directory?.key !== key) {
+      const open = this.#options.openDirectory!
+      this.#directory = {
+        key,
+        client: this.#options.directoryPassword().then((password) => open(settings, password))
+      }
+    }
+    return this.#directory.client
+  }
+
+  #cancelPending(): void {
+    if (!this.#pending) return
+    clearTimeout(this.#pending.timer)
+    this.#pending.controller.abort()
+    this.#pending = undefined
+  }
+
+  async #askDirectory(searchId: number, text: string, limit: number, signal: AbortSignal): Promise<void> {
+    const answer = (directory: DirectoryStatus) => {
+      if (searchId !== this.#searchId) return
+      this.#status = directory
+      this.#options.onResults({ searchId, results: this.#localResults(text, limit), directory })
+    }
+    const slow = setTimeout(() => answer(SLOW), this.#options.slowMs ?? 1_500)
+    try {
+      const { entries } = await (await this.#client()).search(text, { limit, signal })
+      if (signal.aborted) return
+      for (const entry of entries) this.#index.upsert(entry)
+      answer(ready(this.#index.entriesFrom('directory').length))
+    } catch (error) {
+      if (signal.aborted) return
+      this.#options.log('warn', `Searching the company directory failed: ${(error as Error).message}`)
+      answer(unreachable(error))
+    } finally {
+      clearTimeout(slow)
+    }
+  }
+
+  /** Fetches the whole directory into the offline copy and the index; shows its progress as the status. */
+  async #refreshCopy(): Promise<void> {
+    const controller = new AbortController()
+    this.#refresh = controller
+    clearTimeout(this.#refreshTimer)
+    this.#setStatus({ state: 'refreshing', message: 'Copying the company directory for offline use…' })
+    try {
+      const entries = await (
+        await this.#client()
+      ).fetchAll({
+        signal: controller.signal,
+        onProgress: (count) =>
+          this.#setStatus({
+            state: 'refreshing',
+            message: `Copying the company directory for offline use… ${count.toLocaleString('en')} people so far.`
+          })
+      })
+      if (controller.signal.aborted) return
+      this.#replaceDirectory(entries)
+      await this.#options.copy?.write(entries)
+      this.#setStatus(ready(entries.length))
+    } catch (error) {
+      if (controller.signal.aborted) return
+      this.#options.log('warn', `Copying the company directory failed: ${(error as Error).message}`)
+      this.#setStatus(unreachable(error))
+    }
+    if (controller.signal.aborted) return
+    this.#refreshTimer = setTimeout(() => void this.#refreshCopy(), this.#options.refreshEveryMs ?? 4 * 3_600_000)
+    this.#refreshTimer.unref?.()
+  }
+
+  #replaceDirectory(entries: DirectoryEntry[]): void {
+    const fresh = new Set(entries.map((entry) => entry.id))
+    for (const old of this.#index.entriesFrom('directory')) if (!fresh.has(old.id)) this.#index.remove(old.id)
+    for (const entry of entries) this.#index.upsert(entry)
+  }
+
+  #setStatus(status: DirectoryStatus): void {
+    this.#status = status
+    this.#options.onStatus(status)
+  }
+}
