@@ -5,10 +5,12 @@ import { parseServerAddress } from '../../shared/server-address'
 import type { CallLadder } from '../../shared/call-ladder'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
+import type { DirectorySettings } from '../../shared/directory-settings'
 import type {
   AppStatus,
   ConnectionTestResult,
   DeskDialCommands,
+  DirectoryTestResult,
   DeskDialEventName,
   DeskDialEvents,
   DialPreview,
@@ -24,12 +26,14 @@ import type { LinkHome } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
 import type { HistoryStore } from '../history/history-store'
 import type { DeskDialServiceApi, DeskDialServiceOptions } from '../service/deskdial-service-api'
-import type { SecretStore } from '../settings/password-store'
+import { MemorySecretStore, type SecretStore } from '../settings/password-store'
+import { LdapDirectory } from '../directory'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
 import { CallTracker } from './call-tracker'
 import type { DesktopNotice } from './call-notices'
 import { testConnection } from './connection-test'
+import { testDirectory, type DirectoryProbe, type DirectoryProbeOptions } from './directory-test'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { demoDialPlan, DemoMode } from './demo-mode'
 import { LinkInbox, type LinkOutcome } from './link-inbox'
@@ -47,6 +51,8 @@ export type BackendCommands = Omit<DeskDialCommands, 'hideWindow'>
 export interface DeskAppBackendOptions {
   settings: SettingsStore
   secrets: SecretStore
+  /** The company directory's bind password; a session-only store when omitted. */
+  directorySecrets?: SecretStore
   contacts: ContactStore
   history: HistoryStore
   /** Makes the phone-system service; called again whenever the account or the password changes. */
@@ -64,6 +70,10 @@ export interface DeskAppBackendOptions {
   newId?: () => string
   /** How long "Test connection" waits for the registration's outcome. */
   connectionTestTimeoutMs?: number
+  /** Connects to the company directory for "Test directory"; an {@link LdapDirectory} when omitted. */
+  openDirectory?: (options: DirectoryProbeOptions) => DirectoryProbe
+  /** How long "Test directory" waits for the directory's answer. */
+  directoryTestTimeoutMs?: number
   /** How long stopping a service (unregistering) may take before DeskDial moves on. */
   stopTimeoutMs?: number
   /** After the phone system could not be reached at all, try again this much later. */
@@ -126,6 +136,7 @@ export class DeskAppBackend implements BackendCommands {
     this.#settings = new SettingsKeeper({
       settings: options.settings,
       secrets: options.secrets,
+      directorySecrets: options.directorySecrets ?? new MemorySecretStore(),
       log: this.#log,
       demo: () => this.#demo.view
     })
@@ -356,6 +367,21 @@ export class DeskAppBackend implements BackendCommands {
     })
   }
 
+  testDirectory(directory: DirectorySettings, password?: string): Promise<DirectoryTestResult> {
+    return testDirectory(directory, password, {
+      openDirectory: this.#options.openDirectory ?? ((options) => new LdapDirectory(options)),
+      storedPassword: () => this.#settings.directoryPassword(),
+      savedDirectory: () => this.settings.directory,
+      log: this.#log,
+      timeoutMs: this.#options.directoryTestTimeoutMs ?? 10_000
+    })
+  }
+
+  /** The saved bind password of the company directory, for searching it; `undefined` binds anonymously. */
+  directoryPassword(): Promise<string | undefined> {
+    return this.#settings.directoryPassword()
+  }
+
   async callLadder(callId: string): Promise<CallLadder> {
     return this.#diagnostics.callLadder(callId)
   }
@@ -442,6 +468,7 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     getSettings: () => backend.getSettings(),
     saveSettings: (update) => backend.saveSettings(update),
     testConnection: (update) => backend.testConnection(update),
+    testDirectory: (directory, password) => backend.testDirectory(directory, password),
     startDemo: () => backend.startDemo(),
     leaveDemo: () => backend.leaveDemo(),
     clipboardNumber: () => backend.clipboardNumber(),
