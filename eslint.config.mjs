@@ -16,9 +16,22 @@ import globals from 'globals'
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, history, diagnostics   (beside the service: plain data and files, no SIP)
+ *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
-const MAIN = ['app', 'backend', 'service', 'sip', 'directory', 'dial', 'settings', 'contacts', 'history', 'diagnostics']
+const MAIN = [
+  'app',
+  'backend',
+  'service',
+  'sip',
+  'directory',
+  'dial',
+  'settings',
+  'contacts',
+  'history',
+  'diagnostics',
+  'trust'
+]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
 const DOMAIN = main('dial', 'settings', 'contacts', 'history', 'diagnostics')
 const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
@@ -26,6 +39,10 @@ const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/dem
 /** For each layer: the folders it must never import from. */
 const FORBIDDEN = [
   { target: './src/shared', from: [...main(...MAIN), './src/main/index.ts', ...OUTSIDE_MAIN] },
+  {
+    target: './src/main/trust',
+    from: [...main(...MAIN.filter((folder) => folder !== 'trust')), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
   {
     target: './src/main/sip',
     from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]

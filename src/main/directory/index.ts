@@ -9,3 +9,11 @@ export type {
 } from './directory-entry'
 export { DirectoryIndex } from './directory-index'
 export { foldText } from './fold-text'
+export {
+  DirectoryCache,
+  DirectoryError,
+  LdapDirectory,
+  type DirectoryErrorKind,
+  type DirectoryTestResult,
+  type LdapDirectoryOptions
+} from './ldap'

@@ -12,7 +12,8 @@ const INSTALL_HINTS = {
   baresip:
     'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip',
   ip: 'iproute2 (`ip netns`) and root, to make a network namespace (Debian/Ubuntu: apt-get install iproute2)',
-  nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)'
+  nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)',
+  slapd: 'OpenLDAP slapd and slapadd in /usr/sbin (Debian/Ubuntu: apt-get install slapd), or set SLAPD=/path/to/slapd'
 } as const
 
 export type RequiredTool = keyof typeof INSTALL_HINTS
@@ -40,11 +41,17 @@ function executableOnPath(command: string): boolean {
  */
 export function requireTool(tool: RequiredTool): boolean {
   const command =
-    tool === 'sipp' ? (process.env.SIPP ?? 'sipp') : tool === 'baresip' ? (process.env.BARESIP ?? 'baresip') : tool
+    tool === 'sipp'
+      ? (process.env.SIPP ?? 'sipp')
+      : tool === 'baresip'
+        ? (process.env.BARESIP ?? 'baresip')
+        : tool === 'slapd'
+          ? (process.env.SLAPD ?? '/usr/sbin/slapd')
+          : tool
   const needsRoot = tool === 'ip' || tool === 'nft'
   if (executableOnPath(command) && (!needsRoot || process.getuid?.() === 0)) return true
   const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`
-  if (process.env.CI) throw new Error(`${message} The SIP integration tests cannot run without it.`)
+  if (process.env.CI) throw new Error(`${message} The integration tests cannot run without it.`)
   console.warn(`Skipping the tests that need ${tool}: ${message}`)
   return false
 }

@@ -1,5 +1,5 @@
 import net from 'node:net'
-import { readCaFile } from './ca-file'
+import { readCaFile } from '../../trust/ca-file'
 import { InboundListener } from './inbound-listener'
 import type { LocalEndpoint, SipChannel, SipChannelEvents } from './sip-channel'
 import { readSipStream } from './stream-reader'
@@ -184,7 +184,10 @@ export class StreamChannel implements SipChannel {
     if (target.protocol !== 'tls') return net.connect({ host: target.host, port })
     // Loaded on first use: only TLS accounts need it, and each module loaded at start lengthens the CLI's cold start.
     const tls = await import('node:tls')
-    const ca = caFile === undefined ? undefined : await readCaFile(caFile)
+    const ca =
+      caFile === undefined
+        ? undefined
+        : await readCaFile(caFile).catch((error: unknown) => Promise.reject(connectFailure(error, target)))
     const identity = target.tlsName ?? target.host
     return tls.connect({
       host: target.host,

@@ -1,4 +1,5 @@
 import type { SipTransportProtocol } from '../../../shared/account-settings'
+import { CaFileError } from '../../trust/ca-file'
 
 /** What went wrong, for the layers above to choose a reaction; the message is for a person. */
 export type TransportErrorCode = 'unreachable' | 'timeout' | 'tls-untrusted' | 'tls-name-mismatch' | 'closed' | 'dns'
@@ -62,6 +63,7 @@ function errorText(error: unknown): string {
 /** Maps a failure to connect (DNS, socket, TLS handshake) to a TransportError. */
 export function connectFailure(error: unknown, target: ConnectionTarget): TransportError {
   if (error instanceof TransportError) return error
+  if (error instanceof CaFileError) return new TransportError('tls-untrusted', error.message, { cause: error })
   const code = errorCode(error) ?? ''
   const over = `the phone system at ${target.remote} over ${protocolName(target.protocol)}`
   const options = { cause: error }
@@ -153,23 +155,6 @@ export function malformedStream(target: ConnectionTarget, reason: string): Trans
   return new TransportError(
     'closed',
     `The phone system at ${target.remote} sent data over ${protocolName(target.protocol)} that is not a valid SIP message (${reason}), so DeskDial closed the connection.`
-  )
-}
-
-/** The configured CA file could not be read. */
-export function unreadableCaFile(path: string, cause: unknown): TransportError {
-  return new TransportError(
-    'tls-untrusted',
-    `The CA file "${path}" could not be read (${errorCode(cause) ?? errorText(cause)}). Choose the CA file again in Settings.`,
-    { cause }
-  )
-}
-
-/** A CA file that can be opened but is no file a CA certificate could be in; `reason` ends the sentence. */
-export function unusableCaFile(path: string, reason: string): TransportError {
-  return new TransportError(
-    'tls-untrusted',
-    `The CA file "${path}" cannot be used: ${reason}. Choose the PEM file with the CA certificate in Settings.`
   )
 }
 

@@ -3,8 +3,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_CA_FILE_BYTES, readCaFile } from '../../../../src/main/sip/transport/ca-file'
-import { TransportError } from '../../../../src/main/sip/transport/transport-errors'
+import { CaFileError, MAX_CA_FILE_BYTES, readCaFile } from '../../../src/main/trust/ca-file'
 
 let dir: string
 
@@ -16,14 +15,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function refusal(path: string): Promise<TransportError> {
+async function refusal(path: string): Promise<CaFileError> {
   const error = await readCaFile(path).then(
     () => undefined,
     (failure: unknown) => failure
   )
-  expect(error).toBeInstanceOf(TransportError)
-  expect((error as TransportError).code).toBe('tls-untrusted')
-  return error as TransportError
+  expect(error).toBeInstanceOf(CaFileError)
+  return error as CaFileError
 }
 
 describe('readCaFile', () => {

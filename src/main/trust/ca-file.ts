@@ -1,12 +1,32 @@
 /**
- * Reading the CA-file setting: a PEM file the user chose, read each time a TLS connection opens.
+ * Reading a CA-file setting (the phone system's or the directory's): a PEM file the user chose,
+ * read each time a TLS connection opens.
  * The path comes from settings, so it may name anything: only a regular file of a sensible size is
  * read, and a folder, a named pipe, a device such as /dev/zero or a huge file gets a sentence
  * instead of a hang or a read without end.
  */
 import { constants, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { TransportError, unreadableCaFile, unusableCaFile } from './transport-errors'
+
+/** The CA file could not be read, or is no file a CA certificate could be in; the message says what to choose instead. */
+export class CaFileError extends Error {
+  override name = 'CaFileError'
+}
+
+function unreadableCaFile(path: string, cause: unknown): CaFileError {
+  const code = (cause as { code?: unknown } | null)?.code
+  const detail = typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause)
+  return new CaFileError(`The CA file "${path}" could not be read (${detail}). Choose the CA file again in Settings.`, {
+    cause
+  })
+}
+
+/** `reason` ends the sentence. */
+function unusableCaFile(path: string, reason: string): CaFileError {
+  return new CaFileError(
+    `The CA file "${path}" cannot be used: ${reason}. Choose the PEM file with the CA certificate in Settings.`
+  )
+}
 
 /** Far more than any CA bundle (the whole Mozilla root store is about 200 KiB). */
 export const MAX_CA_FILE_BYTES = 1024 * 1024
@@ -24,7 +44,7 @@ function notAFile(stats: Stats): string {
 
 const TOO_LARGE = 'it is larger than 1 MiB, far larger than a file of CA certificates'
 
-/** The contents of the CA file at `path`; rejects with a TransportError (`tls-untrusted`) whose message tells the user what to choose instead. */
+/** The contents of the CA file at `path`; rejects with a CaFileError whose message tells the user what to choose instead. */
 export async function readCaFile(path: string): Promise<Buffer> {
   const file = await open(path, OPEN_FLAGS).catch((error: unknown) => Promise.reject(unreadableCaFile(path, error)))
   try {
@@ -42,7 +62,7 @@ export async function readCaFile(path: string): Promise<Buffer> {
     if (length > MAX_CA_FILE_BYTES) throw unusableCaFile(path, TOO_LARGE)
     return Buffer.from(contents.subarray(0, length))
   } catch (error) {
-    throw error instanceof TransportError ? error : unreadableCaFile(path, error)
+    throw error instanceof CaFileError ? error : unreadableCaFile(path, error)
   } finally {
     await file.close()
   }

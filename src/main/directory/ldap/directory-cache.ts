@@ -1,0 +1,52 @@
+/**
+ * The offline cache: the last copy of the company directory DeskDial fetched, so the directory can
+ * be searched (typos and diacritics included) while it is down or slow. One JSON file, written
+ * atomically; an unreadable file or entry is left out, never an error.
+ */
+import { CONTACT_NUMBER_LABELS } from '../../../shared/contact'
+import { isRecord } from '../../../shared/is-record'
+import { readJsonFile, writeJsonFileAtomic } from '../../settings/atomic-json-file'
+import type { DirectoryEntry } from '../directory-entry'
+
+const FILE_VERSION = 1
+const OPTIONAL_TEXT = ['company', 'department', 'title', 'email'] as const
+
+function isNumber(value: unknown): value is DirectoryEntry['numbers'][number] {
+  return (
+    isRecord(value) &&
+    typeof value.number === 'string' &&
+    (CONTACT_NUMBER_LABELS as readonly unknown[]).includes(value.label)
+  )
+}
+
+function isCachedEntry(value: unknown): value is DirectoryEntry {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    value.id.startsWith('directory:') &&
+    value.source === 'directory' &&
+    typeof value.name === 'string' &&
+    Array.isArray(value.numbers) &&
+    value.numbers.every(isNumber) &&
+    OPTIONAL_TEXT.every((key) => value[key] === undefined || typeof value[key] === 'string')
+  )
+}
+
+export class DirectoryCache {
+  readonly #file: string
+
+  constructor(file: string) {
+    this.#file = file
+  }
+
+  /** The cached entries; none when there is no cache yet or it cannot be read. */
+  async read(): Promise<DirectoryEntry[]> {
+    const content = await readJsonFile(this.#file).catch(() => ({ kind: 'missing' }) as const)
+    if (content.kind !== 'ok' || !isRecord(content.value) || !Array.isArray(content.value.entries)) return []
+    return content.value.entries.filter(isCachedEntry)
+  }
+
+  async write(entries: DirectoryEntry[]): Promise<void> {
+    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, savedAt: new Date().toISOString(), entries })
+  }
+}
