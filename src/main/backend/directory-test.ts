@@ -24,6 +24,7 @@ export interface DirectoryTestOptions {
   storedPassword: () => Promise<string | undefined>
   savedDirectory: () => DirectorySettings
   log: BackendLog
+  /** The whole test's limit; connecting and binding, and the search, each get half of it. */
   timeoutMs: number
 }
 
@@ -63,7 +64,7 @@ export async function testDirectory(
     client = options.openDirectory({
       settings,
       ...(bindPassword === undefined ? {} : { password: bindPassword }),
-      timeoutMs
+      timeoutMs: timeoutMs / 2
     })
   } catch (error) {
     return { ok: false, error: (error as Error).message }
