@@ -61,11 +61,6 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
     onChange({ ...draft, settings: { ...draft.settings, directory: { ...directory, ...change } } })
   const problems = props.showProblems ? directoryProblems(directory) : new Map<string, string>()
   const errorFor = (field: SettingsField) => problems.get(field) ?? props.errorFor(field)
-  const input = (field: SettingsField, hint: boolean) => ({
-    ...describedBy(field, errorFor(field), hint),
-    autoComplete: 'off',
-    spellCheck: false
-  })
 
   const keepsStored = directoryPasswordSet && !draft.forgetDirectoryPassword && draft.directoryPassword === ''
   const mustRetype = keepsStored && !sameDirectoryIdentity(directory, saved)
@@ -118,19 +113,15 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
               </p>
             </div>
           </div>
-          <Field
+          <TextSetting
             field="directory.url"
             label={settingsFieldLabel('directory.url')}
             hint="ldaps://host for an encrypted connection (port 636), or ldap://host with StartTLS (port 389)"
             error={errorFor('directory.url')}
-          >
-            <input
-              {...input('directory.url', true)}
-              value={directory.url}
-              placeholder="ldaps://ldap.example.com"
-              onChange={(event) => setDirectory({ url: event.target.value })}
-            />
-          </Field>
+            placeholder="ldaps://ldap.example.com"
+            value={directory.url}
+            onChange={(url) => setDirectory({ url })}
+          />
           {(!ldaps || directory.startTls) && (
             <>
               <Checkbox
@@ -147,30 +138,22 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
               )}
             </>
           )}
-          <Field
+          <TextSetting
             field="directory.caFile"
             label={`${settingsFieldLabel('directory.caFile')} (optional)`}
             hint="Path to the PEM file of the authority that signed the directory's certificate, when it is not one this computer trusts"
             error={errorFor('directory.caFile')}
-          >
-            <input
-              {...input('directory.caFile', true)}
-              value={directory.caFile ?? ''}
-              onChange={(event) => setDirectory({ caFile: event.target.value || undefined })}
-            />
-          </Field>
-          <Field
+            value={directory.caFile ?? ''}
+            onChange={(caFile) => setDirectory({ caFile: caFile || undefined })}
+          />
+          <TextSetting
             field="directory.bindDn"
             label={settingsFieldLabel('directory.bindDn')}
             hint="e.g. cn=deskdial,ou=services,dc=example,dc=com; empty to bind anonymously"
             error={errorFor('directory.bindDn')}
-          >
-            <input
-              {...input('directory.bindDn', true)}
-              value={directory.bindDn}
-              onChange={(event) => setDirectory({ bindDn: event.target.value })}
-            />
-          </Field>
+            value={directory.bindDn}
+            onChange={(bindDn) => setDirectory({ bindDn })}
+          />
           <BindPassword {...props} mustRetype={mustRetype} errorFor={errorFor} />
           {bindsInClear(directory, hasPassword) && (
             <p className="warning" role="note" data-testid="directory-unencrypted-warning">
@@ -183,30 +166,22 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
             advice="Use a directory account that can only read the directory."
             testId="directory-secret-storage-warning"
           />
-          <Field
+          <TextSetting
             field="directory.baseDn"
             label={settingsFieldLabel('directory.baseDn')}
             hint="Where the people are, e.g. ou=people,dc=example,dc=com"
             error={errorFor('directory.baseDn')}
-          >
-            <input
-              {...input('directory.baseDn', true)}
-              value={directory.baseDn}
-              onChange={(event) => setDirectory({ baseDn: event.target.value })}
-            />
-          </Field>
-          <Field
+            value={directory.baseDn}
+            onChange={(baseDn) => setDirectory({ baseDn })}
+          />
+          <TextSetting
             field="directory.filter"
             label={settingsFieldLabel('directory.filter')}
             hint="Which entries are people; DeskDial adds the words you search for"
             error={errorFor('directory.filter')}
-          >
-            <input
-              {...input('directory.filter', true)}
-              value={directory.filter}
-              onChange={(event) => setDirectory({ filter: event.target.value })}
-            />
-          </Field>
+            value={directory.filter}
+            onChange={(filter) => setDirectory({ filter })}
+          />
           <details
             className="directory-attributes"
             open={DIRECTORY_FIELDS.some((field) => errorFor(`directory.attributes.${field}`))}
@@ -217,15 +192,14 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
               {DIRECTORY_FIELDS.map((name) => {
                 const field = `directory.attributes.${name}` as const
                 return (
-                  <Field key={name} field={field} label={settingsFieldLabel(field)} error={errorFor(field)}>
-                    <input
-                      {...input(field, false)}
-                      value={directory.attributes[name]}
-                      onChange={(event) =>
-                        setDirectory({ attributes: { ...directory.attributes, [name]: event.target.value } })
-                      }
-                    />
-                  </Field>
+                  <TextSetting
+                    key={name}
+                    field={field}
+                    label={settingsFieldLabel(field)}
+                    error={errorFor(field)}
+                    value={directory.attributes[name]}
+                    onChange={(value) => setDirectory({ attributes: { ...directory.attributes, [name]: value } })}
+                  />
                 )
               })}
             </div>
@@ -233,6 +207,32 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
         </>
       )}
     </>
+  )
+}
+
+interface TextSettingProps {
+  field: SettingsField
+  label: string
+  hint?: string
+  error: string | undefined
+  placeholder?: string
+  value: string
+  onChange(value: string): void
+}
+
+/** One line of text: a DN, an address, a filter or an attribute name, never spell-checked. */
+function TextSetting({ field, label, hint, error, placeholder, value, onChange }: TextSettingProps) {
+  return (
+    <Field field={field} label={label} hint={hint} error={error}>
+      <input
+        {...describedBy(field, error, hint !== undefined)}
+        value={value}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
   )
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { DirectorySettings } from '../../../shared/directory-settings'
 import type { DirectoryTestResult } from '../../../shared/ipc-contract'
 import { errorText } from '../common/error-text'
+import { TestResultLine } from './test-result-line'
 
 interface DirectoryTestProps {
   /** The directory as currently typed: the test uses it without saving it. */
@@ -40,20 +41,11 @@ export function DirectoryTest({ directory, password, onStart, onFieldError }: Di
       <button type="button" onClick={() => void run()} disabled={running} aria-describedby="directory-test-result">
         {running ? 'Testing the directory…' : 'Test directory'}
       </button>
-      <p
+      <TestResultLine
         id="directory-test-result"
-        className={`connection-test-result${result ? (result.ok ? ' ok' : ' failed') : ''}`}
-        role="status"
-      >
-        {running && (
-          <>
-            <span className="spinner" aria-hidden="true" />
-            Contacting {server || 'the directory'}…
-          </>
-        )}
-        {result?.ok && `It works. ${result.detail}`}
-        {result && !result.ok && (result.field ? 'The test did not run: see the field marked above.' : result.error)}
-      </p>
+        contacting={running ? server || 'the directory' : undefined}
+        outcome={result?.ok ? { ok: true, sentence: `It works. ${result.detail}` } : result}
+      />
     </div>
   )
 }
