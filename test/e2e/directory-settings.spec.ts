@@ -117,4 +117,11 @@ test('the directory fields show their problems beside them, and the defaults fil
   await expect(page.getByLabel('Search filter')).toHaveValue(/^\(&\(objectCategory=person\)/)
   await expect(page.getByLabel('Name attribute')).toHaveValue('displayName')
   await expect(page.getByLabel('Search filter')).not.toHaveAttribute('aria-invalid', 'true')
+
+  // Switched off, the fields are hidden, but what stops the save is still said.
+  await page.getByLabel('Search the company directory').uncheck()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('group', { name: 'Company directory' }).getByRole('alert')).toHaveText(
+    /^Directory server must be written like ldaps:\/\/ldap\.example\.com.* Switch the company directory on to correct it\.$/
+  )
 })

@@ -17,7 +17,7 @@ import { fieldProblems } from '../../../shared/field-problems'
 import type { SecretStorageKind } from '../../../shared/ipc-contract'
 import { SecretStorageWarning } from './secret-storage-warning'
 import { describedBy, Checkbox, Field } from './settings-field'
-import type { SettingsDraft, SettingsField } from './settings-draft'
+import { SETTINGS_FIELDS, type SettingsDraft, type SettingsField } from './settings-draft'
 
 interface DirectoryFieldsProps {
   draft: SettingsDraft
@@ -68,6 +68,12 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
   const ldaps = directory.url.startsWith('ldaps:')
   const preset = DIRECTORY_PRESETS[directory.kind]
   const kindLabel = DIRECTORY_KIND_LABELS[directory.kind]
+  // A problem in a field hidden while the directory is off must still be seen.
+  const hiddenProblem = directory.enabled
+    ? undefined
+    : SETTINGS_FIELDS.filter((field) => field.startsWith('directory'))
+        .map(errorFor)
+        .find((problem) => problem !== undefined)
 
   return (
     <>
@@ -78,6 +84,11 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
         checked={directory.enabled}
         onChange={(enabled) => setDirectory({ enabled })}
       />
+      {hiddenProblem && (
+        <p className="field-error" role="alert">
+          {hiddenProblem} Switch the company directory on to correct it.
+        </p>
+      )}
       {directory.enabled && (
         <>
           <div className="field-grid">
