@@ -41,6 +41,7 @@ const api: DeskDialApi = {
   getSettings: () => invoke('getSettings'),
   saveSettings: (update) => invoke('saveSettings', update),
   testConnection: (update) => invoke('testConnection', update),
+  testDirectory: (directory, password) => invoke('testDirectory', directory, password),
   startDemo: () => invoke('startDemo'),
   leaveDemo: () => invoke('leaveDemo'),
   clipboardNumber: () => invoke('clipboardNumber'),

@@ -175,5 +175,14 @@ export const DIRECTORY_FIELD_LABELS: Record<string, string> = {
   'directory.bindDn': 'Bind DN',
   'directory.baseDn': 'Base DN',
   'directory.filter': 'Search filter',
-  'directory.attributes': 'Directory attributes'
+  'directory.attributes': 'Directory attributes',
+  'directory.attributes.name': 'Name attribute',
+  'directory.attributes.telephoneNumber': 'Work number attribute',
+  'directory.attributes.mobile': 'Mobile attribute',
+  'directory.attributes.ipPhone': 'IP phone attribute',
+  'directory.attributes.homePhone': 'Home number attribute',
+  'directory.attributes.mail': 'Email attribute',
+  'directory.attributes.department': 'Department attribute',
+  'directory.attributes.title': 'Title attribute',
+  'directory.attributes.company': 'Company attribute'
 }

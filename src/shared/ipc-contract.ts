@@ -9,6 +9,7 @@ import type { CallRecord } from './call-record'
 import type { CallProgress } from './call-progress'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
 import type { DirectorySearchAnswer, DirectoryStatus, FavouriteTarget } from './directory-search'
+import type { DirectorySettings } from './directory-settings'
 import type { RegistrationStatus } from './registration-status'
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
@@ -17,6 +18,8 @@ export interface SettingsView {
   settings: AppSettings
   /** Whether a SIP password is stored (the password itself never crosses IPC towards the renderer). */
   passwordSet: boolean
+  /** Whether the company directory's bind password is stored (never the password itself). */
+  directoryPasswordSet: boolean
   secretStorage: SecretStorageKind
   /** True until the first-run setup has been completed. */
   firstRun: boolean
@@ -42,6 +45,8 @@ export interface SettingsUpdate {
   settings: AppSettings
   /** A new password; omitted keeps the stored one, empty string removes it. */
   password?: string
+  /** A new bind password for the company directory, likewise; empty string binds anonymously. */
+  directoryPassword?: string
 }
 
 export type SaveResult = { ok: true; view: SettingsView } | { ok: false; error: string; field?: string }
@@ -81,6 +86,12 @@ export type ConnectionTestResult =
   /** `field` names the setting to fix, e.g. "password" when it must be typed again. */
   | { ok: false; error: string; field?: string; status?: RegistrationStatus }
 
+/** "Test directory": what the server said, e.g. "Found 2,000 people", or why it failed. */
+export type DirectoryTestResult =
+  | { ok: true; detail: string }
+  /** `field` names the setting to fix, e.g. "directoryPassword" when it must be typed again. */
+  | { ok: false; error: string; field?: string }
+
 export interface AppStatus {
   registration: RegistrationStatus
   calls: CallProgress[]
@@ -110,6 +121,8 @@ export interface DeskDialCommands {
   getSettings(): Promise<SettingsView>
   saveSettings(update: SettingsUpdate): Promise<SaveResult>
   testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
+  /** Binds to the company directory as typed (the password typed, or the stored one) and searches it once. */
+  testDirectory(directory: DirectorySettings, password?: string): Promise<DirectoryTestResult>
   /** First run without an account: start the built-in demo phone system and use it. */
   startDemo(): Promise<SaveResult>
   /** Stop the demo phone system and forget its account, so the user can enter their own. */
@@ -171,6 +184,7 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   getSettings: true,
   saveSettings: true,
   testConnection: true,
+  testDirectory: true,
   startDemo: true,
   leaveDemo: true,
   clipboardNumber: true,

@@ -24,6 +24,7 @@ import { reconnectOnWake, reconnectWhenBackOnline } from './power'
 import { createQuickDialWindow, toggleQuickDial } from './quick-dial-window'
 import { registerRendererScheme, RendererLocation } from './renderer-location'
 import { createSecretStore } from './safe-storage-secret-store'
+import { DIRECTORY_PASSWORD, SIP_PASSWORD, type SecretName } from '../settings/password-store'
 import { applySecurityPolicy } from './security'
 import { DeskDialTray } from './tray'
 import { createMainWindow, preloadPath, showWindow } from './window'
@@ -96,7 +97,10 @@ export class DeskDialApp {
     applySecurityPolicy(app, session.defaultSession)
     if (process.platform === 'darwin') app.dock?.hide()
     const directory = app.getPath('userData')
-    const secrets = await createSecretStore(join(directory, 'secret.json'), (message) => log('warn', message))
+    const keepSecret = (name: SecretName, file: string) =>
+      createSecretStore(name, join(directory, file), (message) => log('warn', message))
+    const secrets = await keepSecret(SIP_PASSWORD, 'secret.json')
+    const directorySecrets = await keepSecret(DIRECTORY_PASSWORD, 'directory-secret.json')
     const renderer = new RendererLocation(this.#mainDirectory, app.isPackaged)
     renderer.serve(protocol)
     const preload = preloadPath(this.#mainDirectory)
@@ -107,6 +111,7 @@ export class DeskDialApp {
       version: app.getVersion(),
       settings: new ElectronSettingsStore({ directory, defaults: defaultAppSettings(country) }),
       secrets,
+      directorySecrets,
       createService: (options) => new DeskDialService(options),
       emit,
       notify: showNotice,

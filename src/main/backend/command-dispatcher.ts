@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { AppSettings } from '../../shared/app-settings'
 import type { ContactDraft } from '../../shared/contact'
 import { MAX_SEARCH_RESULTS } from '../../shared/directory-search'
+import type { DirectorySettings } from '../../shared/directory-settings'
 import { isRecord } from '../../shared/is-record'
 import { isCommandName, type DeskDialCommandName, type DeskDialCommands } from '../../shared/ipc-contract'
 
@@ -26,7 +27,12 @@ const text = z.string().max(MAX_TEXT)
 const id = z.string().max(MAX_ID)
 // The settings and a contact are checked field by field by their own schemas, whose sentences name
 // the field to fix; here only their outline.
-const settingsUpdate = ownObject({ settings: z.custom<AppSettings>(isRecord, 'an object'), password: text.optional() })
+const settingsUpdate = ownObject({
+  settings: z.custom<AppSettings>(isRecord, 'an object'),
+  password: text.optional(),
+  directoryPassword: text.optional()
+})
+const directorySettings = z.custom<DirectorySettings>(isRecord, 'an object')
 const contactDraft = z.custom<ContactDraft>(isRecord, 'an object')
 const favouriteTarget = z.union([ownObject({ contactId: id }), ownObject({ number: text, name: text.optional() })])
 
@@ -51,6 +57,7 @@ const ARGUMENTS: ArgumentSchemas = {
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsUpdate]),
   testConnection: z.tuple([settingsUpdate]),
+  testDirectory: z.tuple([directorySettings, text.optional()]),
   startDemo: z.tuple([]),
   leaveDemo: z.tuple([]),
   clipboardNumber: z.tuple([]),

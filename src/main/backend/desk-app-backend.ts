@@ -6,10 +6,12 @@ import type { CallLadder } from '../../shared/call-ladder'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
 import type { DirectorySearchAnswer, FavouriteTarget } from '../../shared/directory-search'
+import type { DirectorySettings } from '../../shared/directory-settings'
 import type {
   AppStatus,
   ConnectionTestResult,
   DeskDialCommands,
+  DirectoryTestResult,
   DeskDialEventName,
   DeskDialEvents,
   DialPreview,
@@ -26,12 +28,14 @@ import type { LinkHome } from '../dial/phone-link'
 import { looksLikePhoneNumber } from '../dial/phone-number-search'
 import type { HistoryStore } from '../history/history-store'
 import type { DeskDialServiceApi, DeskDialServiceOptions } from '../service/deskdial-service-api'
-import type { SecretStore } from '../settings/password-store'
+import { MemorySecretStore, type SecretStore } from '../settings/password-store'
+import { LdapDirectory } from '../directory'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
 import { CallTracker } from './call-tracker'
 import type { DesktopNotice } from './call-notices'
 import { testConnection } from './connection-test'
+import { testDirectory, type DirectoryProbe, type DirectoryProbeOptions } from './directory-test'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { DirectoryKeeper, type DirectoryKeeperOptions } from './directory-keeper'
 import { demoDialPlan, DemoMode } from './demo-mode'
@@ -50,6 +54,8 @@ export type BackendCommands = Omit<DeskDialCommands, 'hideWindow'>
 export interface DeskAppBackendOptions {
   settings: SettingsStore
   secrets: SecretStore
+  /** The company directory's bind password; a session-only store when omitted. */
+  directorySecrets?: SecretStore
   contacts: ContactStore
   history: HistoryStore
   favourites: FavouritesStore
@@ -72,6 +78,10 @@ export interface DeskAppBackendOptions {
   newId?: () => string
   /** How long "Test connection" waits for the registration's outcome. */
   connectionTestTimeoutMs?: number
+  /** Connects to the company directory for "Test directory"; an {@link LdapDirectory} when omitted. */
+  openDirectory?: (options: DirectoryProbeOptions) => DirectoryProbe
+  /** How long "Test directory" waits for the directory's answer. */
+  directoryTestTimeoutMs?: number
   /** How long stopping a service (unregistering) may take before DeskDial moves on. */
   stopTimeoutMs?: number
   /** After the phone system could not be reached at all, try again this much later. */
@@ -135,11 +145,12 @@ export class DeskAppBackend implements BackendCommands {
     this.#settings = new SettingsKeeper({
       settings: options.settings,
       secrets: options.secrets,
+      directorySecrets: options.directorySecrets ?? new MemorySecretStore(),
       log: this.#log,
       demo: () => this.#demo.view
     })
     this.#directory = new DirectoryKeeper({
-      directoryPassword: async () => undefined,
+      directoryPassword: () => this.#settings.directoryPassword(),
       ...options.companyDirectory,
       contacts: options.contacts,
       history: options.history,
@@ -387,7 +398,11 @@ export class DeskAppBackend implements BackendCommands {
     const change = await this.#settings.save({ ...update, settings: { ...update.settings, demo } })
     if (!change.saved.ok) return change.saved
     this.#options.emit('settingsChanged', change.saved.view)
-    if (JSON.stringify(change.saved.view.settings.directory) !== JSON.stringify(directory))
+    // A new bind password (or none) changes what the directory lets DeskDial see, like new settings.
+    if (
+      update.directoryPassword !== undefined ||
+      JSON.stringify(change.saved.view.settings.directory) !== JSON.stringify(directory)
+    )
       void this.#directory.directorySettingsChanged()
     if (change.reconnect) {
       this.#supervisor
@@ -407,6 +422,21 @@ export class DeskAppBackend implements BackendCommands {
       timeoutMs: this.#options.connectionTestTimeoutMs ?? 15_000,
       stopTimeoutMs: this.#options.stopTimeoutMs ?? 3_000
     })
+  }
+
+  testDirectory(directory: DirectorySettings, password?: string): Promise<DirectoryTestResult> {
+    return testDirectory(directory, password, {
+      openDirectory: this.#options.openDirectory ?? ((options) => new LdapDirectory(options)),
+      storedPassword: () => this.#settings.directoryPassword(),
+      savedDirectory: () => this.settings.directory,
+      log: this.#log,
+      timeoutMs: this.#options.directoryTestTimeoutMs ?? 10_000
+    })
+  }
+
+  /** The saved bind password of the company directory, for searching it; `undefined` binds anonymously. */
+  directoryPassword(): Promise<string | undefined> {
+    return this.#settings.directoryPassword()
   }
 
   async callLadder(callId: string): Promise<CallLadder> {
@@ -498,6 +528,7 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     getSettings: () => backend.getSettings(),
     saveSettings: (update) => backend.saveSettings(update),
     testConnection: (update) => backend.testConnection(update),
+    testDirectory: (directory, password) => backend.testDirectory(directory, password),
     startDemo: () => backend.startDemo(),
     leaveDemo: () => backend.leaveDemo(),
     clipboardNumber: () => backend.clipboardNumber(),

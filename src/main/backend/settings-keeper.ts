@@ -1,13 +1,16 @@
 import { RETYPE_PASSWORD, sameAccountIdentity } from '../../shared/account-settings'
 import { checkAppSettings, type AppSettings } from '../../shared/app-settings'
+import { RETYPE_DIRECTORY_PASSWORD, sameDirectoryIdentity } from '../../shared/directory-password'
 import type { DemoPhoneSystemView, SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
-import type { SecretStore } from '../settings/password-store'
+import { DIRECTORY_PASSWORD, SIP_PASSWORD, type SecretStore } from '../settings/password-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
 
 export interface SettingsKeeperOptions {
   settings: SettingsStore
   secrets: SecretStore
+  /** The company directory's bind password, in a store of its own. */
+  directorySecrets: SecretStore
   log: BackendLog
   /** The built-in demo phone system, while it runs, for the window. */
   demo: () => DemoPhoneSystemView | undefined
@@ -52,20 +55,26 @@ export class SettingsKeeper {
     return this.#options.secrets.getPassword()
   }
 
+  /** The saved bind password of the company directory; `undefined` for an anonymous bind. */
+  directoryPassword(): Promise<string | undefined> {
+    return this.#options.directorySecrets.getPassword()
+  }
+
   /** Something about the user's data (a damaged contacts or history file) to tell in the window. */
   addNotice(notice: string): void {
     this.#dataNotices = [...this.#dataNotices.filter((known) => known !== notice), notice].slice(-5)
   }
 
   async view(): Promise<SettingsView> {
-    const { secrets } = this.#options
+    const { secrets, directorySecrets } = this.#options
     const view: SettingsView = {
       settings: this.current,
       passwordSet: (await secrets.getPassword()) !== undefined,
+      directoryPasswordSet: (await directorySecrets.getPassword()) !== undefined,
       secretStorage: secrets.kind,
       firstRun: this.#firstRun
     }
-    const notices = [this.#notice, secrets.problem, ...this.#dataNotices].filter(
+    const notices = [this.#notice, secrets.problem, directorySecrets.problem, ...this.#dataNotices].filter(
       (notice): notice is string => notice !== undefined
     )
     if (notices.length > 0) view.notice = notices.join(' ')
@@ -87,28 +96,17 @@ export class SettingsKeeper {
         reconnect: false
       }
     const previous = this.current
-    if (
-      update.password === undefined &&
-      !sameAccountIdentity(previous.account, checked.settings.account) &&
-      (await this.#options.secrets.getPassword()) !== undefined
-    ) {
-      return { saved: { ok: false, error: RETYPE_PASSWORD, field: 'password' }, reconnect: false }
-    }
-    try {
-      if (update.password === '') await this.#options.secrets.deletePassword()
-      else if (update.password !== undefined) await this.#options.secrets.setPassword(update.password)
-    } catch (error) {
-      log('error', `Storing the SIP password failed: ${(error as Error).message}`)
-      return {
-        saved: {
-          ok: false,
-          error:
-            'DeskDial could not store the password on this computer. Check that the system keychain is unlocked, then save again.',
-          field: 'password'
-        },
-        reconnect: false
-      }
-    }
+    const retype = await this.#retypeProblem(previous, checked.settings, update)
+    if (retype) return { saved: { ok: false, ...retype }, reconnect: false }
+    const stored =
+      (await this.#store(this.#options.secrets, update.password, SIP_PASSWORD.secret, 'password')) ??
+      (await this.#store(
+        this.#options.directorySecrets,
+        update.directoryPassword,
+        DIRECTORY_PASSWORD.secret,
+        'directoryPassword'
+      ))
+    if (stored) return { saved: stored, reconnect: false }
     try {
       await this.#options.settings.save(checked.settings)
     } catch (error) {
@@ -127,6 +125,50 @@ export class SettingsKeeper {
     return {
       saved: { ok: true, view: await this.view() },
       reconnect: update.password !== undefined || !sameAccount(previous.account, checked.settings.account)
+    }
+  }
+
+  /** A stored password may only be used for the identity it was saved with: changing that needs it typed again. */
+  async #retypeProblem(
+    previous: AppSettings,
+    next: AppSettings,
+    update: SettingsUpdate
+  ): Promise<{ error: string; field: string } | undefined> {
+    const { secrets, directorySecrets } = this.#options
+    if (
+      update.password === undefined &&
+      !sameAccountIdentity(previous.account, next.account) &&
+      (await secrets.getPassword()) !== undefined
+    )
+      return { error: RETYPE_PASSWORD, field: 'password' }
+    if (
+      update.directoryPassword === undefined &&
+      !sameDirectoryIdentity(previous.directory, next.directory) &&
+      (await directorySecrets.getPassword()) !== undefined
+    )
+      return { error: RETYPE_DIRECTORY_PASSWORD, field: 'directoryPassword' }
+    return undefined
+  }
+
+  /** Stores (or with '' removes) a typed password; a failure as the save's answer. */
+  async #store(
+    store: SecretStore,
+    password: string | undefined,
+    what: string,
+    field: string
+  ): Promise<SaveResult | undefined> {
+    try {
+      if (password === '') await store.deletePassword()
+      else if (password !== undefined) await store.setPassword(password)
+      return undefined
+    } catch (error) {
+      this.#options.log('error', `Storing the ${what} failed: ${(error as Error).message}`)
+      return {
+        ok: false,
+        error:
+          'DeskDial could not store the password on this computer. Check that the system keychain is unlocked, then save again.',
+        field
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import { isRecord } from '../../shared/is-record'
 import type { SecretStorageKind } from '../../shared/ipc-contract'
 import { readJsonFile, writeJsonFileAtomic, WriteQueue } from './atomic-json-file'
 
-/** Where the SIP password lives: never in the settings file, never in logs. */
+/** Where a password lives (the SIP password, the directory's bind password): never in the settings file, never in logs. */
 export interface SecretStore {
   readonly kind: SecretStorageKind
   /** Set when a stored password exists but cannot be read: a sentence for the user. */
@@ -39,12 +39,27 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
+/** Which password a store keeps, as its messages name it. */
+export interface SecretName {
+  /** What the password is, e.g. "SIP password". */
+  secret: string
+  /** Where in Settings it is typed again, e.g. "the password". */
+  retype: string
+}
+
+export const SIP_PASSWORD: SecretName = { secret: 'SIP password', retype: 'the password' }
+export const DIRECTORY_PASSWORD: SecretName = {
+  secret: 'directory bind password',
+  retype: 'the bind password under Company directory'
+}
+
 /** The password encrypted by a {@link SecretCipher}, stored as base64 in its own file. */
 export class EncryptedFileSecretStore implements SecretStore {
   readonly #writes = new WriteQueue()
 
   constructor(
     readonly kind: SecretStorageKind,
+    private readonly name: SecretName,
     private readonly file: string,
     private readonly cipher: SecretCipher,
     private readonly log: (message: string) => void = () => undefined
@@ -57,19 +72,19 @@ export class EncryptedFileSecretStore implements SecretStore {
     const content = await readJsonFile(this.file)
     if (content.kind === 'missing') return undefined
     const stored = content.kind === 'ok' && isRecord(content.value) ? content.value.password : undefined
-    if (typeof stored !== 'string') return this.#unreadable('The file that holds the SIP password is damaged')
+    if (typeof stored !== 'string') return this.#unreadable(`The file that holds the ${this.name.secret} is damaged`)
     try {
       const { plainText, shouldReEncrypt } = await this.cipher.decrypt(Buffer.from(stored, 'base64'))
       if (shouldReEncrypt) await this.setPassword(plainText)
       this.problem = undefined
       return plainText
     } catch (error) {
-      return this.#unreadable(`The stored SIP password could not be decrypted (${(error as Error).message})`)
+      return this.#unreadable(`The stored ${this.name.secret} could not be decrypted (${(error as Error).message})`)
     }
   }
 
   #unreadable(what: string): undefined {
-    this.problem = `${what}: DeskDial cannot use it. Enter the password again in Settings.`
+    this.problem = `${what}: DeskDial cannot use it. Enter ${this.name.retype} again in Settings.`
     this.log(this.problem)
     return undefined
   }

@@ -4,14 +4,26 @@ import { checkAppSettings } from '../../shared/app-settings'
 
 /** The settings' sections: objects whose fields are repaired one by one. */
 const SECTIONS = ['account', 'dialPlan', 'directory'] as const
-type Section = (typeof SECTIONS)[number]
 
-type Path = readonly [keyof AppSettings] | readonly [Section, string]
-
-function pathOf(field: string): Path | undefined {
-  const [section, key] = field.split('.')
-  if (key === undefined) return [section as keyof AppSettings]
-  return (SECTIONS as readonly string[]).includes(section) ? [section as Section, key] : undefined
+/**
+ * Puts the default of the dotted `field` ("directory.attributes.mobile") into `candidate`; where
+ * `candidate` has no object on the way, the default of that enclosing object instead.
+ */
+function resetField(candidate: Record<string, unknown>, defaults: AppSettings, field: string): void {
+  const keys = field.split('.')
+  if (keys.length > 1 && !(SECTIONS as readonly string[]).includes(keys[0] ?? '')) return
+  let target = candidate
+  let source: unknown = defaults
+  for (const [index, key] of keys.entries()) {
+    if (!isRecord(source)) return
+    const inner = target[key]
+    if (index === keys.length - 1 || !isRecord(inner)) {
+      target[key] = structuredClone(source[key])
+      return
+    }
+    target = inner
+    source = source[key]
+  }
 }
 
 /** Defaults with every readable value of `loaded` laid over them. */
@@ -37,14 +49,7 @@ export function repairSettings(
   const first = checkAppSettings(candidate)
   if (first.ok) return { settings: first.settings, resetFields: [] }
   const resetFields = [...new Set(first.problems.map((problem) => problem.field))]
-  for (const field of resetFields) {
-    const path = pathOf(field)
-    if (path?.length === 1) candidate[path[0]] = structuredClone(defaults[path[0]])
-    else if (path?.length === 2)
-      (candidate[path[0]] as Record<string, unknown>)[path[1]] = structuredClone(
-        (defaults[path[0]] as unknown as Record<string, unknown>)[path[1]]
-      )
-  }
+  for (const field of resetFields) resetField(candidate, defaults, field)
   const second = checkAppSettings(candidate)
   if (second.ok) return { settings: second.settings, resetFields }
   // What is left spans fields (e.g. half an account): reset those sections whole.

@@ -80,7 +80,6 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
     readClipboardText: () => options.clipboard ?? '',
-    companyDirectory: { directoryPassword: async () => options.directoryPassword },
     connectionTestTimeoutMs: 5_000,
     stopTimeoutMs: 1_000
   })
@@ -88,7 +87,11 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
   if (options.account) {
     const settings = deskSettings(options.account)
     if (options.companyDirectory) settings.directory = options.companyDirectory
-    const saved = await backend.saveSettings({ settings, password: options.password })
+    const saved = await backend.saveSettings({
+      settings,
+      password: options.password,
+      ...(options.directoryPassword === undefined ? {} : { directoryPassword: options.directoryPassword })
+    })
     if (!saved.ok) throw new Error(`The test's settings were refused: ${saved.error}`)
   }
   const commands = commandsForWindow(backend, () => void (hideRequests += 1))

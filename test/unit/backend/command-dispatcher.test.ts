@@ -26,6 +26,9 @@ describe('commands from the renderer', () => {
     ['saveContact', [{ name: 'A', numbers: [] }]],
     ['saveSettings', [{ settings: {} }]],
     ['testConnection', [{ settings: {}, password: 'pw' }]],
+    ['saveSettings', [{ settings: {}, directoryPassword: 'bind-pw' }]],
+    ['testDirectory', [{ url: 'ldaps://ldap.example.com' }]],
+    ['testDirectory', [{ url: 'ldaps://ldap.example.com' }, 'bind-pw']],
     ['hideWindow', []]
   ])('passes %s %j to the command', async (name, args) => {
     const { commands, calls } = recordingCommands()
@@ -41,6 +44,14 @@ describe('commands from the renderer', () => {
     ['dial', [{ target: 'x'.repeat(1001) }], "DeskDial's dial cannot use argument 1 (target): "],
     ['saveSettings', [{ settings: 'all' }], "DeskDial's saveSettings cannot use argument 1 (settings): an object."],
     ['deleteContact', ['x'.repeat(201)], "DeskDial's deleteContact cannot use argument 1: "],
+    [
+      'saveSettings',
+      [{ settings: {}, directoryPassword: 7 }],
+      "DeskDial's saveSettings cannot use argument 1 (directoryPassword): "
+    ],
+    ['testDirectory', ['ldaps://ldap.example.com'], "DeskDial's testDirectory cannot use argument 1: an object."],
+    ['testDirectory', [{}, 42], "DeskDial's testDirectory cannot use argument 2: "],
+    ['testDirectory', [{}, 'pw', 'extra'], "DeskDial's testDirectory cannot use its arguments"],
     ['openExternal', ['https://x'], 'DeskDial has no command "openExternal".'],
     // Names every object has through its prototype are not commands.
     ['constructor', [], 'DeskDial has no command "constructor".'],

@@ -97,6 +97,7 @@ describe('first run and settings', () => {
     expect(view).toEqual({
       settings: defaultAppSettings('DE'),
       passwordSet: false,
+      directoryPasswordSet: false,
       secretStorage: 'os-keychain',
       firstRun: true
     })

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ConnectionTestResult, SettingsUpdate } from '../../../shared/ipc-contract'
 import { errorText } from '../common/error-text'
 import { registrationSentence } from '../app/registration-words'
+import { TestResultLine } from './test-result-line'
 
 interface ConnectionTestProps {
   /** The settings as currently typed: the test uses them without saving them. */
@@ -45,21 +46,18 @@ export function ConnectionTest({ update, onResult, onFieldError, primary }: Conn
       >
         {running ? 'Testing…' : 'Test connection'}
       </button>
-      <p
+      <TestResultLine
         id="connection-test-result"
-        className={`connection-test-result${result ? (result.ok ? ' ok' : ' failed') : ''}`}
-        role="status"
-      >
-        {running && (
-          <>
-            <span className="spinner" aria-hidden="true" />
-            Contacting {server ?? 'the phone system'}…
-          </>
-        )}
-        {result?.ok &&
-          `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`}
-        {result && !result.ok && (result.field ? 'The test did not run: see the field marked above.' : result.error)}
-      </p>
+        contacting={running ? (server ?? 'the phone system') : undefined}
+        outcome={
+          result?.ok
+            ? {
+                ok: true,
+                sentence: `It works. ${registrationSentence(result.status, update().settings.account.user, result.status.at).replace(/\.$/, '')}.`
+              }
+            : result
+        }
+      />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import type { AppSettings } from '../../../shared/app-settings'
+import { DIRECTORY_FIELDS } from '../../../shared/directory-settings'
 import type { SettingsUpdate, SettingsView } from '../../../shared/ipc-contract'
 
 /** The settings form's state: the settings plus what the user typed that is not stored as is. */
@@ -9,6 +10,10 @@ export interface SettingsDraft {
   /** A new password; empty keeps the stored one unless `forgetPassword`. */
   password: string
   forgetPassword: boolean
+  /** A new bind password for the company directory; empty keeps the stored one unless `forgetDirectoryPassword`. */
+  directoryPassword: string
+  /** Remove the stored bind password on save: the directory is then bound anonymously. */
+  forgetDirectoryPassword: boolean
 }
 
 export function draftFrom(view: SettingsView): SettingsDraft {
@@ -16,8 +21,16 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     settings: view.settings,
     serversText: view.settings.account.servers.join('\n'),
     password: '',
-    forgetPassword: false
+    forgetPassword: false,
+    directoryPassword: '',
+    forgetDirectoryPassword: false
   }
+}
+
+/** The bind password as the draft has it: typed, '' to bind anonymously, or `undefined` to keep the stored one. */
+export function directoryPasswordFrom(draft: SettingsDraft): string | undefined {
+  if (draft.forgetDirectoryPassword) return ''
+  return draft.directoryPassword === '' ? undefined : draft.directoryPassword
 }
 
 export function updateFrom(draft: SettingsDraft): SettingsUpdate {
@@ -26,8 +39,12 @@ export function updateFrom(draft: SettingsDraft): SettingsUpdate {
     .map((server) => server.trim())
     .filter(Boolean)
   const settings = { ...draft.settings, account: { ...draft.settings.account, servers } }
-  if (draft.forgetPassword) return { settings, password: '' }
-  return draft.password === '' ? { settings } : { settings, password: draft.password }
+  const update: SettingsUpdate = { settings }
+  if (draft.forgetPassword) update.password = ''
+  else if (draft.password !== '') update.password = draft.password
+  const directoryPassword = directoryPasswordFrom(draft)
+  if (directoryPassword !== undefined) update.directoryPassword = directoryPassword
+  return update
 }
 
 /** Where the main process may point a validation error, and the field that shows it. */
@@ -52,7 +69,17 @@ export const SETTINGS_FIELDS = [
   'trustLinksWithoutConfirmation',
   'linkAutoDialIntervalSeconds',
   'startAtLogin',
-  'notifications'
+  'notifications',
+  'directory.enabled',
+  'directory.kind',
+  'directory.url',
+  'directory.startTls',
+  'directory.caFile',
+  'directory.bindDn',
+  'directoryPassword',
+  'directory.baseDn',
+  'directory.filter',
+  ...DIRECTORY_FIELDS.map((field) => `directory.attributes.${field}` as const)
 ] as const
 
 export type SettingsField = (typeof SETTINGS_FIELDS)[number]

@@ -5,10 +5,19 @@ import { CopyDiagnostics } from '../diagnostics/copy-diagnostics'
 import { DemoPhoneSystem } from '../demo/demo-phone-system'
 import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
+import { DirectoryFields } from './directory-fields'
+import { DirectoryTest } from './directory-test'
 import { SecretStorageWarning } from './secret-storage-warning'
 import { describedBy, Checkbox, Field } from './settings-field'
 import { fieldError, saveSettings, type SaveError } from './save-settings'
-import { draftFrom, inputId, updateFrom, type SettingsField } from './settings-draft'
+import {
+  directoryPasswordFrom,
+  draftFrom,
+  inputId,
+  updateFrom,
+  type SettingsDraft,
+  type SettingsField
+} from './settings-draft'
 
 interface SettingsViewProps {
   view: SettingsViewData
@@ -26,11 +35,16 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
   const [error, setError] = useState<SaveError>()
   const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState(false)
+  const [showDirectoryProblems, setShowDirectoryProblems] = useState(false)
 
   const settings = draft.settings
   const setSettings = (change: Partial<AppSettings>) => {
     setSaved(false)
     setDraft({ ...draft, settings: { ...settings, ...change } })
+  }
+  const changeDraft = (next: SettingsDraft) => {
+    setSaved(false)
+    setDraft(next)
   }
   const setDialPlan = (change: Partial<DialPlanSettings>) =>
     setSettings({ dialPlan: { ...settings.dialPlan, ...change } })
@@ -48,9 +62,11 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
     setSaving(false)
     if (!outcome.ok) {
       setError(outcome.error)
+      setShowDirectoryProblems(true)
       return
     }
     setError(undefined)
+    setShowDirectoryProblems(false)
     setDraft(draftFrom(outcome.view))
     setSaved(true)
     onSaved(outcome.view)
@@ -73,15 +89,7 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
           {view.demo ? (
             <DemoPhoneSystem demo={view.demo} leaving={leavingDemo} onLeave={onLeaveDemo} />
           ) : (
-            <AccountFields
-              draft={draft}
-              onChange={(next) => {
-                setSaved(false)
-                setDraft(next)
-              }}
-              errorFor={errorFor}
-              passwordSet={view.passwordSet}
-            />
+            <AccountFields draft={draft} onChange={changeDraft} errorFor={errorFor} passwordSet={view.passwordSet} />
           )}
         </fieldset>
         <fieldset>
@@ -184,6 +192,26 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
               onChange={(event) => setSettings({ linkAutoDialIntervalSeconds: Number(event.target.value) })}
             />
           </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Company directory</legend>
+          <DirectoryFields
+            draft={draft}
+            onChange={changeDraft}
+            errorFor={errorFor}
+            saved={view.settings.directory}
+            directoryPasswordSet={view.directoryPasswordSet}
+            secretStorage={view.secretStorage}
+            showProblems={showDirectoryProblems}
+          />
+          {settings.directory.enabled && (
+            <DirectoryTest
+              directory={() => settings.directory}
+              password={() => directoryPasswordFrom(draft)}
+              onStart={() => setShowDirectoryProblems(true)}
+              onFieldError={(field, message) => setError(fieldError(field, message))}
+            />
+          )}
         </fieldset>
         <fieldset>
           <legend>General</legend>
