@@ -8,6 +8,13 @@ import type { CallLadder } from './call-ladder'
 import type { CallRecord } from './call-record'
 import type { CallProgress } from './call-progress'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
+import type {
+  ColumnMapping,
+  ContactFileDownload,
+  ContactFileFormat,
+  ContactFileUpload,
+  ContactImportAnswer
+} from './contact-files'
 import type { RegistrationStatus } from './registration-status'
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
@@ -99,6 +106,12 @@ export interface DeskDialCommands {
   listContacts(): Promise<Contact[]>
   saveContact(draft: ContactDraft): Promise<ContactSaveResult>
   deleteContact(id: string): Promise<void>
+  /** What importing a vCard or CSV file would do; `mapping` picks the CSV's columns (found from the header when omitted). */
+  previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
+  /** Imports the file as previewed: adds, merges, leaves duplicates alone. */
+  importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
+  /** All contacts as a vCard 3.0 or CSV file for the window to save. */
+  exportContacts(format: ContactFileFormat): Promise<ContactFileDownload>
   listHistory(): Promise<CallRecord[]>
   clearHistory(): Promise<void>
   getSettings(): Promise<SettingsView>
@@ -153,6 +166,9 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   listContacts: true,
   saveContact: true,
   deleteContact: true,
+  previewContactImport: true,
+  importContacts: true,
+  exportContacts: true,
   listHistory: true,
   clearHistory: true,
   getSettings: true,

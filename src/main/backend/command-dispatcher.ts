@@ -7,6 +7,8 @@
 import { z } from 'zod'
 import type { AppSettings } from '../../shared/app-settings'
 import type { ContactDraft } from '../../shared/contact'
+import { CONTACT_FILE_FORMATS, MAX_CONTACT_FILE_BYTES, type ColumnMapping } from '../../shared/contact-files'
+import { isColumnMapping } from '../contact-files'
 import { isRecord } from '../../shared/is-record'
 import { isCommandName, type DeskDialCommandName, type DeskDialCommands } from '../../shared/ipc-contract'
 
@@ -27,6 +29,9 @@ const id = z.string().max(MAX_ID)
 // the field to fix; here only their outline.
 const settingsUpdate = ownObject({ settings: z.custom<AppSettings>(isRecord, 'an object'), password: text.optional() })
 const contactDraft = z.custom<ContactDraft>(isRecord, 'an object')
+// A contacts file in base64: four characters for every three bytes.
+const contactFile = ownObject({ name: text, base64: z.string().max(Math.ceil(MAX_CONTACT_FILE_BYTES / 3) * 4) })
+const columnMapping = z.custom<ColumnMapping>(isColumnMapping, 'a column mapping')
 
 type ArgumentSchemas = { [K in DeskDialCommandName]: z.ZodType<Parameters<DeskDialCommands[K]>> }
 
@@ -41,6 +46,9 @@ const ARGUMENTS: ArgumentSchemas = {
   listContacts: z.tuple([]),
   saveContact: z.tuple([contactDraft]),
   deleteContact: z.tuple([id]),
+  previewContactImport: z.tuple([contactFile, columnMapping.optional()]),
+  importContacts: z.tuple([contactFile, columnMapping.optional()]),
+  exportContacts: z.tuple([z.enum(CONTACT_FILE_FORMATS)]),
   listHistory: z.tuple([]),
   clearHistory: z.tuple([]),
   getSettings: z.tuple([]),

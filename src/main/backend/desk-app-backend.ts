@@ -6,6 +6,13 @@ import type { CallLadder } from '../../shared/call-ladder'
 import type { CallRecord } from '../../shared/call-record'
 import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/contact'
 import type {
+  ColumnMapping,
+  ContactFileDownload,
+  ContactFileFormat,
+  ContactFileUpload,
+  ContactImportAnswer
+} from '../../shared/contact-files'
+import type {
   AppStatus,
   ConnectionTestResult,
   DeskDialCommands,
@@ -18,6 +25,11 @@ import type {
   SettingsUpdate,
   SettingsView
 } from '../../shared/ipc-contract'
+import {
+  exportContacts as exportContactFile,
+  importContacts as importContactFile,
+  readUploadedContactFile
+} from '../contact-files'
 import type { ContactStore } from '../contacts/contact-store'
 import { planDial } from '../dial/dial-plan'
 import type { LinkHome } from '../dial/phone-link'
@@ -73,6 +85,8 @@ export interface DeskAppBackendOptions {
 }
 
 const MAX_TARGET_LENGTH = 256
+/** How many contacts, merges, duplicates and skipped entries an import's answer lists for the window (the counts are complete). */
+const IMPORT_PREVIEW_LISTED = 200
 
 /** Where the user dials from: their country, and the domains of their phone system (its SIP domain and servers). */
 function linkHome(settings: AppSettings): LinkHome {
@@ -308,6 +322,24 @@ export class DeskAppBackend implements BackendCommands {
     return this.#options.contacts.delete(id)
   }
 
+  previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
+    return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
+      write: false,
+      listed: IMPORT_PREVIEW_LISTED
+    })
+  }
+
+  importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
+    return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
+      write: true,
+      listed: IMPORT_PREVIEW_LISTED
+    })
+  }
+
+  async exportContacts(format: ContactFileFormat): Promise<ContactFileDownload> {
+    return exportContactFile(await this.#options.contacts.list(), format)
+  }
+
   listHistory(): Promise<CallRecord[]> {
     return this.#options.history.list()
   }
@@ -437,6 +469,9 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     listContacts: () => backend.listContacts(),
     saveContact: (draft) => backend.saveContact(draft),
     deleteContact: (id) => backend.deleteContact(id),
+    previewContactImport: (file, mapping) => backend.previewContactImport(file, mapping),
+    importContacts: (file, mapping) => backend.importContacts(file, mapping),
+    exportContacts: (format) => backend.exportContacts(format),
     listHistory: () => backend.listHistory(),
     clearHistory: () => backend.clearHistory(),
     getSettings: () => backend.getSettings(),

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Contact } from '../../../shared/contact'
 import { SearchField } from '../common/search-field'
 import { useSearchList } from '../common/use-search-list'
 import { VirtualList } from '../common/virtual-list'
 import { contactMatches } from './contact-search'
+import { ExportDialog } from './export-dialog'
+import { ImportDialog } from './import-dialog'
 import type { Contacts } from './use-contacts'
 
 interface ContactsViewProps {
@@ -24,6 +26,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
   const list = useSearchList(LIST_ID, contacts.contacts, contactMatches)
   const { matches, activeIndex } = list
   const search = useRef<HTMLInputElement>(null)
+  const [fileDialog, setFileDialog] = useState<'import' | 'export'>()
 
   useEffect(() => {
     search.current?.focus()
@@ -43,10 +46,20 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
         <span className="view-count" aria-live="polite">
           {contacts.contacts && `${matches.length} of ${contacts.contacts.length}`}
         </span>
+        <button type="button" onClick={() => setFileDialog('import')}>
+          Import…
+        </button>
+        <button type="button" onClick={() => setFileDialog('export')}>
+          Export…
+        </button>
         <button type="button" className="primary" onClick={onNew} aria-keyshortcuts="Control+N">
           New contact
         </button>
       </header>
+      {fileDialog === 'import' && (
+        <ImportDialog onImported={() => void contacts.reload()} onClose={() => setFileDialog(undefined)} />
+      )}
+      {fileDialog === 'export' && <ExportDialog onClose={() => setFileDialog(undefined)} />}
       <SearchField
         inputRef={search}
         label="Search contacts"
