@@ -27,7 +27,7 @@ test("import German Outlook's CSV through the dialog (preset found, columns show
   expect(await app.backend.listContacts()).toEqual([])
 
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await expect(dialog.getByRole('status').first()).toHaveText('Imported: 2 new contacts.')
+  await expect(dialog.getByRole('status').first()).toHaveText('Imported 2 new contacts.')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
   const list = page.getByRole('listbox', { name: 'Contacts' })
@@ -41,7 +41,7 @@ test("import German Outlook's CSV through the dialog (preset found, columns show
     .setInputFiles(path.join(FIXTURES, 'outlook-de-windows-1252.csv'))
   await dialog.getByRole('button', { name: 'Preview' }).click()
   await expect(dialog.getByRole('status').first()).toHaveText(
-    'This file would add 0 new contacts; 2 already in your contacts.'
+    'This file would add 0 new contacts; 2 entries are already in your contacts.'
   )
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
   await page.keyboard.press('Escape')
@@ -84,7 +84,7 @@ test('a CSV of unknown columns: choose them in the dialog, see the skipped line 
     'SkippedLine 3 (Ohne Nummer): It has no phone number.'
   )
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await expect(dialog.getByRole('status').first()).toHaveText('Imported: 1 new contact; 1 entry skipped.')
+  await expect(dialog.getByRole('status').first()).toHaveText('Imported 1 new contact; 1 entry skipped.')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('listbox', { name: 'Contacts' }).getByRole('option')).toHaveText([/Berg, Anna/])
 })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
   MAX_CONTACT_FILE_BYTES,
   type ColumnMapping,
@@ -179,88 +179,91 @@ export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
   )
 }
 
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`
+}
+
+/** One sentence with the counts, e.g. "This file would add 2 new contacts; 1 is already in your contacts." */
+function summary(report: ContactImportReport): string {
+  const { added, merged, duplicates, skipped } = report.counts
+  const contacts = count(added, 'new contact', 'new contacts')
+  let sentence = report.written ? `Imported ${contacts}` : `This file would add ${contacts}`
+  if (merged > 0)
+    sentence += `, ${report.written ? 'added' : 'add'} numbers to ${count(merged, 'contact', 'contacts')} of the same name`
+  if (duplicates > 0) sentence += `; ${count(duplicates, 'entry is', 'entries are')} already in your contacts`
+  if (skipped > 0) sentence += `; ${count(skipped, 'entry', 'entries')} skipped`
+  return sentence + '.'
+}
+
 /** The counts, the first contacts to add, and every kind of entry that is not added as it is. */
 function ImportSummary({ report }: { report: ContactImportReport }) {
   const { added, merged, duplicates, skipped } = report.counts
-  const more = (shown: number, total: number) =>
-    total > shown ? <li className="muted">…and {total - shown} more</li> : null
   return (
     <div className="import-summary">
-      <p role="status">
-        {report.written ? 'Imported: ' : 'This file would add '}
-        {added} new contact{added === 1 ? '' : 's'}
-        {merged > 0 && `, add numbers to ${merged} contact${merged === 1 ? '' : 's'} of the same name`}
-        {duplicates > 0 && `; ${duplicates} already in your contacts`}
-        {skipped > 0 && `; ${skipped} entr${skipped === 1 ? 'y' : 'ies'} skipped`}.
-      </p>
-      {report.added.length > 0 && (
-        <section aria-label="Contacts to add">
-          <h3>{report.written ? 'Added' : 'To add'}</h3>
-          <ul className="import-list">
-            {report.added.slice(0, SHOWN).map((contact) => (
-              <li key={contact.line}>
-                <strong>{contact.name}</strong>
-                {contact.company && <span className="muted"> · {contact.company}</span>}
-                <span className="muted"> · {contact.numbers.map((entry) => entry.number).join(', ')}</span>
-              </li>
-            ))}
-            {more(Math.min(SHOWN, report.added.length), added)}
-          </ul>
-        </section>
-      )}
-      {report.merged.length > 0 && (
-        <section aria-label="Numbers added to existing contacts">
-          <h3>New numbers for existing contacts</h3>
-          <ul className="import-list">
-            {report.merged.map((merge) => (
-              <li key={merge.line}>
-                {merge.name}: {merge.numbers.map((entry) => `${entry.label} ${entry.number}`).join(', ')} (line{' '}
-                {merge.line})
-              </li>
-            ))}
-            {more(report.merged.length, merged)}
-          </ul>
-        </section>
-      )}
-      {report.duplicates.length > 0 && (
-        <section aria-label="Already in your contacts">
-          <h3>Already in your contacts</h3>
-          <ul className="import-list">
-            {report.duplicates.map((duplicate) => (
-              <li key={duplicate.line}>
-                {duplicate.name} (line {duplicate.line})
-              </li>
-            ))}
-            {more(report.duplicates.length, duplicates)}
-          </ul>
-        </section>
-      )}
-      {report.skipped.length > 0 && (
-        <section aria-label="Skipped entries">
-          <h3>Skipped</h3>
-          <ul className="import-list">
-            {report.skipped.map((entry) => (
-              <li key={entry.line}>
-                Line {entry.line}
-                {entry.name && ` (${entry.name})`}: {entry.reason}
-              </li>
-            ))}
-            {more(report.skipped.length, skipped)}
-          </ul>
-        </section>
-      )}
-      {report.notes.length > 0 && (
-        <section aria-label="Notes">
-          <h3>Notes</h3>
-          <ul className="import-list">
-            {report.notes.map((note, index) => (
-              <li key={index}>
-                {note.name} (line {note.line}): {note.note}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <p role="status">{summary(report)}</p>
+      <EntryList label="Contacts to add" heading={report.written ? 'Added' : 'To add'} total={added}>
+        {report.added.slice(0, SHOWN).map((contact) => (
+          <li key={contact.line}>
+            <strong>{contact.name}</strong>
+            {contact.company && <span className="muted"> · {contact.company}</span>}
+            <span className="muted"> · {contact.numbers.map((entry) => entry.number).join(', ')}</span>
+          </li>
+        ))}
+      </EntryList>
+      <EntryList label="Numbers added to existing contacts" heading="New numbers for existing contacts" total={merged}>
+        {report.merged.map((merge) => (
+          <li key={merge.line}>
+            {merge.name}: {merge.numbers.map((entry) => `${entry.label} ${entry.number}`).join(', ')} (line {merge.line}
+            )
+          </li>
+        ))}
+      </EntryList>
+      <EntryList label="Already in your contacts" heading="Already in your contacts" total={duplicates}>
+        {report.duplicates.map((duplicate) => (
+          <li key={duplicate.line}>
+            {duplicate.name} (line {duplicate.line})
+          </li>
+        ))}
+      </EntryList>
+      <EntryList label="Skipped entries" heading="Skipped" total={skipped}>
+        {report.skipped.map((entry) => (
+          <li key={entry.line}>
+            Line {entry.line}
+            {entry.name && ` (${entry.name})`}: {entry.reason}
+          </li>
+        ))}
+      </EntryList>
+      <EntryList label="Notes" heading="Notes" total={report.notes.length}>
+        {report.notes.map((note, index) => (
+          <li key={index}>
+            {note.name} (line {note.line}): {note.note}
+          </li>
+        ))}
+      </EntryList>
     </div>
+  )
+}
+
+/** One kind of entry, shown when there is any: its first items, and how many more there are. */
+function EntryList({
+  label,
+  heading,
+  total,
+  children
+}: {
+  label: string
+  heading: string
+  total: number
+  children: ReactNode[]
+}) {
+  if (total === 0) return null
+  return (
+    <section aria-label={label}>
+      <h3>{heading}</h3>
+      <ul className="import-list">
+        {children}
+        {total > children.length && <li className="muted">…and {total - children.length} more</li>}
+      </ul>
+    </section>
   )
 }
