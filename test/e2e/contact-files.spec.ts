@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, test } from './support/e2e-fixtures'
+import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
 const FIXTURES = path.resolve('test/fixtures/contact-files')
 
@@ -21,9 +21,11 @@ test("import German Outlook's CSV through the dialog (preset found, columns show
   await expect(dialog.getByLabel('Work number').locator('option:checked')).toHaveText(
     'Telefon geschäftlich + Telefon geschäftlich 2 + Telefon Firma'
   )
+  await screenshotBothThemes(page, 'contact-import-columns')
   await dialog.getByRole('button', { name: 'Preview' }).click()
   await expect(dialog.getByRole('status').first()).toHaveText('This file would add 2 new contacts.')
   await expect(dialog.getByRole('region', { name: 'Contacts to add' })).toContainText('Jürgen Müller')
+  await screenshotBothThemes(page, 'contact-import-preview')
   expect(await app.backend.listContacts()).toEqual([])
 
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
