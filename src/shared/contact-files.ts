@@ -4,7 +4,8 @@
  */
 import type { Contact, ContactNumber, ContactNumberLabel } from './contact'
 
-export type ContactFileFormat = 'vcard' | 'csv'
+export const CONTACT_FILE_FORMATS = ['vcard', 'csv'] as const
+export type ContactFileFormat = (typeof CONTACT_FILE_FORMATS)[number]
 
 /** The largest contact file DeskDial reads: far more than 100,000 contacts in vCard. */
 export const MAX_CONTACT_FILE_BYTES = 10 * 1024 * 1024

@@ -10,6 +10,13 @@ import type { CallProgress } from './call-progress'
 import type { Contact, ContactDraft, ContactNumberLabel, ContactSaveResult } from './contact'
 import type { DirectorySearchAnswer, DirectoryStatus, FavouriteTarget } from './directory-search'
 import type { DirectorySettings } from './directory-settings'
+import type {
+  ColumnMapping,
+  ContactFileDownload,
+  ContactFileFormat,
+  ContactFileUpload,
+  ContactImportAnswer
+} from './contact-files'
 import type { RegistrationStatus } from './registration-status'
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
@@ -116,6 +123,12 @@ export interface DeskDialCommands {
   listFavourites(): Promise<FavouriteTarget[]>
   /** Stars or unstars a contact or a number; answers every favourite. */
   setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
+  /** What importing a vCard or CSV file would do; `mapping` picks the CSV's columns (found from the header when omitted). */
+  previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
+  /** Imports the file as previewed: adds, merges, leaves duplicates alone. */
+  importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
+  /** All contacts as a vCard 3.0 or CSV file for the window to save. */
+  exportContacts(format: ContactFileFormat): Promise<ContactFileDownload>
   listHistory(): Promise<CallRecord[]>
   clearHistory(): Promise<void>
   getSettings(): Promise<SettingsView>
@@ -179,6 +192,9 @@ const COMMANDS: Record<DeskDialCommandName, true> = {
   searchDirectory: true,
   listFavourites: true,
   setFavourite: true,
+  previewContactImport: true,
+  importContacts: true,
+  exportContacts: true,
   listHistory: true,
   clearHistory: true,
   getSettings: true,

@@ -9,6 +9,8 @@ import type { AppSettings } from '../../shared/app-settings'
 import type { ContactDraft } from '../../shared/contact'
 import { MAX_SEARCH_RESULTS } from '../../shared/directory-search'
 import type { DirectorySettings } from '../../shared/directory-settings'
+import { CONTACT_FILE_FORMATS, MAX_CONTACT_FILE_BYTES, type ColumnMapping } from '../../shared/contact-files'
+import { isColumnMapping } from '../contact-files'
 import { isRecord } from '../../shared/is-record'
 import { isCommandName, type DeskDialCommandName, type DeskDialCommands } from '../../shared/ipc-contract'
 
@@ -35,6 +37,9 @@ const settingsUpdate = ownObject({
 const directorySettings = z.custom<DirectorySettings>(isRecord, 'an object')
 const contactDraft = z.custom<ContactDraft>(isRecord, 'an object')
 const favouriteTarget = z.union([ownObject({ contactId: id }), ownObject({ number: text, name: text.optional() })])
+// A contacts file in base64: four characters for every three bytes.
+const contactFile = ownObject({ name: text, base64: z.string().max(Math.ceil(MAX_CONTACT_FILE_BYTES / 3) * 4) })
+const columnMapping = z.custom<ColumnMapping>(isColumnMapping, 'a column mapping')
 
 type ArgumentSchemas = { [K in DeskDialCommandName]: z.ZodType<Parameters<DeskDialCommands[K]>> }
 
@@ -52,6 +57,9 @@ const ARGUMENTS: ArgumentSchemas = {
   searchDirectory: z.tuple([text, z.number().int().min(1).max(MAX_SEARCH_RESULTS)]),
   listFavourites: z.tuple([]),
   setFavourite: z.tuple([favouriteTarget, z.boolean()]),
+  previewContactImport: z.tuple([contactFile, columnMapping.optional()]),
+  importContacts: z.tuple([contactFile, columnMapping.optional()]),
+  exportContacts: z.tuple([z.enum(CONTACT_FILE_FORMATS)]),
   listHistory: z.tuple([]),
   clearHistory: z.tuple([]),
   getSettings: z.tuple([]),

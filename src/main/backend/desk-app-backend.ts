@@ -8,6 +8,13 @@ import type { Contact, ContactDraft, ContactSaveResult } from '../../shared/cont
 import type { DirectorySearchAnswer, FavouriteTarget } from '../../shared/directory-search'
 import type { DirectorySettings } from '../../shared/directory-settings'
 import type {
+  ColumnMapping,
+  ContactFileDownload,
+  ContactFileFormat,
+  ContactFileUpload,
+  ContactImportAnswer
+} from '../../shared/contact-files'
+import type {
   AppStatus,
   ConnectionTestResult,
   DeskDialCommands,
@@ -21,6 +28,11 @@ import type {
   SettingsUpdate,
   SettingsView
 } from '../../shared/ipc-contract'
+import {
+  exportContacts as exportContactFile,
+  importContacts as importContactFile,
+  readUploadedContactFile
+} from '../contact-files'
 import type { ContactStore } from '../contacts/contact-store'
 import type { FavouritesStore } from '../contacts/favourites-store'
 import { planDial } from '../dial/dial-plan'
@@ -91,6 +103,8 @@ export interface DeskAppBackendOptions {
 }
 
 const MAX_TARGET_LENGTH = 256
+/** How many contacts, merges, duplicates and skipped entries an import's answer lists for the window (the counts are complete). */
+const IMPORT_PREVIEW_LISTED = 200
 
 /** Where the user dials from: their country, and the domains of their phone system (its SIP domain and servers). */
 function linkHome(settings: AppSettings): LinkHome {
@@ -369,6 +383,24 @@ export class DeskAppBackend implements BackendCommands {
     return this.#directory.setFavourite(target, starred)
   }
 
+  previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
+    return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
+      write: false,
+      listed: IMPORT_PREVIEW_LISTED
+    })
+  }
+
+  importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
+    return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
+      write: true,
+      listed: IMPORT_PREVIEW_LISTED
+    })
+  }
+
+  async exportContacts(format: ContactFileFormat): Promise<ContactFileDownload> {
+    return exportContactFile(await this.#options.contacts.list(), format)
+  }
+
   listHistory(): Promise<CallRecord[]> {
     return this.#options.history.list()
   }
@@ -523,6 +555,9 @@ export function commandsForWindow(backend: BackendCommands, hideWindow: () => vo
     searchDirectory: (query, limit) => backend.searchDirectory(query, limit),
     listFavourites: () => backend.listFavourites(),
     setFavourite: (target, starred) => backend.setFavourite(target, starred),
+    previewContactImport: (file, mapping) => backend.previewContactImport(file, mapping),
+    importContacts: (file, mapping) => backend.importContacts(file, mapping),
+    exportContacts: (format) => backend.exportContacts(format),
     listHistory: () => backend.listHistory(),
     clearHistory: () => backend.clearHistory(),
     getSettings: () => backend.getSettings(),

@@ -6,6 +6,8 @@
 import type { Contact } from '../../shared/contact'
 import {
   MAX_CONTACT_FILE_BYTES,
+  type ColumnMapping,
+  type ContactFileUpload,
   type ContactFileDownload,
   type ContactFileFormat,
   type ContactImportAnswer,
@@ -45,6 +47,11 @@ export function readContactFile(fileName: string, bytes: Uint8Array, choice?: Cs
   if (format === 'vcard') return { ok: true, format, ...readVCards(text) }
   const read = readCsvContacts(text, choice)
   return read.ok ? { ok: true, format, ...read.reading } : read
+}
+
+/** A file the window sent (its bytes in base64); a mapping from the window is the user's choice of columns. */
+export function readUploadedContactFile(upload: ContactFileUpload, mapping?: ColumnMapping): ContactFileReading {
+  return readContactFile(upload.name, Buffer.from(upload.base64, 'base64'), mapping ? { mapping } : undefined)
 }
 
 export interface ImportOptions {

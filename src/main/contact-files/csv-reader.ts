@@ -29,6 +29,11 @@ const mappingSchema = z.strictObject({
   phones: z.array(z.strictObject({ type: z.string().min(1), value: z.string().min(1) })).optional()
 })
 
+/** Whether a value (from the window) is a column mapping of the shape `ColumnMapping` describes. */
+export function isColumnMapping(value: unknown): value is ColumnMapping {
+  return mappingSchema.safeParse(value).success
+}
+
 export const MAPPING_FIELDS_HELP = [...MAPPED_TEXT_FIELDS, ...CONTACT_NUMBER_LABELS, 'phones'].join(', ')
 
 /** A mapping as the CLI's `--mapping` gives it: a preset's name or a JSON object; throws a sentence when it is neither. */

@@ -52,10 +52,6 @@ export function planImport(
     }
     const known = new Set(target.fields.numbers.map((entry) => digitsOf(entry.number)))
     const fresh = contact.numbers.filter((entry) => !known.has(digitsOf(entry.number)))
-    if (fresh.length === 0) {
-      plan.duplicates.push({ line, name: contact.name })
-      continue
-    }
     const room = MAX_NUMBERS_PER_CONTACT - target.fields.numbers.length
     const taken = fresh.slice(0, Math.max(0, room))
     if (taken.length < fresh.length) {

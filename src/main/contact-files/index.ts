@@ -3,7 +3,13 @@
  * contacts with a preview of what an import adds, merges, leaves as duplicate and skips; all
  * contacts written out as vCard 3.0 or Google-style CSV.
  */
-export { exportContacts, formatOfFileName, importContacts, readContactFile } from './contact-file-import'
+export {
+  exportContacts,
+  formatOfFileName,
+  importContacts,
+  readContactFile,
+  readUploadedContactFile
+} from './contact-file-import'
 export type { ContactFileReading, ImportOptions } from './contact-file-import'
-export { MAPPING_FIELDS_HELP, parseColumnMapping } from './csv-reader'
+export { isColumnMapping, MAPPING_FIELDS_HELP, parseColumnMapping } from './csv-reader'
 export type { CsvMappingChoice } from './csv-reader'

@@ -16,6 +16,11 @@ function read(file: string, bytes: Uint8Array = readFileSync(join(FIXTURES, file
   return reading
 }
 
+const work = (number: string) => ({ label: 'work', number })
+const mobile = (number: string) => ({ label: 'mobile', number })
+const home = (number: string) => ({ label: 'home', number })
+const other = (number: string) => ({ label: 'other', number })
+
 const contacts = (reading: Extract<ContactFileReading, { ok: true }>) => reading.entries.map((entry) => entry.contact)
 
 describe('vCard', () => {
@@ -28,19 +33,13 @@ describe('vCard', () => {
         department: 'Verkauf',
         title: 'Leiter Vertrieb',
         email: 'juergen.mueller@example.de',
-        numbers: [
-          { label: 'work', number: '+49 201 5550123' },
-          { label: 'mobile', number: '+49 170 5550199' }
-        ]
+        numbers: [work('+49 201 5550123'), mobile('+49 170 5550199')]
       },
       {
         name: 'François de la Fontaine',
-        numbers: [
-          { label: 'home', number: '(555) 010-2000' },
-          { label: 'other', number: '555 010 2001' }
-        ]
+        numbers: [home('(555) 010-2000'), other('555 010 2001')]
       },
-      { name: 'María González', numbers: [{ label: 'work', number: '555-0300' }] }
+      { name: 'María González', numbers: [work('555-0300')] }
     ])
     expect(reading.entries[0]?.notes).toEqual(['Left out its fax number.'])
     expect(reading.skipped).toEqual([])
@@ -56,18 +55,18 @@ describe('vCard', () => {
         title: 'Account Manager',
         email: 'alice@example.com',
         numbers: [
-          { label: 'mobile', number: '+1 (917) 555-0188' },
-          { label: 'work', number: '+1 (201) 555-0123' },
-          { label: 'home', number: '+1 (201) 555-0177' },
-          { label: 'other', number: '+1 (201) 555-0155' }
+          mobile('+1 (917) 555-0188'),
+          work('+1 (201) 555-0123'),
+          home('+1 (201) 555-0177'),
+          other('+1 (201) 555-0155')
         ]
       },
       {
         name: 'Bartholomew Christopherson-Vandermeer',
         company: 'Vandermeer & Associates, Attorneys at Law',
-        numbers: [{ label: 'work', number: '+1 212 555 0142' }]
+        numbers: [work('+1 212 555 0142')]
       },
-      { name: 'Pizza Roma', company: 'Pizza Roma', numbers: [{ label: 'other', number: '+1 201 555 0111' }] }
+      { name: 'Pizza Roma', company: 'Pizza Roma', numbers: [other('+1 201 555 0111')] }
     ])
   })
 
@@ -78,17 +77,13 @@ describe('vCard', () => {
         company: 'Baker & Sons',
         title: 'Owner',
         email: 'bob@example.org',
-        numbers: [
-          { label: 'mobile', number: '+1 415-555-0142' },
-          { label: 'work', number: '+1 415-555-0100' },
-          { label: 'other', number: '+1 415-555-0199' }
-        ]
+        numbers: [mobile('+1 415-555-0142'), work('+1 415-555-0100'), other('+1 415-555-0199')]
       },
       {
         name: 'Zoë Ølsen',
         company: 'Smith, Jones & Partners',
         department: 'Legal',
-        numbers: [{ label: 'home', number: '+45 32 12 34 56' }]
+        numbers: [home('+45 32 12 34 56')]
       }
     ])
   })
@@ -99,17 +94,11 @@ describe('vCard', () => {
         name: 'Simon Perreault',
         company: 'Viagenie',
         email: 'simon.perreault@viagenie.ca',
-        numbers: [
-          { label: 'work', number: '+1-418-656-9254' },
-          { label: 'mobile', number: '+1-418-262-6501' }
-        ]
+        numbers: [work('+1-418-656-9254'), mobile('+1-418-262-6501')]
       },
       {
         name: 'John Philip Paul Stevenson',
-        numbers: [
-          { label: 'home', number: '+1-555-555-5555' },
-          { label: 'other', number: '+1-555-555-5556' }
-        ]
+        numbers: [home('+1-555-555-5555'), other('+1-555-555-5556')]
       }
     ])
   })
@@ -155,23 +144,15 @@ describe('CSV', () => {
         department: 'Sales',
         title: 'Account Manager',
         email: 'alice@example.com',
-        numbers: [
-          { label: 'work', number: '+1 (201) 555-0123' },
-          { label: 'mobile', number: '+1 (917) 555-0188' }
-        ]
+        numbers: [work('+1 (201) 555-0123'), mobile('+1 (917) 555-0188')]
       },
       {
         name: 'Carlos Alberto Núñez',
         company: 'Smith, Jones & Partners',
         title: 'Head of "Special" Projects',
-        numbers: [
-          { label: 'work', number: '+1 212 555 0190' },
-          { label: 'work', number: '+1 212 555 0191' },
-          { label: 'home', number: '+1 718 555 0192' },
-          { label: 'other', number: '+1 212 555 0193' }
-        ]
+        numbers: [work('+1 212 555 0190'), work('+1 212 555 0191'), home('+1 718 555 0192'), other('+1 212 555 0193')]
       },
-      { name: 'Reception Desk', company: 'Reception Desk', numbers: [{ label: 'work', number: '+1 201 555 0100' }] }
+      { name: 'Reception Desk', company: 'Reception Desk', numbers: [work('+1 201 555 0100')] }
     ])
     // The record with a line break in its notes starts on line 3, so the next one is on line 5.
     expect(reading.entries.map((entry) => entry.line)).toEqual([2, 3, 5])
@@ -187,18 +168,12 @@ describe('CSV', () => {
         department: 'Verkauf',
         title: 'Leiter Vertrieb',
         email: 'juergen.mueller@example.de',
-        numbers: [
-          { label: 'work', number: '+49 (201) 555-0123' },
-          { label: 'mobile', number: '+49 170 5550199' }
-        ]
+        numbers: [work('+49 (201) 555-0123'), mobile('+49 170 5550199')]
       },
       {
         name: 'Renée Weiß',
         company: 'Müller & Söhne; Essen',
-        numbers: [
-          { label: 'home', number: '0201 5550177' },
-          { label: 'other', number: '0201 5550178' }
-        ]
+        numbers: [home('0201 5550177'), other('0201 5550178')]
       }
     ])
   })
@@ -209,7 +184,7 @@ describe('CSV', () => {
     const big = Buffer.from(little).swap16()
     for (const bytes of [little, big]) {
       expect(contacts(read('unicode.csv', bytes))).toEqual([
-        { name: 'Łukasz Żółć', numbers: [{ label: 'mobile', number: '+48 601 555 010' }] }
+        { name: 'Łukasz Żółć', numbers: [mobile('+48 601 555 010')] }
       ])
     }
   })
@@ -223,20 +198,13 @@ describe('CSV', () => {
         company: 'Baker & Sons',
         title: 'Owner',
         email: 'bob@example.org',
-        numbers: [
-          { label: 'mobile', number: '+1 415-555-0142' },
-          { label: 'mobile', number: '+1 415-555-0143' },
-          { label: 'work', number: '+1 415-555-0100' }
-        ]
+        numbers: [mobile('+1 415-555-0142'), mobile('+1 415-555-0143'), work('+1 415-555-0100')]
       },
       {
         name: 'Zoë Ølsen',
         company: 'Smith, Jones & Partners',
         department: 'Legal',
-        numbers: [
-          { label: 'home', number: '+45 32 12 34 56' },
-          { label: 'other', number: '+45 32 12 34 00' }
-        ]
+        numbers: [home('+45 32 12 34 56'), other('+45 32 12 34 00')]
       }
     ])
     expect(reading.entries[0]?.notes).toEqual(['Left out its fax number.'])
@@ -251,10 +219,7 @@ describe('CSV', () => {
         company: 'Dorsey Design',
         title: 'Principal',
         email: 'dana@example.net',
-        numbers: [
-          { label: 'mobile', number: '+44 7700 900123' },
-          { label: 'work', number: '+44 20 7946 0958' }
-        ]
+        numbers: [mobile('+44 7700 900123'), work('+44 20 7946 0958')]
       }
     ])
   })
@@ -294,10 +259,7 @@ describe('CSV', () => {
     expect(mapped.ok && contacts(mapped)).toEqual([
       {
         name: 'Anna Berg',
-        numbers: [
-          { label: 'work', number: '030 555 01' },
-          { label: 'mobile', number: '0151 555 02' }
-        ]
+        numbers: [work('030 555 01'), mobile('0151 555 02')]
       }
     ])
     expect(readContactFile('list.csv', bytes, { mapping: { name: 'Name', work: 'Tel' } })).toMatchObject({

@@ -37,6 +37,10 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
       id: contact?.id,
       name: name.trim(),
       company: company.trim() === '' ? undefined : company.trim(),
+      // Details a contacts file brought along, which this form does not show: kept as they are.
+      department: contact?.department,
+      title: contact?.title,
+      email: contact?.email,
       numbers: numbers
         .filter((entry) => entry.number.trim() !== '')
         .map((entry) => ({ ...entry, number: entry.number.trim() }))

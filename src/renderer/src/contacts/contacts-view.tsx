@@ -8,6 +8,8 @@ import { SearchField } from '../common/search-field'
 import { favouriteTarget, StarButton } from '../common/star-button'
 import { useDirectorySearch } from '../common/use-directory-search'
 import { VirtualList } from '../common/virtual-list'
+import { ExportDialog } from './export-dialog'
+import { ImportDialog } from './import-dialog'
 import type { Contacts } from './use-contacts'
 
 interface ContactsViewProps {
@@ -34,6 +36,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
   const { rerun } = search
   const field = useRef<HTMLInputElement>(null)
   const { contacts: all, favourites } = contacts
+  const [fileDialog, setFileDialog] = useState<'import' | 'export'>()
 
   useEffect(() => {
     field.current?.focus()
@@ -80,10 +83,20 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
         <span className="view-count" aria-live="polite">
           {all && `${shown.length} of ${all.length}`}
         </span>
+        <button type="button" onClick={() => setFileDialog('import')}>
+          Import…
+        </button>
+        <button type="button" onClick={() => setFileDialog('export')}>
+          Export…
+        </button>
         <button type="button" className="primary" onClick={onNew} aria-keyshortcuts="Control+N">
           New contact
         </button>
       </header>
+      {fileDialog === 'import' && (
+        <ImportDialog onImported={() => void contacts.reload()} onClose={() => setFileDialog(undefined)} />
+      )}
+      {fileDialog === 'export' && <ExportDialog onClose={() => setFileDialog(undefined)} />}
       <SearchField
         inputRef={field}
         label="Search contacts"
