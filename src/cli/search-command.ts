@@ -7,15 +7,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { Contact } from '../shared/contact'
 import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { isRecord } from '../shared/is-record'
 import {
+  contactEntry,
   DirectoryError,
   DirectoryIndex,
   LdapDirectory,
-  type DirectoryEntry,
   type DirectoryErrorKind,
   type DirectoryHit
 } from '../main/directory'
@@ -138,18 +137,6 @@ function parseSearch(argv: string[]): SearchCommand {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new SearchUsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
   return { query, directory: directorySettings(values), limit, json, help: false }
-}
-
-/** One of DeskDial's contacts as the search index holds it. */
-function contactEntry(contact: Contact): DirectoryEntry {
-  const entry: DirectoryEntry = {
-    id: `contacts:${contact.id}`,
-    source: 'contacts',
-    name: contact.name,
-    numbers: contact.numbers
-  }
-  if (contact.company) entry.company = contact.company
-  return entry
 }
 
 function exitCodeOf(kind: DirectoryErrorKind): number {

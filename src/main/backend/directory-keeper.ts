@@ -9,10 +9,10 @@ import type {
 import type { DirectorySettings } from '../../shared/directory-settings'
 import type { ContactStore } from '../contacts/contact-store'
 import type { FavouritesStore } from '../contacts/favourites-store'
-import { DirectoryIndex, type DirectoryEntry, type UsageSignal } from '../directory'
+import { contactEntry, contactEntryId, DirectoryIndex, type DirectoryEntry, type UsageSignal } from '../directory'
 import type { HistoryStore } from '../history/history-store'
 import type { BackendLog } from './backend-log'
-import { contactEntry, contactEntryId, directoryResult, plainResult } from './directory-results'
+import { directoryResult, plainResult } from './directory-results'
 
 /** The company directory as the keeper uses it (the LDAP client, `LdapDirectory`). */
 export interface CompanyDirectory {

@@ -1,24 +1,5 @@
 import type { DirectoryResult } from '../../shared/directory-search'
-import type { Contact } from '../../shared/contact'
-import type { DirectoryEntry, DirectoryHit } from '../directory'
-
-const CONTACT_PREFIX = 'contacts:'
-
-/** One of DeskDial's contacts as the search index holds it. */
-export function contactEntry(contact: Contact): DirectoryEntry {
-  const entry: DirectoryEntry = {
-    id: CONTACT_PREFIX + contact.id,
-    source: 'contacts',
-    name: contact.name,
-    numbers: contact.numbers
-  }
-  if (contact.company) entry.company = contact.company
-  return entry
-}
-
-export function contactEntryId(contactId: string): string {
-  return CONTACT_PREFIX + contactId
-}
+import { contactIdOf, type DirectoryEntry, type DirectoryHit } from '../directory'
 
 /** A search hit as the window shows it: what to dial, where it comes from and what to highlight. */
 export function directoryResult(hit: DirectoryHit): DirectoryResult {
@@ -34,7 +15,8 @@ export function directoryResult(hit: DirectoryHit): DirectoryResult {
     favourite: hit.favourite,
     highlights: hit.highlights
   }
-  if (entry.source === 'contacts') result.contactId = entry.id.slice(CONTACT_PREFIX.length)
+  const contactId = contactIdOf(entry)
+  if (contactId !== undefined) result.contactId = contactId
   if (entry.company) result.company = entry.company
   if (entry.department) result.department = entry.department
   return result

@@ -7,6 +7,7 @@ export type {
   MatchRange,
   UsageSignal
 } from './directory-entry'
+export { contactEntry, contactEntryId, contactIdOf } from './contact-entries'
 export { DirectoryIndex } from './directory-index'
 export { foldText } from './fold-text'
 export {
