@@ -1,0 +1,390 @@
+/**
+ * (d) The directory search: 100,000 generated people (bench/generated-directory.ts), searched on
+ * every keystroke by DeskDial's index and, on the same data and the same keystrokes, by uFuzzy and
+ * Fuse.js. Prints the latency per keystroke, 35 queries with the people each should find (chosen
+ * from the data by a rule, never from an engine's answers) and each engine's top five, the index's
+ * build time and memory, the time to change one person and to replace a whole source.
+ */
+import uFuzzy from '@leeoniya/ufuzzy'
+import Fuse from 'fuse.js'
+import { loadavg } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { DirectoryIndex, foldText, type DirectoryEntry } from '../src/main/directory'
+import { generateDirectory } from './generated-directory'
+
+const PEOPLE = 100_000
+const QUERIES_PER_KIND = 5
+const PASSES = 3
+/** Fuse.js takes about two seconds a keystroke here: it types a sample of the keystrokes, within a time budget. */
+const FUSE_KEYSTROKES = 40
+const FUSE_BUDGET_MS = 20_000
+const UPDATES = 200
+
+interface Engine {
+  name: string
+  top(query: string, limit: number): string[]
+}
+
+interface Query {
+  kind: string
+  text: string
+  expected: string[]
+}
+
+/** What the bench knows of a person to decide, without any engine, whom a query should find. */
+interface Plain {
+  entry: DirectoryEntry
+  nameWords: string[]
+  otherWords: string[]
+  digits: string[]
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
+}
+
+function wordsOf(text: string | undefined): string[] {
+  return text ? (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) : []
+}
+
+function plainOf(entry: DirectoryEntry): Plain {
+  return {
+    entry,
+    nameWords: wordsOf(entry.name),
+    otherWords: [...wordsOf(entry.company), ...wordsOf(entry.department)],
+    digits: entry.numbers.map((number) => number.number.replace(/\D/g, ''))
+  }
+}
+
+const startsAWord = (words: string[], token: string): boolean => words.some((word) => word.startsWith(token))
+
+/** The rules that say whom a query should find; printed with the results. */
+const RULES = {
+  name: 'every word of the query (folded) starts a word of the name',
+  field: 'every word of the query (folded) starts a word of the name, company or department',
+  initials: "the first letters of the name's words start with the query",
+  number: 'a number contains the digits of the query, leading zeros (a trunk prefix) removed'
+}
+type Rule = keyof typeof RULES
+
+function matchesRule(person: Plain, rule: Rule, text: string): boolean {
+  const tokens = wordsOf(text)
+  switch (rule) {
+    case 'name':
+      return tokens.every((token) => startsAWord(person.nameWords, token))
+    case 'field':
+      return tokens.every((token) => startsAWord(person.nameWords, token) || startsAWord(person.otherWords, token))
+    case 'initials':
+      return person.nameWords
+        .map((word) => word[0])
+        .join('')
+        .startsWith(tokens.join(''))
+    case 'number': {
+      const digits = text.replace(/\D/g, '').replace(/^0+/, '')
+      return person.digits.some((number) => number.includes(digits))
+    }
+  }
+}
+
+/** One slip in a word, at a letter past the first: two neighbours swapped, one dropped, doubled or wrong. */
+function withSlip(word: string, kind: number): string {
+  const at = Math.max(1, Math.floor(word.length / 2))
+  switch (kind % 4) {
+    case 0:
+      return word.slice(0, at - 1) + word[at] + word[at - 1] + word.slice(at + 1)
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1)
+    case 2:
+      return word.slice(0, at) + word[at] + word.slice(at)
+    default:
+      return (
+        word.slice(0, at) + (word[at] === 'z' ? 'a' : String.fromCharCode(word.charCodeAt(at) + 1)) + word.slice(at + 1)
+      )
+  }
+}
+
+/** One of the person's numbers as someone else would write it; undefined when it has no long enough number. */
+function numberAsTyped(person: Plain, variant: number): string | undefined {
+  const written = person.entry.numbers.find((number) => number.number.replace(/\D/g, '').length >= 10)?.number
+  if (!written) return undefined
+  const digits = written.replace(/\D/g, '')
+  const last7 = digits.slice(-7)
+  switch (variant % 4) {
+    case 0:
+      return `${last7.slice(0, 3)} ${last7.slice(3)}`
+    case 1:
+      return `${last7.slice(0, 4)}-${last7.slice(4)}`
+    case 2: {
+      // The national form of an international number: "+49 30 1234567" typed "030 1234567".
+      const country = /^\+(1|33|44|49|81)/.exec(written.replace(/\s/g, ''))?.[1]
+      if (!country || country === '1') return undefined
+      const national = digits.slice(country.length)
+      return `0${national.slice(0, 2)} ${national.slice(2)}`
+    }
+    default:
+      return `(${digits.slice(-10, -7)}) ${digits.slice(-7, -4)} ${digits.slice(-4)}`
+  }
+}
+
+interface Kind {
+  name: string
+  rule: Rule
+  /** The query typed for the person and the query the rule reads (the same unless the typed one has a slip). */
+  make(person: Plain, n: number): { typed: string; meant: string } | undefined
+}
+
+const LATIN = /^[a-z]+$/
+const KINDS: Kind[] = [
+  {
+    name: 'name as written',
+    rule: 'name',
+    make: (person) => ({ typed: person.entry.name, meant: person.entry.name })
+  },
+  {
+    name: 'word starts',
+    rule: 'name',
+    make: ({ nameWords }) => {
+      const text = `${nameWords[0].slice(0, 3)} ${nameWords[nameWords.length - 1].slice(0, 4)}`
+      return { typed: text, meant: text }
+    }
+  },
+  {
+    name: 'one typo',
+    rule: 'name',
+    make: ({ nameWords }, n) => {
+      const family = nameWords[nameWords.length - 1]
+      if (family.length < 6 || !LATIN.test(family)) return undefined
+      return { typed: `${nameWords[0]} ${withSlip(family, n)}`, meant: `${nameWords[0]} ${family}` }
+    }
+  },
+  {
+    name: 'accents left out',
+    rule: 'name',
+    make: ({ entry, nameWords }) => {
+      if (!/[À-ɏ]/.test(entry.name)) return undefined
+      return { typed: nameWords.join(' '), meant: nameWords.join(' ') }
+    }
+  },
+  {
+    name: 'initials',
+    rule: 'initials',
+    make: ({ nameWords }) => {
+      if (nameWords.length < 3 || !nameWords.every((word) => LATIN.test(word))) return undefined
+      const text = nameWords.map((word) => word[0]).join('')
+      return { typed: text, meant: text }
+    }
+  },
+  {
+    name: 'number written differently',
+    rule: 'number',
+    make: (person, n) => {
+      const text = numberAsTyped(person, n)
+      return text ? { typed: text, meant: text } : undefined
+    }
+  },
+  {
+    name: 'name and company',
+    rule: 'field',
+    make: ({ entry, nameWords }) => {
+      const company = wordsOf(entry.company)[0]
+      if (!company) return undefined
+      const text = `${nameWords[nameWords.length - 1]} ${company.slice(0, 4)}`
+      return { typed: text, meant: text }
+    }
+  }
+]
+
+/**
+ * For each kind, the first people (in a fixed stride through the data) whose query the rule says
+ * should find between one and five people: those are the expected results.
+ */
+function chooseQueries(plain: Plain[]): Query[] {
+  const queries: Query[] = []
+  for (const [k, kind] of KINDS.entries()) {
+    let chosen = 0
+    for (let step = 0; chosen < QUERIES_PER_KIND && step < plain.length; step += 1) {
+      const person = plain[(k * 7_919 + step * 104_729) % plain.length]
+      const made = kind.make(person, chosen)
+      if (!made) continue
+      const expected = plain.filter((other) => matchesRule(other, kind.rule, made.meant)).map((other) => other.entry.id)
+      if (expected.length < 1 || expected.length > 5) continue
+      queries.push({ kind: `${kind.name} (${kind.rule})`, text: made.typed, expected })
+      chosen += 1
+    }
+  }
+  return queries
+}
+
+/** The collector, also when node runs without --expose-gc. */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc
+  if (exposed) return exposed
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
+
+function timed(run: () => void): number {
+  const started = performance.now()
+  run()
+  return performance.now() - started
+}
+
+function peers(people: DirectoryEntry[]): Engine[] {
+  // Both peers get the same folded text as DeskDial, and each number also as its bare digits.
+  const lines = people.map((entry) =>
+    [
+      entry.name,
+      entry.company,
+      entry.department,
+      ...entry.numbers.flatMap((n) => [n.number, n.number.replace(/\D/g, '')])
+    ]
+      .filter(Boolean)
+      .map((text) => foldText(text!))
+      .join(' ')
+  )
+  const fuzzy = new uFuzzy({ intraMode: 1 })
+  const records = people.map((entry, i) => ({ id: entry.id, text: lines[i], name: foldText(entry.name) }))
+  const fuse = new Fuse(records, { keys: [{ name: 'name', weight: 2 }, 'text'], threshold: 0.4 })
+  return [
+    {
+      name: 'ufuzzy',
+      top: (query, limit) => {
+        const [found, info, order] = fuzzy.search(lines, foldText(query), 0, 1_000)
+        if (!found) return []
+        if (!info || !order) return found.slice(0, limit).map((i) => people[i].id)
+        return order.slice(0, limit).map((i) => people[info.idx[i]].id)
+      }
+    },
+    { name: 'fuse.js', top: (query, limit) => fuse.search(foldText(query), { limit }).map((result) => result.item.id) }
+  ]
+}
+
+function keystrokesOf(queries: Query[]): string[] {
+  return queries.flatMap((query) =>
+    Array.from({ length: query.text.length }, (_, i) => query.text.slice(0, i + 1)).filter(
+      (typed) => typed.trim() !== ''
+    )
+  )
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
+
+function summary(times: number[]): string {
+  return `median ${fmt(percentile(times, 0.5))}  p95 ${fmt(percentile(times, 0.95))}  max ${fmt(Math.max(...times))}`
+}
+
+function ratios(peer: number[], deskdial: number[]): string {
+  const ratio = (p: number): string => (percentile(peer, p) / percentile(deskdial, p)).toFixed(1)
+  return `${ratio(0.5)}x DeskDial's median, ${ratio(0.95)}x its p95`
+}
+
+function benchIndex(people: DirectoryEntry[], gc: () => void): DirectoryIndex {
+  gc()
+  const heapBefore = process.memoryUsage().heapUsed
+  let index: DirectoryIndex | undefined
+  const buildMs = timed(() => (index = new DirectoryIndex(people)))
+  gc()
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6
+  console.log(
+    `    index of ${PEOPLE} people: built in ${fmt(buildMs)} (one synchronous call: the event loop waits that long), heap ${heapMb.toFixed(1)} MB after GC (the entries themselves not counted)`
+  )
+
+  const updates: number[] = []
+  for (let i = 0; i < UPDATES; i += 1) {
+    const entry = people[(i * 997) % PEOPLE]
+    const changed = {
+      ...entry,
+      name: `${entry.name} Jr`,
+      numbers: [...entry.numbers, { label: 'mobile' as const, number: `+49 170 ${1_000_000 + i}` }]
+    }
+    updates.push(timed(() => index!.upsert(changed)))
+  }
+  console.log(`    one person changed (upsert, no rebuild), ${UPDATES} times: ${summary(updates)}`)
+  const fresh = people.map((entry) => ({ ...entry }))
+  const replaceMs = timed(() => index!.replaceSource('directory', fresh))
+  console.log(`    replaceSource('directory', ${PEOPLE} fresh entries) into the built index: ${fmt(replaceMs)}`)
+  return index!
+}
+
+function benchKeystrokes(keystrokes: string[], deskdial: Engine, [fuzzy, fuse]: Engine[]): void {
+  for (const typed of keystrokes) {
+    deskdial.top(typed, 20)
+    fuzzy.top(typed, 20)
+  }
+  const times = { deskdial: [] as number[], ufuzzy: [] as number[] }
+  for (let pass = 0; pass < PASSES; pass += 1) {
+    for (const typed of keystrokes) {
+      times.deskdial.push(timed(() => deskdial.top(typed, 20)))
+      times.ufuzzy.push(timed(() => fuzzy.top(typed, 20)))
+    }
+  }
+  console.log(`    per keystroke, ${keystrokes.length} keystrokes x ${PASSES} passes, top 20, in turns:`)
+  console.log(`      deskdial  ${summary(times.deskdial)}`)
+  console.log(`      ufuzzy    ${summary(times.ufuzzy)}  (${ratios(times.ufuzzy, times.deskdial)})`)
+
+  const every = Math.max(1, Math.floor(keystrokes.length / FUSE_KEYSTROKES))
+  const sample = keystrokes.filter((_, i) => i % every === 0).slice(0, FUSE_KEYSTROKES)
+  const sampled = { deskdial: [] as number[], fuse: [] as number[] }
+  const started = performance.now()
+  for (const typed of sample) {
+    if (performance.now() - started > FUSE_BUDGET_MS) break
+    sampled.fuse.push(timed(() => fuse.top(typed, 20)))
+    sampled.deskdial.push(timed(() => deskdial.top(typed, 20)))
+  }
+  console.log(
+    `    Fuse.js on a sample (every ${every}th keystroke, at most ${FUSE_KEYSTROKES}, within ${FUSE_BUDGET_MS / 1000} s): ${sampled.fuse.length} keystrokes`
+  )
+  console.log(`      deskdial  ${summary(sampled.deskdial)}`)
+  console.log(`      fuse.js   ${summary(sampled.fuse)}  (${ratios(sampled.fuse, sampled.deskdial)})`)
+}
+
+function compareTopFive(queries: Query[], engines: Engine[], nameOf: (id: string) => string): void {
+  console.log(`    ${queries.length} queries; the people each should find, by the rule named with it:`)
+  for (const [rule, text] of Object.entries(RULES)) console.log(`      ${rule}: ${text}`)
+  console.log('    (a query with a typo is judged by the rule on the same query without the typo)')
+  const found = new Map(engines.map((engine) => [engine.name, 0]))
+  let total = 0
+  for (const query of queries) {
+    total += query.expected.length
+    const expected = new Set(query.expected)
+    const tops = engines.map((engine) => engine.top(query.text, 5))
+    const counts = tops.map((top, i) => {
+      const hits = top.filter((id) => expected.has(id)).length
+      found.set(engines[i].name, found.get(engines[i].name)! + hits)
+      return `${engines[i].name} ${hits}/${expected.size}`
+    })
+    console.log(`    ${JSON.stringify(query.text)}  ${query.kind}  found: ${counts.join(', ')}`)
+    console.log(`      expected  ${query.expected.map(nameOf).join(' | ')}`)
+    for (const [i, top] of tops.entries()) {
+      const names = top.map((id) => `${expected.has(id) ? '*' : ''}${nameOf(id)}`)
+      console.log(`      ${engines[i].name.padEnd(9)} ${names.join(' | ') || '(nothing)'}`)
+    }
+  }
+  console.log(
+    `    expected people in the top 5 (* above): ${engines.map((engine) => `${engine.name} ${found.get(engine.name)}/${total}`).join(', ')}`
+  )
+}
+
+export function benchDirectory(): void {
+  const gc = collector()
+  console.log(`(d) the directory search: ${PEOPLE} generated people; load average ${load()}`)
+  const people = generateDirectory(PEOPLE)
+  const index = benchIndex(people, gc)
+  const deskdial: Engine = {
+    name: 'deskdial',
+    top: (query, limit) => index.search(query, limit).map((hit) => hit.entry.id)
+  }
+  const others = peers(people)
+  const queries = chooseQueries(people.map(plainOf))
+  benchKeystrokes(keystrokesOf(queries), deskdial, others)
+  const names = new Map(people.map((entry) => [entry.id, entry.name]))
+  compareTopFive(queries, [deskdial, ...others], (id) => names.get(id) ?? id)
+  console.log(`    load average at the end ${load()}`)
+}

@@ -1,0 +1,75 @@
+import type { MatchKind } from './directory-entry'
+import type { Indexed } from './entry-terms'
+import { startsWithOneEdit } from './one-edit'
+import type { SearchQuery } from './search-query'
+
+/** Match kinds from best to worst: the first key of the ranking. */
+export const RANK: Record<MatchKind, number> = {
+  exact: 8,
+  prefix: 7,
+  initials: 6,
+  word: 5,
+  'other-field': 4,
+  'number-start': 3,
+  number: 2,
+  typo: 1
+}
+/** A typo whose words are all in the name ranks above one that needs the company, department or title. */
+export const TYPO_IN_NAME = 1.5
+/** A word of the query may be typed with one slip when it has at least this many letters. */
+export const TYPO_MIN_LETTERS = 5
+
+export function kindOf(rank: number): MatchKind {
+  if (rank < RANK.number) return 'typo'
+  return (Object.keys(RANK) as MatchKind[]).find((name) => RANK[name] === rank)!
+}
+
+function wordStartsWith(words: string[], token: string): boolean {
+  for (const word of words) if (word.startsWith(token)) return true
+  return false
+}
+
+function wordNearlyStartsWith(words: string[], token: string): boolean {
+  for (const word of words) if (startsWithOneEdit(token, word)) return true
+  return false
+}
+
+function numberContains(record: Indexed, digits: string): boolean {
+  for (const number of record.digits) if (number.includes(digits)) return true
+  return false
+}
+
+function rankOfNumber(record: Indexed, digits: string, withoutPrefix: string | undefined): number {
+  for (const number of record.digits)
+    if (number.startsWith(digits) || (withoutPrefix !== undefined && number.startsWith(withoutPrefix)))
+      return RANK['number-start']
+  if (digits.length < 3) return 0
+  return numberContains(record, digits) || (withoutPrefix !== undefined && numberContains(record, withoutPrefix))
+    ? RANK.number
+    : 0
+}
+
+/** How well the record matches the query, as a RANK value; 0 when it does not. */
+export function rankOf(record: Indexed, query: SearchQuery): number {
+  if (query.digits !== undefined) return rankOfNumber(record, query.digits, query.digitsWithoutPrefix)
+  if (record.nameKey === query.joined) return RANK.exact
+  if (record.nameKey.startsWith(query.joined)) return RANK.prefix
+  if (query.initials !== undefined && record.initials.startsWith(query.initials)) return RANK.initials
+  let inName = true
+  let exactly = true
+  let nearlyInName = true
+  for (const [index, token] of query.tokens.entries()) {
+    if (wordStartsWith(record.nameWords, token)) continue
+    inName = false
+    if (wordStartsWith(record.otherWords, token) || (query.numeric[index] && numberContains(record, token))) {
+      nearlyInName = false
+      continue
+    }
+    exactly = false
+    if (token.length < TYPO_MIN_LETTERS) return 0
+    if (wordNearlyStartsWith(record.nameWords, token)) continue
+    nearlyInName = false
+    if (!wordNearlyStartsWith(record.otherWords, token)) return 0
+  }
+  return inName ? RANK.word : exactly ? RANK['other-field'] : nearlyInName ? TYPO_IN_NAME : RANK.typo
+}

@@ -1,0 +1,66 @@
+/**
+ * Lists of slots under text keys (a word's start, a number's first digits, ...), each kept in name
+ * order, so that a search can stop after the first few matches of a list: the entries after them
+ * cannot rank higher. Adding or removing one slot finds its place by binary search.
+ */
+export class NameOrderLists {
+  readonly #lists = new Map<string, number[]>()
+  /** A slot's place in name order. */
+  readonly #placeOf: (slot: number) => number
+
+  constructor(placeOf: (slot: number) => number) {
+    this.#placeOf = placeOf
+  }
+
+  get(key: string): readonly number[] | undefined {
+    return this.#lists.get(key)
+  }
+
+  /** Adds a slot after every slot in the list: for building, when slots come in name order. */
+  append(key: string, slot: number): void {
+    const list = this.#lists.get(key)
+    if (list) list.push(slot)
+    else this.#lists.set(key, [slot])
+  }
+
+  add(key: string, slot: number): void {
+    const list = this.#lists.get(key)
+    if (list) list.splice(this.#firstNotBefore(list, slot), 0, slot)
+    else this.#lists.set(key, [slot])
+  }
+
+  remove(key: string, slot: number): void {
+    const list = this.#lists.get(key)
+    if (!list) return
+    const index = this.#firstNotBefore(list, slot)
+    if (list[index] !== slot) return
+    if (list.length === 1) this.#lists.delete(key)
+    else list.splice(index, 1)
+  }
+
+  #firstNotBefore(list: readonly number[], slot: number): number {
+    const place = this.#placeOf(slot)
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#placeOf(list[middle]) < place) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+}
+
+/** The slots in both lists (each in name order), in name order. */
+export function inBoth(a: readonly number[], b: readonly number[], placeOf: (slot: number) => number): number[] {
+  const both: number[] = []
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      both.push(a[i])
+      i += 1
+      j += 1
+    } else if (placeOf(a[i]) < placeOf(b[j])) i += 1
+    else j += 1
+  }
+  return both
+}
