@@ -105,9 +105,15 @@ export class DirectoryIndex {
   /**
    * Replaces every entry of `source` with `entries` (a fresh copy of the company directory, or the
    * whole contact list), keeping the other sources. When many entries change, it rebuilds the
-   * index, which is faster than changing them one by one.
+   * index, which is faster than changing them one by one. An entry of another source is refused
+   * and changes nothing.
    */
   replaceSource(source: DirectorySource, entries: readonly DirectoryEntry[]): void {
+    const stranger = entries.find((entry) => entry.source !== source)
+    if (stranger)
+      throw new Error(
+        `The entry "${stranger.id}" comes from ${stranger.source}, not from ${source}: replace each source with its own entries.`
+      )
     const old = this.entriesFrom(source)
     if (old.length + entries.length > this.size * REBUILD_SHARE) {
       const kept = this.#records.filter((record) => record !== undefined && record.entry.source !== source)

@@ -109,6 +109,32 @@ describe('the directory search', () => {
     expect(names(growing, 'john', 10)).toEqual(['John Able', 'John Doe', 'John Zed', 'Johnny Dorsey', 'Johnson Smith'])
   })
 
+  it('ranks a typo in the name above the same typo in a title', () => {
+    const typos = new DirectoryIndex([
+      person('1', 'Anna Coordinator', '1001'),
+      person('2', 'Aaron Berg', '1002', { title: 'Coordinator' }),
+      person('3', 'Zora Coordinator', '1003')
+    ])
+    expect(names(typos, 'coordinatr')).toEqual(['Anna Coordinator', 'Zora Coordinator', 'Aaron Berg'])
+  })
+
+  it('finds a person by a word of the name and digits of a number in one query', () => {
+    expect(names(index, 'johnson 0958')).toEqual(['Johnson Smith'])
+  })
+
+  it('compares a word of the query longer than the indexed word starts letter by letter', () => {
+    expect(names(index, 'johnsonxy')).toEqual([])
+    expect(names(index, 'lefevrexy')).toEqual([])
+  })
+
+  it('finds the initials and a typo in entries added after the index was built', () => {
+    const growing = new DirectoryIndex(PEOPLE)
+    growing.upsert(person('11', 'Jack Daniels', '9997'))
+    growing.upsert(person('12', 'Karla Weissmann', '9996'))
+    expect(names(growing, 'jd', 10)).toEqual(['Jack Daniels', 'Jane Doering', 'John Doe', 'Johnny Dorsey'])
+    expect(names(growing, 'weismann')).toEqual(['Karla Weissmann'])
+  })
+
   it('shows a person found in two sources once', () => {
     const merged = new DirectoryIndex([...PEOPLE, { ...PEOPLE[0], id: 'directory:cn=john', source: 'directory' }])
     expect(names(merged, 'john doe')).toEqual(['John Doe'])
