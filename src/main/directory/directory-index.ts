@@ -4,8 +4,11 @@ import {
   indexEntry,
   initialsPrefixesOf,
   namePrefixesOf,
+  numberStartKey,
   numberStartsOf,
   PREFIX_LETTERS,
+  sharedFolding,
+  trigramAt,
   trigramsOf,
   type Indexed
 } from './entry-terms'
@@ -52,8 +55,8 @@ export class DirectoryIndex {
   #initials = new NameOrderLists(this.#placeOf)
   /** The words of the company, department and title. */
   #otherWords = new NameOrderLists(this.#placeOf)
-  #trigrams = new NameOrderLists(this.#placeOf)
-  #numberStarts = new NameOrderLists(this.#placeOf)
+  #trigrams = new NameOrderLists<number>(this.#placeOf)
+  #numberStarts = new NameOrderLists<number>(this.#placeOf)
   /** Every word known in names and in the other fields, for the word starts and the typos. */
   #nameVocabulary = new SortedKeys()
   #otherVocabulary = new SortedKeys()
@@ -78,13 +81,22 @@ export class DirectoryIndex {
 
   /** Adds the entry, or replaces the one with its id. */
   upsert(entry: DirectoryEntry): void {
-    this.remove(entry.id)
-    const slot = this.#freeSlots.pop() ?? this.#records.length
     const record = indexEntry(entry)
+    const known = this.#slotsById.get(entry.id)
+    const old = known === undefined ? undefined : this.#records[known]
+    let slot: number
+    if (known !== undefined && old?.nameKey === record.nameKey) {
+      // The same name keeps its place in name order: only the terms that changed move.
+      slot = known
+      this.#changeTerms(slot, old, record)
+    } else {
+      this.remove(entry.id)
+      slot = this.#freeSlots.pop() ?? this.#records.length
+      this.#slotsById.set(entry.id, slot)
+      this.#placeInNameOrder(slot, this.#byName.add(record.nameKey, slot))
+      this.#forEachTerm(record, (lists, key) => lists.add(key, slot))
+    }
     this.#records[slot] = record
-    this.#slotsById.set(entry.id, slot)
-    this.#placeInNameOrder(slot, this.#byName.add(record.nameKey, slot))
-    this.#forEachTerm(record, (lists, key) => lists.add(key, slot))
     for (const word of record.nameWords) learn(this.#nameVocabulary, word)
     for (const word of record.otherWords) learn(this.#otherVocabulary, word)
     this.#updateBoost(slot)
@@ -181,8 +193,9 @@ export class DirectoryIndex {
     const unique = new Map<string, DirectoryEntry>()
     for (const entry of entries) unique.set(entry.id, entry)
     // Slots in name order, so that every list is in name order when each slot is appended.
+    const fold = sharedFolding()
     const records = [...unique.values()]
-      .map(indexEntry)
+      .map((entry) => indexEntry(entry, fold))
       .sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
     this.#records = records
     this.#slotsById = new Map()
@@ -191,8 +204,8 @@ export class DirectoryIndex {
     this.#namePrefixes = new NameOrderLists(this.#placeOf)
     this.#initials = new NameOrderLists(this.#placeOf)
     this.#otherWords = new NameOrderLists(this.#placeOf)
-    this.#trigrams = new NameOrderLists(this.#placeOf)
-    this.#numberStarts = new NameOrderLists(this.#placeOf)
+    this.#trigrams = new NameOrderLists<number>(this.#placeOf)
+    this.#numberStarts = new NameOrderLists<number>(this.#placeOf)
     this.#boosted.clear()
     const nameWords = new Set<string>()
     const otherWords = new Set<string>()
@@ -207,12 +220,27 @@ export class DirectoryIndex {
     this.#otherVocabulary = SortedKeys.from([...otherWords].map((key) => ({ key, slot: 0 })))
   }
 
-  #forEachTerm(record: Indexed, visit: (lists: NameOrderLists, key: string) => void): void {
-    for (const prefix of namePrefixesOf(record)) visit(this.#namePrefixes, prefix)
-    for (const prefix of initialsPrefixesOf(record)) visit(this.#initials, prefix)
-    for (const word of new Set(record.otherWords)) visit(this.#otherWords, word)
-    for (const gram of trigramsOf(record)) visit(this.#trigrams, gram)
-    for (const start of numberStartsOf(record)) visit(this.#numberStarts, start)
+  /** Visits each list the record is in, with its key there and a tag naming the kind of list. */
+  #forEachTerm(record: Indexed, visit: <Key>(lists: NameOrderLists<Key>, key: Key, tag: string) => void): void {
+    for (const prefix of namePrefixesOf(record)) visit(this.#namePrefixes, prefix, 'n')
+    for (const prefix of initialsPrefixesOf(record)) visit(this.#initials, prefix, 'i')
+    for (const word of new Set(record.otherWords)) visit(this.#otherWords, word, 'o')
+    for (const gram of trigramsOf(record)) visit(this.#trigrams, gram, 't')
+    for (const start of numberStartsOf(record)) visit(this.#numberStarts, start, 's')
+  }
+
+  /** Moves a slot out of the lists only `old` is in and into those only `record` is in. */
+  #changeTerms(slot: number, old: Indexed, record: Indexed): void {
+    const before = new Set<string>()
+    const after = new Set<string>()
+    this.#forEachTerm(old, (_, key, tag) => before.add(tag + String(key)))
+    this.#forEachTerm(record, (_, key, tag) => after.add(tag + String(key)))
+    this.#forEachTerm(old, (lists, key, tag) => {
+      if (!after.has(tag + String(key))) lists.remove(key, slot)
+    })
+    this.#forEachTerm(record, (lists, key, tag) => {
+      if (!before.has(tag + String(key))) lists.add(key, slot)
+    })
   }
 
   #findNames(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
@@ -270,7 +298,7 @@ export class DirectoryIndex {
   #findNumbers(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
     const digits = query.digits!
     for (const start of query.digitsWithoutPrefix ? [digits, query.digitsWithoutPrefix] : [digits]) {
-      const starting = this.#numberStarts.get(start.slice(0, 3)) ?? []
+      const starting = this.#numberStarts.get(numberStartKey(start)) ?? []
       const slots = start.length > 3 ? inBoth(starting, this.#containing(start), this.#placeOf) : starting
       takeInNameOrder(slots, RANK['number-start'], limit, consider)
     }
@@ -281,7 +309,7 @@ export class DirectoryIndex {
   /** Entries with a number that may contain `digits` (three or more): those with its two rarest runs of three digits. */
   #containing(digits: string): readonly number[] {
     const lists: Array<readonly number[]> = []
-    for (let i = 0; i + 3 <= digits.length; i += 1) lists.push(this.#trigrams.get(digits.slice(i, i + 3)) ?? [])
+    for (let i = 0; i + 3 <= digits.length; i += 1) lists.push(this.#trigrams.get(trigramAt(digits, i)) ?? [])
     lists.sort((a, b) => a.length - b.length)
     return lists.length > 1 ? inBoth(lists[0], lists[1], this.#placeOf) : lists[0]
   }

@@ -18,13 +18,30 @@ export interface Indexed {
  */
 export const PREFIX_LETTERS = 6
 
-export function indexEntry(entry: DirectoryEntry): Indexed {
-  const nameWords = foldedWords(entry.name)
+/**
+ * Folds many entries' texts sharing the results: a company or a department is folded once, and
+ * every entry with a word holds the same string for it, which keeps a large index small.
+ */
+export function sharedFolding(): (text: string) => string[] {
+  const byText = new Map<string, string[]>()
+  const words = new Map<string, string>()
+  return (text) => {
+    let folded = byText.get(text)
+    if (folded === undefined) {
+      folded = foldedWords(text).map((word) => words.get(word) ?? (words.set(word, word), word))
+      byText.set(text, folded)
+    }
+    return folded
+  }
+}
+
+export function indexEntry(entry: DirectoryEntry, fold: (text: string) => string[] = foldedWords): Indexed {
+  const nameWords = fold(entry.name)
   return {
     entry,
     nameKey: nameWords.join(' '),
     nameWords,
-    otherWords: [entry.company, entry.department, entry.title].flatMap((text) => (text ? foldedWords(text) : [])),
+    otherWords: [entry.company, entry.department, entry.title].flatMap((text) => (text ? fold(text) : [])),
     initials: nameWords.map((word) => word[0]).join(''),
     digits: entry.numbers.map((number) => digitsOf(number.number))
   }
@@ -47,17 +64,30 @@ export function initialsPrefixesOf(record: Indexed): string[] {
   return prefixes
 }
 
+/** The run of three digits of `digits` at `at`, as a number: 0 to 999. */
+export function trigramAt(digits: string, at: number): number {
+  return (digits.charCodeAt(at) - 48) * 100 + (digits.charCodeAt(at + 1) - 48) * 10 + digits.charCodeAt(at + 2) - 48
+}
+
 /** Every run of three digits of every number, to find digits anywhere in a number. */
-export function trigramsOf(record: Indexed): Set<string> {
-  const grams = new Set<string>()
-  for (const digits of record.digits) for (let i = 0; i + 3 <= digits.length; i += 1) grams.add(digits.slice(i, i + 3))
+export function trigramsOf(record: Indexed): Set<number> {
+  const grams = new Set<number>()
+  for (const digits of record.digits) for (let i = 0; i + 3 <= digits.length; i += 1) grams.add(trigramAt(digits, i))
   return grams
 }
 
+/** The first one, two or three digits of a number, as a number: "7" is 7, "07" 17, "007" 117. */
+export function numberStartKey(digits: string): number {
+  let key = 0
+  for (let i = 0; i < digits.length && i < 3; i += 1) key = key * 10 + digits.charCodeAt(i) - 48
+  return key + (digits.length >= 3 ? 110 : digits.length === 2 ? 10 : 0)
+}
+
 /** The first one, two and three digits of each number, for the first keystrokes of a number. */
-export function numberStartsOf(record: Indexed): Set<string> {
-  const starts = new Set<string>()
+export function numberStartsOf(record: Indexed): Set<number> {
+  const starts = new Set<number>()
   for (const digits of record.digits)
-    for (let length = 1; length <= 3 && length <= digits.length; length += 1) starts.add(digits.slice(0, length))
+    for (let length = 1; length <= 3 && length <= digits.length; length += 1)
+      starts.add(numberStartKey(digits.slice(0, length)))
   return starts
 }

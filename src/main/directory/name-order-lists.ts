@@ -1,10 +1,10 @@
 /**
- * Lists of slots under text keys (a word's start, a number's first digits, ...), each kept in name
+ * Lists of slots under keys (a word's start, a number's first digits, ...), each kept in name
  * order, so that a search can stop after the first few matches of a list: the entries after them
  * cannot rank higher. Adding or removing one slot finds its place by binary search.
  */
-export class NameOrderLists {
-  readonly #lists = new Map<string, number[]>()
+export class NameOrderLists<Key = string> {
+  readonly #lists = new Map<Key, number[]>()
   /** A slot's place in name order. */
   readonly #placeOf: (slot: number) => number
 
@@ -12,24 +12,24 @@ export class NameOrderLists {
     this.#placeOf = placeOf
   }
 
-  get(key: string): readonly number[] | undefined {
+  get(key: Key): readonly number[] | undefined {
     return this.#lists.get(key)
   }
 
   /** Adds a slot after every slot in the list: for building, when slots come in name order. */
-  append(key: string, slot: number): void {
+  append(key: Key, slot: number): void {
     const list = this.#lists.get(key)
     if (list) list.push(slot)
     else this.#lists.set(key, [slot])
   }
 
-  add(key: string, slot: number): void {
+  add(key: Key, slot: number): void {
     const list = this.#lists.get(key)
     if (list) list.splice(this.#firstNotBefore(list, slot), 0, slot)
     else this.#lists.set(key, [slot])
   }
 
-  remove(key: string, slot: number): void {
+  remove(key: Key, slot: number): void {
     const list = this.#lists.get(key)
     if (!list) return
     const index = this.#firstNotBefore(list, slot)

@@ -102,6 +102,17 @@ describe('the directory search', () => {
     expect(changing.size).toBe(PEOPLE.length - 1)
   })
 
+  it('changes the number and company of an entry whose name stays: the old ones are gone, the new ones found', () => {
+    const changing = new DirectoryIndex(PEOPLE)
+    changing.upsert(person('6', 'Karl Schmidt', '+49 40 7654321', { company: 'Globex' }))
+    expect(names(changing, '30 1234567')).toEqual([])
+    expect(names(changing, 'nordwind')).toEqual([])
+    expect(names(changing, '40 7654321')).toEqual(['Karl Schmidt'])
+    expect(names(changing, 'globex')).toEqual(['Karl Schmidt'])
+    expect(names(changing, 'schmidt')).toEqual(['Karl Schmidt'])
+    expect(changing.size).toBe(PEOPLE.length)
+  })
+
   it('keeps name order for entries added after the index was built', () => {
     const growing = new DirectoryIndex(PEOPLE)
     growing.upsert(person('11', 'John Able', '9999'))
