@@ -14,7 +14,7 @@ import {
 } from './entry-terms'
 import { highlightsFor } from './match-highlights'
 import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS } from './match-rank'
-import { inBoth, NameOrderLists } from './name-order-lists'
+import { inBoth, includesInNameOrder, NameOrderLists } from './name-order-lists'
 import { startsWithOneEdit } from './one-edit'
 import { parseSearchQuery, type SearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
@@ -253,18 +253,45 @@ export class DirectoryIndex {
     if (countAtLeast(found, RANK.prefix) >= limit) return
     if (query.initials !== undefined) take(this.#initials.get(query.initials.slice(0, PREFIX_LETTERS)), RANK.initials)
     if (countAtLeast(found, RANK.initials) >= limit) return
-    // Every word of the query starts a word of a match: the shortest of the words' lists holds them all.
+    // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
     const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
-    for (const slots of shortest(inName, query)) take(slots, RANK.word)
+    this.#takeInAll(inName, query, RANK.word, limit, consider)
     if (countAtLeast(found, RANK.word) >= limit) return
     const inAnyField = query.tokens.map((token, i) => [...inName[i], ...this.#otherListsStarting(token)])
-    for (const slots of shortest(inAnyField, query)) take(slots, RANK['other-field'])
+    this.#takeInAll(inAnyField, query, RANK['other-field'], limit, consider)
     if (countAtLeast(found, RANK['other-field']) >= limit) return
     if (!query.tokens.some((token) => token.length >= TYPO_MIN_LETTERS)) return
     const nearly = query.tokens.map((token, i) =>
       token.length >= TYPO_MIN_LETTERS ? [...inAnyField[i], ...this.#listsNearlyStarting(token)] : inAnyField[i]
     )
-    for (const slots of shortest(nearly, query)) take(slots, TYPO_IN_NAME)
+    this.#takeInAll(nearly, query, TYPO_IN_NAME, limit, consider)
+  }
+
+  /**
+   * Looks, in name order, at the entries of the word of the query with the fewest entries that are
+   * in a list of every other word too (`perToken` holds each word's lists). Words of digits may be
+   * part of a number instead, so they are left out unless every word is one.
+   */
+  #takeInAll(
+    perToken: Array<Array<readonly number[]>>,
+    query: SearchQuery,
+    best: number,
+    limit: number,
+    consider: Consider
+  ): void {
+    const required = perToken
+      .filter((_, index) => !query.numeric[index] || query.numeric.every(Boolean))
+      .map((lists) => ({ lists, size: lists.reduce((sum, list) => sum + list.length, 0) }))
+      .sort((a, b) => a.size - b.size)
+      .map(({ lists }) => lists)
+    if (required.length === 0) return
+    const [rarest, ...others] = required
+    for (const slots of rarest) {
+      for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
+        const slot = slots[index]
+        if (inEvery(others, slot, this.#placeOf) && consider(slot) >= best) taken += 1
+      }
+    }
   }
 
   /** The lists of the company, department and title words that start with `token`. */
@@ -370,23 +397,14 @@ function countAtLeast(found: readonly Candidate[], rank: number): number {
   return count
 }
 
-/**
- * The lists of the word of the query with the fewest entries in them (words of digits may be part
- * of a number instead, so they are left out unless every word is one).
- */
-function shortest(perToken: Array<Array<readonly number[]>>, query: SearchQuery): Array<readonly number[]> {
-  let best: Array<readonly number[]> = []
-  let bestSize = Infinity
-  for (const [index, lists] of perToken.entries()) {
-    if (query.numeric[index] && !query.numeric.every(Boolean)) continue
-    let size = 0
-    for (const list of lists) size += list.length
-    if (size < bestSize) {
-      best = lists
-      bestSize = size
-    }
+/** Whether `slot` is in one of the lists of each word. */
+function inEvery(perToken: Array<Array<readonly number[]>>, slot: number, placeOf: (slot: number) => number): boolean {
+  for (const lists of perToken) {
+    let found = false
+    for (const list of lists) if ((found = includesInNameOrder(list, slot, placeOf))) break
+    if (!found) return false
   }
-  return best
+  return true
 }
 
 /**

@@ -64,3 +64,16 @@ export function inBoth(a: readonly number[], b: readonly number[], placeOf: (slo
   }
   return both
 }
+
+/** Whether `slot` is in the list (in name order), by binary search. */
+export function includesInNameOrder(list: readonly number[], slot: number, placeOf: (slot: number) => number): boolean {
+  const place = placeOf(slot)
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (placeOf(list[middle]) < place) low = middle + 1
+    else high = middle
+  }
+  return list[low] === slot
+}
