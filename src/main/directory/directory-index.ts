@@ -2,14 +2,12 @@ import { digitsOf } from '../../shared/digits-of'
 import type { DirectoryEntry, DirectoryHit, DirectorySource, UsageSignal } from './directory-entry'
 import {
   indexEntry,
-  initialsPrefixesOf,
-  namePrefixesOf,
   numberStartKey,
-  numberStartsOf,
   PREFIX_LETTERS,
   sharedFolding,
+  sharedWordPrefixes,
   trigramAt,
-  trigramsOf,
+  wordPrefixes,
   type Indexed
 } from './entry-terms'
 import { highlightsFor } from './match-highlights'
@@ -209,9 +207,10 @@ export class DirectoryIndex {
     this.#boosted.clear()
     const nameWords = new Set<string>()
     const otherWords = new Set<string>()
+    const prefixesOf = sharedWordPrefixes()
     for (const [slot, record] of records.entries()) {
       this.#slotsById.set(record.entry.id, slot)
-      this.#forEachTerm(record, (lists, key) => lists.append(key, slot))
+      this.#forEachTerm(record, (lists, key) => lists.append(key, slot), prefixesOf)
       for (const word of record.nameWords) nameWords.add(word)
       for (const word of record.otherWords) otherWords.add(word)
     }
@@ -220,13 +219,24 @@ export class DirectoryIndex {
     this.#otherVocabulary = SortedKeys.from([...otherWords].map((key) => ({ key, slot: 0 })))
   }
 
-  /** Visits each list the record is in, with its key there and a tag naming the kind of list. */
-  #forEachTerm(record: Indexed, visit: <Key>(lists: NameOrderLists<Key>, key: Key, tag: string) => void): void {
-    for (const prefix of namePrefixesOf(record)) visit(this.#namePrefixes, prefix, 'n')
-    for (const prefix of initialsPrefixesOf(record)) visit(this.#initials, prefix, 'i')
-    for (const word of new Set(record.otherWords)) visit(this.#otherWords, word, 'o')
-    for (const gram of trigramsOf(record)) visit(this.#trigrams, gram, 't')
-    for (const start of numberStartsOf(record)) visit(this.#numberStarts, start, 's')
+  /**
+   * Visits each list the record is in, with its key there and a tag naming the kind of list; a key
+   * may come twice (two words with the same start), which the lists ignore.
+   */
+  #forEachTerm(
+    record: Indexed,
+    visit: <Key>(lists: NameOrderLists<Key>, key: Key, tag: string) => void,
+    prefixesOf: (word: string) => readonly string[] = wordPrefixes
+  ): void {
+    for (const word of record.nameWords) for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
+    for (let length = 2; length <= PREFIX_LETTERS && length <= record.initials.length; length += 1)
+      visit(this.#initials, record.initials.slice(0, length), 'i')
+    for (const word of record.otherWords) visit(this.#otherWords, word, 'o')
+    for (const digits of record.digits) {
+      for (let at = 0; at + 3 <= digits.length; at += 1) visit(this.#trigrams, trigramAt(digits, at), 't')
+      for (let length = 1; length <= 3 && length <= digits.length; length += 1)
+        visit(this.#numberStarts, numberStartKey(digits, length), 's')
+    }
   }
 
   /** Moves a slot out of the lists only `old` is in and into those only `record` is in. */
@@ -325,7 +335,7 @@ export class DirectoryIndex {
   #findNumbers(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
     const digits = query.digits!
     for (const start of query.digitsWithoutPrefix ? [digits, query.digitsWithoutPrefix] : [digits]) {
-      const starting = this.#numberStarts.get(numberStartKey(start)) ?? []
+      const starting = this.#numberStarts.get(numberStartKey(start, Math.min(3, start.length))) ?? []
       const slots = start.length > 3 ? inBoth(starting, this.#containing(start), this.#placeOf) : starting
       takeInNameOrder(slots, RANK['number-start'], limit, consider)
     }

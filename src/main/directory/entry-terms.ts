@@ -47,21 +47,22 @@ export function indexEntry(entry: DirectoryEntry, fold: (text: string) => string
   }
 }
 
-/** The first one to PREFIX_LETTERS letters of each word of the name. */
-export function namePrefixesOf(record: Indexed): Set<string> {
-  const prefixes = new Set<string>()
-  for (const word of record.nameWords)
-    for (let length = 1; length <= PREFIX_LETTERS && length <= word.length; length += 1)
-      prefixes.add(word.slice(0, length))
+/** The first one to PREFIX_LETTERS letters of a word. */
+export function wordPrefixes(word: string): string[] {
+  const prefixes: string[] = []
+  for (let length = 1; length <= PREFIX_LETTERS && length <= word.length; length += 1)
+    prefixes.push(word.slice(0, length))
   return prefixes
 }
 
-/** The first two to PREFIX_LETTERS initials of the name ("jd" for John Doe). */
-export function initialsPrefixesOf(record: Indexed): string[] {
-  const prefixes: string[] = []
-  for (let length = 2; length <= PREFIX_LETTERS && length <= record.initials.length; length += 1)
-    prefixes.push(record.initials.slice(0, length))
-  return prefixes
+/** wordPrefixes, made once per word: for building, where the same names come back thousands of times. */
+export function sharedWordPrefixes(): (word: string) => string[] {
+  const byWord = new Map<string, string[]>()
+  return (word) => {
+    let prefixes = byWord.get(word)
+    if (prefixes === undefined) byWord.set(word, (prefixes = wordPrefixes(word)))
+    return prefixes
+  }
 }
 
 /** The run of three digits of `digits` at `at`, as a number: 0 to 999. */
@@ -69,25 +70,9 @@ export function trigramAt(digits: string, at: number): number {
   return (digits.charCodeAt(at) - 48) * 100 + (digits.charCodeAt(at + 1) - 48) * 10 + digits.charCodeAt(at + 2) - 48
 }
 
-/** Every run of three digits of every number, to find digits anywhere in a number. */
-export function trigramsOf(record: Indexed): Set<number> {
-  const grams = new Set<number>()
-  for (const digits of record.digits) for (let i = 0; i + 3 <= digits.length; i += 1) grams.add(trigramAt(digits, i))
-  return grams
-}
-
-/** The first one, two or three digits of a number, as a number: "7" is 7, "07" 17, "007" 117. */
-export function numberStartKey(digits: string): number {
+/** The first `length` (one, two or three) digits of a number, as a number: "7" is 7, "07" 17, "007" 117. */
+export function numberStartKey(digits: string, length: number): number {
   let key = 0
-  for (let i = 0; i < digits.length && i < 3; i += 1) key = key * 10 + digits.charCodeAt(i) - 48
-  return key + (digits.length >= 3 ? 110 : digits.length === 2 ? 10 : 0)
-}
-
-/** The first one, two and three digits of each number, for the first keystrokes of a number. */
-export function numberStartsOf(record: Indexed): Set<number> {
-  const starts = new Set<number>()
-  for (const digits of record.digits)
-    for (let length = 1; length <= 3 && length <= digits.length; length += 1)
-      starts.add(numberStartKey(digits.slice(0, length)))
-  return starts
+  for (let i = 0; i < length; i += 1) key = key * 10 + digits.charCodeAt(i) - 48
+  return key + (length === 3 ? 110 : length === 2 ? 10 : 0)
 }

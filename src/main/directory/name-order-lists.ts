@@ -16,17 +16,25 @@ export class NameOrderLists<Key = string> {
     return this.#lists.get(key)
   }
 
-  /** Adds a slot after every slot in the list: for building, when slots come in name order. */
+  /**
+   * Adds a slot after every slot in the list: for building, when slots come in name order (the
+   * same slot twice in a row is kept once).
+   */
   append(key: Key, slot: number): void {
     const list = this.#lists.get(key)
-    if (list) list.push(slot)
-    else this.#lists.set(key, [slot])
+    if (!list) this.#lists.set(key, [slot])
+    else if (list[list.length - 1] !== slot) list.push(slot)
   }
 
+  /** Adds a slot at its place in name order, unless it is in the list. */
   add(key: Key, slot: number): void {
     const list = this.#lists.get(key)
-    if (list) list.splice(this.#firstNotBefore(list, slot), 0, slot)
-    else this.#lists.set(key, [slot])
+    if (!list) {
+      this.#lists.set(key, [slot])
+      return
+    }
+    const index = this.#firstNotBefore(list, slot)
+    if (list[index] !== slot) list.splice(index, 0, slot)
   }
 
   remove(key: Key, slot: number): void {
