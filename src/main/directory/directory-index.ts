@@ -150,12 +150,15 @@ export class DirectoryIndex {
   setUsage(signals: readonly UsageSignal[], now = Date.now()): void {
     this.#usage.reset(signals, now)
     for (const id of [...this.#slotsById.keys()]) if (id.startsWith('recent:')) this.remove(id)
-    const known = new Set<string>()
-    for (const record of this.#records) for (const digits of record?.digits ?? []) known.add(usageKey(digits))
+    this.#boosted.clear()
+    const done = new Set<string>()
     for (const signal of signals) {
       const key = usageKey(digitsOf(signal.number))
-      if (key === '' || known.has(key)) continue
-      known.add(key)
+      if (key === '' || done.has(key)) continue
+      done.add(key)
+      const slots = this.#slotsWithNumber(key)
+      for (const slot of slots) this.#updateBoost(slot)
+      if (slots.length > 0) continue
       this.upsert({
         id: `recent:${key}`,
         source: 'recent',
@@ -163,8 +166,12 @@ export class DirectoryIndex {
         numbers: [{ label: 'other', number: signal.number }]
       })
     }
-    this.#boosted.clear()
-    for (const slot of this.#slotsById.values()) this.#updateBoost(slot)
+  }
+
+  /** The slots with a number whose usage key is `key`: among those whose numbers contain it, when it is long enough. */
+  #slotsWithNumber(key: string): number[] {
+    const candidates = key.length >= 3 ? this.#containing(key) : [...this.#slotsById.values()]
+    return candidates.filter((slot) => this.#records[slot]!.digits.some((digits) => usageKey(digits) === key))
   }
 
   /** The best `limit` entries for what was typed, best first. */

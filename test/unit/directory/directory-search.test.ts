@@ -91,6 +91,19 @@ describe('the directory search', () => {
     expect(ranked.search('pizza', 1)[0].entry.source).toBe('recent')
   })
 
+  it('forgets the old favourites and dialled numbers when the usage is set again', () => {
+    const ranked = new DirectoryIndex(PEOPLE)
+    ranked.setUsage([
+      { number: '4711', favourite: true },
+      { number: '+1 (303) 555-0000', name: 'Pizza Place' }
+    ])
+    ranked.setUsage([{ number: '+1 201 555 0199', favourite: true }])
+    expect(names(ranked, 'jd')).toEqual(['Jane Doering', 'John Doe', 'Johnny Dorsey'])
+    expect(ranked.search('jd', 1)[0].favourite).toBe(true)
+    expect(ranked.search('johnny', 1)[0].favourite).toBe(false)
+    expect(names(ranked, 'pizza')).toEqual([])
+  })
+
   it('updates one entry in place: the old name is gone and the new one is found', () => {
     const changing = new DirectoryIndex(PEOPLE)
     changing.upsert(person('6', 'Karla Weiss', '+49 30 1234567'))
