@@ -1,13 +1,13 @@
 /**
  * (d) The directory search: 100,000 generated people (bench/generated-directory.ts), searched on
- * every keystroke by DeskDial's index and, on the same data and the same keystrokes, by uFuzzy and
- * Fuse.js. Prints the latency per keystroke, 35 queries with the people each should find (chosen
+ * every keystroke by DeskDial's index and, on the same data and the same keystrokes, by uFuzzy (with
+ * its defaults, and with `intraMode: 1`, which forgives one typo per word) and Fuse.js. Prints the latency per keystroke, 35 queries with the people each should find (chosen
  * from the data by a rule, never from an engine's answers) and each engine's top five, the index's
  * build time and memory, the time to change one person and to replace a whole source.
  */
 import uFuzzy from '@leeoniya/ufuzzy'
 import Fuse from 'fuse.js'
-import { loadavg } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -245,19 +245,23 @@ function peers(people: DirectoryEntry[]): Engine[] {
       .map((text) => foldText(text!))
       .join(' ')
   )
-  const fuzzy = new uFuzzy({ intraMode: 1 })
-  const records = people.map((entry, i) => ({ id: entry.id, text: lines[i], name: foldText(entry.name) }))
-  const fuse = new Fuse(records, { keys: [{ name: 'name', weight: 2 }, 'text'], threshold: 0.4 })
-  return [
-    {
-      name: 'ufuzzy',
+  const fuzzy = (name: string, options: uFuzzy.Options): Engine => {
+    const engine = new uFuzzy(options)
+    return {
+      name,
       top: (query, limit) => {
-        const [found, info, order] = fuzzy.search(lines, foldText(query), 0, 1_000)
+        const [found, info, order] = engine.search(lines, foldText(query), 0, 1_000)
         if (!found) return []
         if (!info || !order) return found.slice(0, limit).map((i) => people[i].id)
         return order.slice(0, limit).map((i) => people[info.idx[i]].id)
       }
-    },
+    }
+  }
+  const records = people.map((entry, i) => ({ id: entry.id, text: lines[i], name: foldText(entry.name) }))
+  const fuse = new Fuse(records, { keys: [{ name: 'name', weight: 2 }, 'text'], threshold: 0.4 })
+  return [
+    fuzzy('ufuzzy', {}),
+    fuzzy('ufuzzy-1', { intraMode: 1 }),
     { name: 'fuse.js', top: (query, limit) => fuse.search(foldText(query), { limit }).map((result) => result.item.id) }
   ]
 }
@@ -286,63 +290,79 @@ function ratios(peer: number[], deskdial: number[]): string {
 }
 
 function benchIndex(people: DirectoryEntry[], gc: () => void): DirectoryIndex {
-  gc()
-  const heapBefore = process.memoryUsage().heapUsed
+  const memory = (): number => {
+    gc()
+    const { heapUsed, arrayBuffers } = process.memoryUsage()
+    return heapUsed + arrayBuffers
+  }
+  const before = memory()
   let index: DirectoryIndex | undefined
   const buildMs = timed(() => (index = new DirectoryIndex(people)))
-  gc()
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6
+  const megabytes = (memory() - before) / 1e6
   console.log(
-    `    index of ${PEOPLE} people: built in ${fmt(buildMs)} (one synchronous call: the event loop waits that long), heap ${heapMb.toFixed(1)} MB after GC (the entries themselves not counted)`
+    `    index of ${PEOPLE} people: built in ${fmt(buildMs)} (one synchronous call: the event loop waits that long), ${megabytes.toFixed(1)} MB (heap and array buffers after GC; the entries themselves not counted)`
   )
 
-  const updates: number[] = []
-  for (let i = 0; i < UPDATES; i += 1) {
-    const entry = people[(i * 997) % PEOPLE]
-    const changed = {
-      ...entry,
-      name: `${entry.name} Jr`,
-      numbers: [...entry.numbers, { label: 'mobile' as const, number: `+49 170 ${1_000_000 + i}` }]
-    }
-    updates.push(timed(() => index!.upsert(changed)))
-  }
-  console.log(`    one person changed (upsert, no rebuild), ${UPDATES} times: ${summary(updates)}`)
+  const change = (edit: (entry: DirectoryEntry, i: number) => DirectoryEntry): number[] =>
+    Array.from({ length: UPDATES }, (_, i) => {
+      const changed = edit(people[(i * 997) % PEOPLE], i)
+      return timed(() => index!.upsert(changed))
+    })
+  const numbers = change((entry, i) => ({
+    ...entry,
+    numbers: [...entry.numbers, { label: 'mobile', number: `+49 170 ${1_000_000 + i}` }]
+  }))
+  const names = change((entry) => ({ ...entry, name: `${entry.name} Jr` }))
+  console.log(`    one person changed in place (upsert, no rebuild), ${UPDATES} times each:`)
+  console.log(`      a number added  ${summary(numbers)}`)
+  console.log(`      the name changed  ${summary(names)}`)
   const fresh = people.map((entry) => ({ ...entry }))
   const replaceMs = timed(() => index!.replaceSource('directory', fresh))
   console.log(`    replaceSource('directory', ${PEOPLE} fresh entries) into the built index: ${fmt(replaceMs)}`)
   return index!
 }
 
-function benchKeystrokes(keystrokes: string[], deskdial: Engine, [fuzzy, fuse]: Engine[]): void {
-  for (const typed of keystrokes) {
-    deskdial.top(typed, 20)
-    fuzzy.top(typed, 20)
-  }
-  const times = { deskdial: [] as number[], ufuzzy: [] as number[] }
+/**
+ * Each engine types every keystroke in a pass of its own, after a GC (so that none pays for the
+ * garbage another left), in a different order each pass (so that the load of the machine falls on
+ * each in turn).
+ */
+function benchKeystrokes(keystrokes: string[], deskdial: Engine, peers: Engine[], gc: () => void): void {
+  const fuse = peers[peers.length - 1]
+  const typing = [deskdial, ...peers.slice(0, -1)]
+  for (const engine of typing) for (const typed of keystrokes) engine.top(typed, 20)
+  const times = typing.map((): number[] => [])
   for (let pass = 0; pass < PASSES; pass += 1) {
-    for (const typed of keystrokes) {
-      times.deskdial.push(timed(() => deskdial.top(typed, 20)))
-      times.ufuzzy.push(timed(() => fuzzy.top(typed, 20)))
+    for (let turn = 0; turn < typing.length; turn += 1) {
+      const i = (pass + turn) % typing.length
+      gc()
+      for (const typed of keystrokes) times[i].push(timed(() => typing[i].top(typed, 20)))
     }
   }
-  console.log(`    per keystroke, ${keystrokes.length} keystrokes x ${PASSES} passes, top 20, in turns:`)
-  console.log(`      deskdial  ${summary(times.deskdial)}`)
-  console.log(`      ufuzzy    ${summary(times.ufuzzy)}  (${ratios(times.ufuzzy, times.deskdial)})`)
+  console.log(
+    `    per keystroke, ${keystrokes.length} keystrokes x ${PASSES} passes, top 20, each engine's pass after a GC, in turns:`
+  )
+  for (const [i, engine] of typing.entries()) {
+    const compared = i === 0 ? '' : `  (${ratios(times[i], times[0])})`
+    console.log(`      ${engine.name.padEnd(9)} ${summary(times[i])}${compared}`)
+  }
 
   const every = Math.max(1, Math.floor(keystrokes.length / FUSE_KEYSTROKES))
   const sample = keystrokes.filter((_, i) => i % every === 0).slice(0, FUSE_KEYSTROKES)
   const sampled = { deskdial: [] as number[], fuse: [] as number[] }
+  gc()
   const started = performance.now()
   for (const typed of sample) {
     if (performance.now() - started > FUSE_BUDGET_MS) break
     sampled.fuse.push(timed(() => fuse.top(typed, 20)))
-    sampled.deskdial.push(timed(() => deskdial.top(typed, 20)))
   }
+  gc()
+  for (const typed of sample.slice(0, sampled.fuse.length)) sampled.deskdial.push(timed(() => deskdial.top(typed, 20)))
   console.log(
-    `    Fuse.js on a sample (every ${every}th keystroke, at most ${FUSE_KEYSTROKES}, within ${FUSE_BUDGET_MS / 1000} s): ${sampled.fuse.length} keystrokes`
+    `    Fuse.js on a sample (every ${every}th keystroke, at most ${FUSE_KEYSTROKES}, within ${FUSE_BUDGET_MS / 1000} s): ${sampled.fuse.length} keystrokes, then DeskDial on the same, each after a GC`
   )
   console.log(`      deskdial  ${summary(sampled.deskdial)}`)
-  console.log(`      fuse.js   ${summary(sampled.fuse)}  (${ratios(sampled.fuse, sampled.deskdial)})`)
+  console.log(`      ${fuse.name.padEnd(9)} ${summary(sampled.fuse)}  (${ratios(sampled.fuse, sampled.deskdial)})`)
 }
 
 function compareTopFive(queries: Query[], engines: Engine[], nameOf: (id: string) => string): void {
@@ -374,7 +394,9 @@ function compareTopFive(queries: Query[], engines: Engine[], nameOf: (id: string
 
 export function benchDirectory(): void {
   const gc = collector()
-  console.log(`(d) the directory search: ${PEOPLE} generated people; load average ${load()}`)
+  console.log(
+    `(d) the directory search: ${PEOPLE} generated people; node ${process.version}, ${cpus().length} cores, load average ${load()}`
+  )
   const people = generateDirectory(PEOPLE)
   const index = benchIndex(people, gc)
   const deskdial: Engine = {
@@ -383,7 +405,7 @@ export function benchDirectory(): void {
   }
   const others = peers(people)
   const queries = chooseQueries(people.map(plainOf))
-  benchKeystrokes(keystrokesOf(queries), deskdial, others)
+  benchKeystrokes(keystrokesOf(queries), deskdial, others, gc)
   const names = new Map(people.map((entry) => [entry.id, entry.name]))
   compareTopFive(queries, [deskdial, ...others], (id) => names.get(id) ?? id)
   console.log(`    load average at the end ${load()}`)
