@@ -11,7 +11,7 @@ import {
   type Indexed
 } from './entry-terms'
 import { highlightsFor } from './match-highlights'
-import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS } from './match-rank'
+import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS, WORD_FROM_FIRST } from './match-rank'
 import { inBoth, includesInNameOrder, NameOrderLists } from './name-order-lists'
 import { startsWithOneEdit } from './one-edit'
 import { parseSearchQuery, type SearchQuery } from './search-query'
@@ -272,7 +272,7 @@ export class DirectoryIndex {
     if (countAtLeast(found, RANK.initials) >= limit) return
     // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
     const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
-    this.#takeInAll(inName, query, RANK.word, limit, consider)
+    this.#takeInAll(inName, query, WORD_FROM_FIRST, limit, consider)
     if (countAtLeast(found, RANK.word) >= limit) return
     const inAnyField = query.tokens.map((token, i) => [...inName[i], ...this.#otherListsStarting(token)])
     this.#takeInAll(inAnyField, query, RANK['other-field'], limit, consider)

@@ -14,14 +14,16 @@ export const RANK: Record<MatchKind, number> = {
   number: 2,
   typo: 1
 }
+/** Word starts in the name rank higher when the first word of the query starts the name ("jor harr": Jörg Harris before Ashley Jörg Harris). */
+export const WORD_FROM_FIRST = 5.5
 /** A typo whose words are all in the name ranks above one that needs the company, department or title. */
 export const TYPO_IN_NAME = 1.5
 /** A word of the query may be typed with one slip when it has at least this many letters. */
 export const TYPO_MIN_LETTERS = 5
 
+/** The kind of a rank: the best kind whose rank it reaches. */
 export function kindOf(rank: number): MatchKind {
-  if (rank < RANK.number) return 'typo'
-  return (Object.keys(RANK) as MatchKind[]).find((name) => RANK[name] === rank)!
+  return (Object.keys(RANK) as MatchKind[]).find((name) => RANK[name] <= rank) ?? 'typo'
 }
 
 function wordStartsWith(words: string[], token: string): boolean {
@@ -71,5 +73,6 @@ export function rankOf(record: Indexed, query: SearchQuery): number {
     nearlyInName = false
     if (!wordNearlyStartsWith(record.otherWords, token)) return 0
   }
-  return inName ? RANK.word : exactly ? RANK['other-field'] : nearlyInName ? TYPO_IN_NAME : RANK.typo
+  if (inName) return record.nameWords[0].startsWith(query.tokens[0]) ? WORD_FROM_FIRST : RANK.word
+  return exactly ? RANK['other-field'] : nearlyInName ? TYPO_IN_NAME : RANK.typo
 }

@@ -133,6 +133,17 @@ describe('the directory search', () => {
     expect(names(growing, 'john', 10)).toEqual(['John Able', 'John Doe', 'John Zed', 'Johnny Dorsey', 'Johnson Smith'])
   })
 
+  it('ranks a name whose first word the query starts above one where the query starts a later word', () => {
+    const ordered = new DirectoryIndex([
+      person('1', 'Ashley Jörg Harris', '1001'),
+      person('2', 'Jörg Harris', '1002'),
+      person('3', 'Harriet Jordan', '1003')
+    ])
+    expect(names(ordered, 'jor harr')).toEqual(['Jörg Harris', 'Ashley Jörg Harris', 'Harriet Jordan'])
+    expect(ordered.search('jor harr', 3).map((hit) => hit.kind)).toEqual(['word', 'word', 'word'])
+    expect(names(ordered, 'jor harr', 1)).toEqual(['Jörg Harris'])
+  })
+
   it('ranks a typo in the name above the same typo in a title', () => {
     const typos = new DirectoryIndex([
       person('1', 'Anna Coordinator', '1001'),
