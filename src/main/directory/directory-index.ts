@@ -272,7 +272,17 @@ export class DirectoryIndex {
     if (countAtLeast(found, RANK.initials) >= limit) return
     // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
     const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
-    this.#takeInAll(inName, query, WORD_FROM_FIRST, limit, consider)
+    if (query.tokens.length > 1) {
+      // The names whose first word the query's first word starts are a run of the sorted names.
+      const [from, to] = this.#byName.prefixRange(query.tokens[0])
+      const others = inName.slice(1)
+      for (let index = from, taken = 0; index < to && taken < limit; index += 1) {
+        const slot = this.#byName.slotAt(index)
+        if (inEvery(others, slot, this.#placeOf) && consider(slot) >= WORD_FROM_FIRST) taken += 1
+      }
+      if (countAtLeast(found, WORD_FROM_FIRST) >= limit) return
+    }
+    this.#takeInAll(inName, query, RANK.word, limit, consider)
     if (countAtLeast(found, RANK.word) >= limit) return
     const inAnyField = query.tokens.map((token, i) => [...inName[i], ...this.#otherListsStarting(token)])
     this.#takeInAll(inAnyField, query, RANK['other-field'], limit, consider)
