@@ -12,7 +12,7 @@ import {
 } from './entry-terms'
 import { highlightsFor } from './match-highlights'
 import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS, WORD_FROM_FIRST } from './match-rank'
-import { inBoth, includesInNameOrder, NameOrderLists } from './name-order-lists'
+import { inBoth, InEveryWord, NameOrderLists } from './name-order-lists'
 import { startsWithOneEdit } from './one-edit'
 import { parseSearchQuery, type SearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
@@ -275,10 +275,10 @@ export class DirectoryIndex {
     if (query.tokens.length > 1) {
       // The names whose first word the query's first word starts are a run of the sorted names.
       const [from, to] = this.#byName.prefixRange(query.tokens[0])
-      const others = inName.slice(1)
+      const others = new InEveryWord(inName.slice(1), this.#placeOf)
       for (let index = from, taken = 0; index < to && taken < limit; index += 1) {
         const slot = this.#byName.slotAt(index)
-        if (inEvery(others, slot, this.#placeOf) && consider(slot) >= WORD_FROM_FIRST) taken += 1
+        if (others.has(slot) && consider(slot) >= WORD_FROM_FIRST) taken += 1
       }
       if (countAtLeast(found, WORD_FROM_FIRST) >= limit) return
     }
@@ -314,9 +314,10 @@ export class DirectoryIndex {
     if (required.length === 0) return
     const [rarest, ...others] = required
     for (const slots of rarest) {
+      const inOthers = new InEveryWord(others, this.#placeOf)
       for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
         const slot = slots[index]
-        if (inEvery(others, slot, this.#placeOf) && consider(slot) >= best) taken += 1
+        if (inOthers.has(slot) && consider(slot) >= best) taken += 1
       }
     }
   }
@@ -422,16 +423,6 @@ function countAtLeast(found: readonly Candidate[], rank: number): number {
   let count = 0
   for (const candidate of found) if (candidate.rank >= rank) count += 1
   return count
-}
-
-/** Whether `slot` is in one of the lists of each word. */
-function inEvery(perToken: Array<Array<readonly number[]>>, slot: number, placeOf: (slot: number) => number): boolean {
-  for (const lists of perToken) {
-    let found = false
-    for (const list of lists) if ((found = includesInNameOrder(list, slot, placeOf))) break
-    if (!found) return false
-  }
-  return true
 }
 
 /**

@@ -73,15 +73,52 @@ export function inBoth(a: readonly number[], b: readonly number[], placeOf: (slo
   return both
 }
 
-/** Whether `slot` is in the list (in name order), by binary search. */
-export function includesInNameOrder(list: readonly number[], slot: number, placeOf: (slot: number) => number): boolean {
-  const place = placeOf(slot)
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (placeOf(list[middle]) < place) low = middle + 1
-    else high = middle
+/**
+ * Answers, for slots asked in name order, whether each is in a list of every word of the query:
+ * each list is read forward once, in growing leaps, instead of being searched from its start for
+ * every slot.
+ */
+export class InEveryWord {
+  readonly #perToken: Array<Array<readonly number[]>>
+  readonly #cursors: number[][]
+  readonly #placeOf: (slot: number) => number
+
+  constructor(perToken: Array<Array<readonly number[]>>, placeOf: (slot: number) => number) {
+    this.#perToken = perToken
+    this.#cursors = perToken.map((lists) => lists.map(() => 0))
+    this.#placeOf = placeOf
   }
-  return list[low] === slot
+
+  has(slot: number): boolean {
+    const place = this.#placeOf(slot)
+    for (const [token, lists] of this.#perToken.entries()) {
+      let found = false
+      for (const [index, list] of lists.entries()) {
+        const at = this.#seek(list, this.#cursors[token][index], place)
+        this.#cursors[token][index] = at
+        if ((found = list[at] === slot)) break
+      }
+      if (!found) return false
+    }
+    return true
+  }
+
+  /** The first index from `from` on whose slot is not before `place`: leaps of 1, 2, 4, ... then a binary search. */
+  #seek(list: readonly number[], from: number, place: number): number {
+    let low = from
+    let step = 1
+    while (low + step < list.length && this.#placeOf(list[low + step]) < place) {
+      low += step
+      step *= 2
+    }
+    if (low >= list.length || this.#placeOf(list[low]) >= place) return low
+    let high = Math.min(low + step, list.length)
+    low += 1
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#placeOf(list[middle]) < place) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
 }
