@@ -21,6 +21,8 @@ const PASSES = 3
 const FUSE_KEYSTROKES = 40
 const FUSE_BUDGET_MS = 20_000
 const UPDATES = 200
+/** How long the heap is left alone after a forced GC before a pass is timed. */
+const SETTLE_MS = 1_000
 
 interface Engine {
   name: string
@@ -323,11 +325,17 @@ function benchIndex(people: DirectoryEntry[], gc: () => void): DirectoryIndex {
 }
 
 /**
- * Each engine types every keystroke in a pass of its own, after a GC (so that none pays for the
- * garbage another left), in a different order each pass (so that the load of the machine falls on
- * each in turn).
+ * Each engine types every keystroke in a pass of its own, after a GC and a pause (so that none pays
+ * for the garbage another left, nor for the GC's sweeping, which goes on in the background for a
+ * while and slowed the next keystrokes up to tenfold), in a different order each pass (so that the
+ * load of the machine falls on each in turn).
  */
-function benchKeystrokes(keystrokes: string[], deskdial: Engine, peers: Engine[], gc: () => void): void {
+async function benchKeystrokes(
+  keystrokes: string[],
+  deskdial: Engine,
+  peers: Engine[],
+  settle: () => Promise<void>
+): Promise<void> {
   const fuse = peers[peers.length - 1]
   const typing = [deskdial, ...peers.slice(0, -1)]
   for (const engine of typing) for (const typed of keystrokes) engine.top(typed, 20)
@@ -335,12 +343,12 @@ function benchKeystrokes(keystrokes: string[], deskdial: Engine, peers: Engine[]
   for (let pass = 0; pass < PASSES; pass += 1) {
     for (let turn = 0; turn < typing.length; turn += 1) {
       const i = (pass + turn) % typing.length
-      gc()
+      await settle()
       for (const typed of keystrokes) times[i].push(timed(() => typing[i].top(typed, 20)))
     }
   }
   console.log(
-    `    per keystroke, ${keystrokes.length} keystrokes x ${PASSES} passes, top 20, each engine's pass after a GC, in turns:`
+    `    per keystroke, ${keystrokes.length} keystrokes x ${PASSES} passes, top 20, each engine's pass after a GC and a ${SETTLE_MS / 1000} s pause, in turns:`
   )
   for (const [i, engine] of typing.entries()) {
     const compared = i === 0 ? '' : `  (${ratios(times[i], times[0])})`
@@ -350,18 +358,18 @@ function benchKeystrokes(keystrokes: string[], deskdial: Engine, peers: Engine[]
   const every = Math.max(1, Math.floor(keystrokes.length / FUSE_KEYSTROKES))
   const sample = keystrokes.filter((_, i) => i % every === 0).slice(0, FUSE_KEYSTROKES)
   const sampled = { deskdial: [] as number[], fuse: [] as number[] }
-  gc()
+  await settle()
   const started = performance.now()
   for (const typed of sample) {
     if (performance.now() - started > FUSE_BUDGET_MS) break
     sampled.fuse.push(timed(() => fuse.top(typed, 20)))
   }
-  gc()
+  await settle()
   for (let pass = 0; pass < PASSES; pass += 1)
     for (const typed of sample.slice(0, sampled.fuse.length))
       sampled.deskdial.push(timed(() => deskdial.top(typed, 20)))
   console.log(
-    `    Fuse.js on a sample (every ${every}th keystroke, at most ${FUSE_KEYSTROKES}, within ${FUSE_BUDGET_MS / 1000} s): ${sampled.fuse.length} keystrokes, then DeskDial on the same ${PASSES} times, each after a GC`
+    `    Fuse.js on a sample (every ${every}th keystroke, at most ${FUSE_KEYSTROKES}, within ${FUSE_BUDGET_MS / 1000} s): ${sampled.fuse.length} keystrokes, then DeskDial on the same ${PASSES} times, each after a GC and a pause`
   )
   console.log(`      deskdial  ${summary(sampled.deskdial)}`)
   console.log(`      ${fuse.name.padEnd(9)} ${summary(sampled.fuse)}  (${ratios(sampled.fuse, sampled.deskdial)})`)
@@ -394,8 +402,12 @@ function compareTopFive(queries: Query[], engines: Engine[], nameOf: (id: string
   )
 }
 
-export function benchDirectory(): void {
+export async function benchDirectory(): Promise<void> {
   const gc = collector()
+  const settle = async (): Promise<void> => {
+    gc()
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+  }
   console.log(
     `(d) the directory search: ${PEOPLE} generated people; node ${process.version}, ${cpus().length} cores, load average ${load()}`
   )
@@ -407,7 +419,7 @@ export function benchDirectory(): void {
   }
   const others = peers(people)
   const queries = chooseQueries(people.map(plainOf))
-  benchKeystrokes(keystrokesOf(queries), deskdial, others, gc)
+  await benchKeystrokes(keystrokesOf(queries), deskdial, others, settle)
   const names = new Map(people.map((entry) => [entry.id, entry.name]))
   compareTopFive(queries, [deskdial, ...others], (id) => names.get(id) ?? id)
   console.log(`    load average at the end ${load()}`)

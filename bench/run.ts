@@ -259,7 +259,7 @@ async function main(selected: string[]): Promise<void> {
   if (chosen('a')) await printReferLatency()
   if (chosen('b')) await printFullDials()
   if (chosen('c')) await printColdStart()
-  if (chosen('d')) benchDirectory()
+  if (chosen('d')) await benchDirectory()
 }
 
 async function printReferLatency(): Promise<void> {

@@ -260,6 +260,11 @@ export class DirectoryIndex {
     })
   }
 
+  /** Whether this search looked at the slot already (cheaper to ask than whether the slot is in the lists). */
+  #seenNow(slot: number): boolean {
+    return this.#seen[slot] === this.#generation
+  }
+
   #findNames(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
     const take = (slots: readonly number[] | undefined, best: number): void =>
       takeInNameOrder(slots, best, limit, consider)
@@ -278,7 +283,7 @@ export class DirectoryIndex {
       const others = new InEveryWord(inName.slice(1), this.#placeOf)
       for (let index = from, taken = 0; index < to && taken < limit; index += 1) {
         const slot = this.#byName.slotAt(index)
-        if (others.has(slot) && consider(slot) >= WORD_FROM_FIRST) taken += 1
+        if (!this.#seenNow(slot) && others.has(slot) && consider(slot) >= WORD_FROM_FIRST) taken += 1
       }
       if (countAtLeast(found, WORD_FROM_FIRST) >= limit) return
     }
@@ -317,7 +322,7 @@ export class DirectoryIndex {
       const inOthers = new InEveryWord(others, this.#placeOf)
       for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
         const slot = slots[index]
-        if (inOthers.has(slot) && consider(slot) >= best) taken += 1
+        if (!this.#seenNow(slot) && inOthers.has(slot) && consider(slot) >= best) taken += 1
       }
     }
   }

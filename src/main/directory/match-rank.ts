@@ -60,7 +60,8 @@ export function rankOf(record: Indexed, query: SearchQuery): number {
   let inName = true
   let exactly = true
   let nearlyInName = true
-  for (const [index, token] of query.tokens.entries()) {
+  for (let index = 0; index < query.tokens.length; index += 1) {
+    const token = query.tokens[index]
     if (wordStartsWith(record.nameWords, token)) continue
     inName = false
     if (wordStartsWith(record.otherWords, token) || (query.numeric[index] && numberContains(record, token))) {

@@ -91,12 +91,15 @@ export class InEveryWord {
 
   has(slot: number): boolean {
     const place = this.#placeOf(slot)
-    for (const [token, lists] of this.#perToken.entries()) {
+    // Indexed loops: this runs for thousands of slots a keystroke, and iterators would allocate.
+    for (let token = 0; token < this.#perToken.length; token += 1) {
+      const lists = this.#perToken[token]
+      const cursors = this.#cursors[token]
       let found = false
-      for (const [index, list] of lists.entries()) {
-        const at = this.#seek(list, this.#cursors[token][index], place)
-        this.#cursors[token][index] = at
-        if ((found = list[at] === slot)) break
+      for (let index = 0; index < lists.length && !found; index += 1) {
+        const at = this.#seek(lists[index], cursors[index], place)
+        cursors[index] = at
+        found = lists[index][at] === slot
       }
       if (!found) return false
     }
