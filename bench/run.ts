@@ -5,8 +5,11 @@
  *       doing the same REFER/NOTIFY flow with the same peer, in several rounds (one round misleads
  *       on a shared machine);
  *   (c) the built CLI's cold start, process start to `registered` against a SIPp registrar, against
- *       a bare `node -e 0`.
- * Prints medians and ratios; docs/benchmarks.md records a run.
+ *       a bare `node -e 0`;
+ *   (d) the directory search per keystroke on 100,000 generated people, against uFuzzy and Fuse.js
+ *       (bench/directory-bench.ts).
+ * Prints medians and ratios; docs/benchmarks.md records a run. `npm run bench -- d` (or `a c`, ...)
+ * runs only the benchmarks named.
  */
 import { spawn } from 'node:child_process'
 import { createSocket, type Socket } from 'node:dgram'
@@ -15,6 +18,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DeskDialService } from '../src/main/service/deskdial-service'
 import type { AccountSettings } from '../src/shared/account-settings'
+import { benchDirectory } from './directory-bench'
 
 const REFER_SAMPLES = 200
 const CALLS = 100
@@ -248,14 +252,25 @@ async function benchColdStart(): Promise<{ first: number; bare: number[]; cli: n
   return { first, bare, cli }
 }
 
-async function main(): Promise<void> {
-  const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
+const fmt = (ms: number): string => `${ms.toFixed(3)} ms`
+
+async function main(selected: string[]): Promise<void> {
+  const chosen = (letter: string): boolean => selected.length === 0 || selected.includes(letter)
+  if (chosen('a')) await printReferLatency()
+  if (chosen('b')) await printFullDials()
+  if (chosen('c')) await printColdStart()
+  if (chosen('d')) await benchDirectory()
+}
+
+async function printReferLatency(): Promise<void> {
   const refer = await benchReferLatency()
   console.log(`(a) dial() -> REFER on the wire, ${REFER_SAMPLES} samples`)
   console.log(`    deskdial  median ${fmt(median(refer.dial))}  p95 ${fmt(percentile(refer.dial, 0.95))}`)
   console.log(`    raw send  median ${fmt(median(refer.raw))}  p95 ${fmt(percentile(refer.raw, 0.95))}`)
   console.log(`    ratio (median) ${(median(refer.dial) / median(refer.raw)).toFixed(2)}x`)
+}
 
+async function printFullDials(): Promise<void> {
   console.log(
     `(b) ${CALLS} sequential dials to connected (REFER, 202, NOTIFY 100/180/200) against SIPp, ${ROUNDS} rounds`
   )
@@ -268,7 +283,9 @@ async function main(): Promise<void> {
     )
   }
   console.log(`    ratio (median of ${ROUNDS}) ${median(ratios).toFixed(2)}x`)
+}
 
+async function printColdStart(): Promise<void> {
   const cold = await benchColdStart()
   const fmtRuns = (runs: number[]): string => runs.map((ms) => ms.toFixed(0)).join(' ')
   console.log(
@@ -283,7 +300,7 @@ async function main(): Promise<void> {
   )
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: Error) => {
     console.error(error.message)

@@ -1,34 +1,22 @@
 import { digitsOf } from '../../shared/digits-of'
-import type { DirectoryEntry, DirectoryHit, DirectorySource, MatchKind, UsageSignal } from './directory-entry'
-import { foldedWords } from './fold-text'
+import type { DirectoryEntry, DirectoryHit, DirectorySource, UsageSignal } from './directory-entry'
+import {
+  indexEntry,
+  numberStartKey,
+  PREFIX_LETTERS,
+  sharedFolding,
+  sharedWordPrefixes,
+  trigramAt,
+  wordPrefixes,
+  type Indexed
+} from './entry-terms'
 import { highlightsFor } from './match-highlights'
+import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS, WORD_FROM_FIRST } from './match-rank'
+import { inBoth, InEveryWord, NameOrderLists } from './name-order-lists'
 import { startsWithOneEdit } from './one-edit'
 import { parseSearchQuery, type SearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
 import { usageKey, UsageScores } from './usage-scores'
-
-/** Match kinds from best to worst: the first key of the ranking. */
-const RANK: Record<MatchKind, number> = {
-  exact: 8,
-  prefix: 7,
-  initials: 6,
-  word: 5,
-  'other-field': 4,
-  'number-start': 3,
-  number: 2,
-  typo: 1
-}
-/** A word of the query may be typed with one slip when it has at least this many letters. */
-export const TYPO_MIN_LETTERS = 5
-
-interface Indexed {
-  entry: DirectoryEntry
-  nameKey: string
-  nameWords: string[]
-  otherWords: string[]
-  initials: string
-  digits: string[]
-}
 
 interface Candidate {
   slot: number
@@ -36,30 +24,40 @@ interface Candidate {
   boost: number
 }
 
+/** Looks at one entry; returns its rank, or 0 when it does not match or was looked at already. */
+type Consider = (slot: number) => number
+
+/** Above this share of the index, replacing a source rebuilds the index rather than changing entries one by one. */
+const REBUILD_SHARE = 0.05
+
 /**
- * Every entry of every source in memory, found as a person types: prefix runs of sorted names,
- * initials and words, and number trigrams, so a keystroke looks at the few entries that can match
- * rather than at all of them. `upsert` and `remove` change one entry in place.
+ * Every entry of every source in memory, found as a person types: sorted names, and lists in name
+ * order of the entries under each start of a name word, of the initials and of the numbers, each
+ * word of the company, department and title, and each run of three digits. A keystroke looks at the
+ * shortest of the lists that can hold its matches, and stops once `limit` entries matched that the
+ * rest of the list cannot beat. `upsert` and `remove` change one entry in place.
  *
  * Ranking: the match kind (exact name, name prefix, initials, word starts in the name, in the
  * company or department, number start, digits anywhere, one typo), then favourites and often and
  * lately dialled numbers, then DeskDial's own contacts before the directory, then the name.
  */
 export class DirectoryIndex {
-  readonly #records: Array<Indexed | undefined> = []
-  readonly #slotsById = new Map<string, number>()
-  readonly #freeSlots: number[] = []
+  #records: Array<Indexed | undefined> = []
+  #slotsById = new Map<string, number>()
+  #freeSlots: number[] = []
   #byName = new SortedKeys()
-  #byInitials = new SortedKeys()
-  #words = new SortedKeys()
-  /** For each word, the slots with it in the name / in the company, department or title, in name order. */
-  readonly #nameWordSlots = new Map<string, number[]>()
-  readonly #otherWordSlots = new Map<string, number[]>()
   /** Each slot's place in name order (fractions for entries added since the index was built). */
   #order: number[] = []
-  readonly #trigrams = new Map<string, number[]>()
-  /** For the first one, two and three digits of each number, the slots with such a number, in name order. */
-  readonly #numberStarts = new Map<string, number[]>()
+  readonly #placeOf = (slot: number): number => this.#order[slot]
+  #namePrefixes = new NameOrderLists(this.#placeOf)
+  #initials = new NameOrderLists(this.#placeOf)
+  /** The words of the company, department and title. */
+  #otherWords = new NameOrderLists(this.#placeOf)
+  #trigrams = new NameOrderLists<number>(this.#placeOf)
+  #numberStarts = new NameOrderLists<number>(this.#placeOf)
+  /** Every word known in names and in the other fields, for the word starts and the typos. */
+  #nameVocabulary = new SortedKeys()
+  #otherVocabulary = new SortedKeys()
   readonly #usage = new UsageScores()
   /** Slots with a favourite or a dialled number: looked at on every search, so they can rank first. */
   readonly #boosted = new Map<number, number>()
@@ -67,27 +65,7 @@ export class DirectoryIndex {
   #generation = 0
 
   constructor(entries: Iterable<DirectoryEntry> = []) {
-    const unique = new Map<string, DirectoryEntry>()
-    for (const entry of entries) unique.set(entry.id, entry)
-    // Slots in name order, so that every posting list is in name order too.
-    const records = [...unique.values()]
-      .map(indexEntry)
-      .sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
-    const names: Array<{ key: string; slot: number }> = []
-    const initials: Array<{ key: string; slot: number }> = []
-    for (const [slot, record] of records.entries()) {
-      this.#records.push(record)
-      this.#order.push(slot)
-      this.#slotsById.set(record.entry.id, slot)
-      names.push({ key: record.nameKey, slot })
-      initials.push({ key: record.initials, slot })
-      this.#addTerms(record, slot)
-    }
-    this.#byName = SortedKeys.from(names)
-    this.#byInitials = SortedKeys.from(initials)
-    this.#words = SortedKeys.from(
-      [...new Set([...this.#nameWordSlots.keys(), ...this.#otherWordSlots.keys()])].map((key) => ({ key, slot: 0 }))
-    )
+    this.#build(entries)
   }
 
   get size(): number {
@@ -101,14 +79,24 @@ export class DirectoryIndex {
 
   /** Adds the entry, or replaces the one with its id. */
   upsert(entry: DirectoryEntry): void {
-    this.remove(entry.id)
-    const slot = this.#freeSlots.pop() ?? this.#records.length
     const record = indexEntry(entry)
+    const known = this.#slotsById.get(entry.id)
+    const old = known === undefined ? undefined : this.#records[known]
+    let slot: number
+    if (known !== undefined && old?.nameKey === record.nameKey) {
+      // The same name keeps its place in name order: only the terms that changed move.
+      slot = known
+      this.#changeTerms(slot, old, record)
+    } else {
+      this.remove(entry.id)
+      slot = this.#freeSlots.pop() ?? this.#records.length
+      this.#slotsById.set(entry.id, slot)
+      this.#placeInNameOrder(slot, this.#byName.add(record.nameKey, slot))
+      this.#forEachTerm(record, (lists, key) => lists.add(key, slot))
+    }
     this.#records[slot] = record
-    this.#slotsById.set(entry.id, slot)
-    this.#placeInNameOrder(slot, this.#byName.add(record.nameKey, slot))
-    this.#byInitials.add(record.initials, slot)
-    for (const word of this.#addTerms(record, slot)) this.#words.add(word, 0)
+    for (const word of record.nameWords) learn(this.#nameVocabulary, word)
+    for (const word of record.otherWords) learn(this.#otherVocabulary, word)
     this.#updateBoost(slot)
   }
 
@@ -116,16 +104,36 @@ export class DirectoryIndex {
     const slot = this.#slotsById.get(id)
     if (slot === undefined) return
     const record = this.#records[slot]!
+    this.#forEachTerm(record, (lists, key) => lists.remove(key, slot))
+    this.#byName.remove(record.nameKey, slot)
     this.#slotsById.delete(id)
     this.#records[slot] = undefined
     this.#freeSlots.push(slot)
-    this.#byName.remove(record.nameKey, slot)
-    this.#byInitials.remove(record.initials, slot)
-    for (const word of new Set(record.nameWords)) removeFrom(this.#nameWordSlots.get(word), slot)
-    for (const word of new Set(record.otherWords)) removeFrom(this.#otherWordSlots.get(word), slot)
-    for (const gram of trigramsOf(record)) removeFrom(this.#trigrams.get(gram), slot)
-    for (const start of numberStartsOf(record)) removeFrom(this.#numberStarts.get(start), slot)
     this.#boosted.delete(slot)
+  }
+
+  /**
+   * Replaces every entry of `source` with `entries` (a fresh copy of the company directory, or the
+   * whole contact list), keeping the other sources. When many entries change, it rebuilds the
+   * index, which is faster than changing them one by one. An entry of another source is refused
+   * and changes nothing.
+   */
+  replaceSource(source: DirectorySource, entries: readonly DirectoryEntry[]): void {
+    const stranger = entries.find((entry) => entry.source !== source)
+    if (stranger)
+      throw new Error(
+        `The entry "${stranger.id}" comes from ${stranger.source}, not from ${source}: replace each source with its own entries.`
+      )
+    const old = this.entriesFrom(source)
+    if (old.length + entries.length > this.size * REBUILD_SHARE) {
+      const kept = this.#records.filter((record) => record !== undefined && record.entry.source !== source)
+      this.#build([...kept.map((record) => record!.entry), ...entries])
+      for (const slot of this.#slotsById.values()) this.#updateBoost(slot)
+      return
+    }
+    const wanted = new Set(entries.map((entry) => entry.id))
+    for (const entry of old) if (!wanted.has(entry.id)) this.remove(entry.id)
+    for (const entry of entries) this.upsert(entry)
   }
 
   /** All entries of one source, e.g. to write the directory's cache. */
@@ -142,12 +150,15 @@ export class DirectoryIndex {
   setUsage(signals: readonly UsageSignal[], now = Date.now()): void {
     this.#usage.reset(signals, now)
     for (const id of [...this.#slotsById.keys()]) if (id.startsWith('recent:')) this.remove(id)
-    const known = new Set<string>()
-    for (const record of this.#records) for (const digits of record?.digits ?? []) known.add(usageKey(digits))
+    this.#boosted.clear()
+    const done = new Set<string>()
     for (const signal of signals) {
       const key = usageKey(digitsOf(signal.number))
-      if (key === '' || known.has(key)) continue
-      known.add(key)
+      if (key === '' || done.has(key)) continue
+      done.add(key)
+      const slots = this.#slotsWithNumber(key)
+      for (const slot of slots) this.#updateBoost(slot)
+      if (slots.length > 0) continue
       this.upsert({
         id: `recent:${key}`,
         source: 'recent',
@@ -155,8 +166,12 @@ export class DirectoryIndex {
         numbers: [{ label: 'other', number: signal.number }]
       })
     }
-    this.#boosted.clear()
-    for (const slot of this.#slotsById.values()) this.#updateBoost(slot)
+  }
+
+  /** The slots with a number whose usage key is `key`: among those whose numbers contain it, when it is long enough. */
+  #slotsWithNumber(key: string): number[] {
+    const candidates = key.length >= 3 ? this.#containing(key) : [...this.#slotsById.values()]
+    return candidates.filter((slot) => this.#records[slot]!.digits.some((digits) => usageKey(digits) === key))
   }
 
   /** The best `limit` entries for what was typed, best first. */
@@ -166,13 +181,12 @@ export class DirectoryIndex {
     this.#generation += 1
     if (this.#seen.length < this.#records.length) this.#seen = new Uint32Array(this.#records.length * 2)
     const found: Candidate[] = []
-    const consider = (slot: number): boolean => {
-      if (this.#seen[slot] === this.#generation) return false
+    const consider = (slot: number): number => {
+      if (this.#seen[slot] === this.#generation) return 0
       this.#seen[slot] = this.#generation
       const rank = rankOf(this.#records[slot]!, query)
-      if (rank === 0) return false
-      found.push({ slot, rank, boost: this.#boosted.get(slot) ?? 0 })
-      return true
+      if (rank > 0) found.push({ slot, rank, boost: this.#boosted.get(slot) ?? 0 })
+      return rank
     }
     for (const slot of this.#boosted.keys()) consider(slot)
     if (query.digits !== undefined) this.#findNumbers(query, limit, consider, found)
@@ -180,73 +194,184 @@ export class DirectoryIndex {
     return this.#ranked(found, query, limit)
   }
 
-  #findNames(query: SearchQuery, limit: number, consider: (slot: number) => boolean, found: Candidate[]): void {
-    const atLeast = (rank: number): number => found.filter((candidate) => candidate.rank >= rank).length
+  #build(entries: Iterable<DirectoryEntry>): void {
+    const unique = new Map<string, DirectoryEntry>()
+    for (const entry of entries) unique.set(entry.id, entry)
+    // Slots in name order, so that every list is in name order when each slot is appended.
+    const fold = sharedFolding()
+    const records = [...unique.values()]
+      .map((entry) => indexEntry(entry, fold))
+      .sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    this.#records = records
+    this.#slotsById = new Map()
+    this.#freeSlots = []
+    this.#order = records.map((_, slot) => slot)
+    this.#namePrefixes = new NameOrderLists(this.#placeOf)
+    this.#initials = new NameOrderLists(this.#placeOf)
+    this.#otherWords = new NameOrderLists(this.#placeOf)
+    this.#trigrams = new NameOrderLists<number>(this.#placeOf)
+    this.#numberStarts = new NameOrderLists<number>(this.#placeOf)
+    this.#boosted.clear()
+    const nameWords = new Set<string>()
+    const otherWords = new Set<string>()
+    const prefixesOf = sharedWordPrefixes()
+    for (const [slot, record] of records.entries()) {
+      this.#slotsById.set(record.entry.id, slot)
+      this.#forEachTerm(record, (lists, key) => lists.append(key, slot), prefixesOf)
+      for (const word of record.nameWords) nameWords.add(word)
+      for (const word of record.otherWords) otherWords.add(word)
+    }
+    this.#byName = SortedKeys.from(records.map((record, slot) => ({ key: record.nameKey, slot })))
+    this.#nameVocabulary = SortedKeys.from([...nameWords].map((key) => ({ key, slot: 0 })))
+    this.#otherVocabulary = SortedKeys.from([...otherWords].map((key) => ({ key, slot: 0 })))
+  }
+
+  /**
+   * Visits each list the record is in, with its key there and a tag naming the kind of list; a key
+   * may come twice (two words with the same start), which the lists ignore.
+   */
+  #forEachTerm(
+    record: Indexed,
+    visit: <Key>(lists: NameOrderLists<Key>, key: Key, tag: string) => void,
+    prefixesOf: (word: string) => readonly string[] = wordPrefixes
+  ): void {
+    for (const word of record.nameWords) for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
+    for (let length = 2; length <= PREFIX_LETTERS && length <= record.initials.length; length += 1)
+      visit(this.#initials, record.initials.slice(0, length), 'i')
+    for (const word of record.otherWords) visit(this.#otherWords, word, 'o')
+    for (const digits of record.digits) {
+      for (let at = 0; at + 3 <= digits.length; at += 1) visit(this.#trigrams, trigramAt(digits, at), 't')
+      for (let length = 1; length <= 3 && length <= digits.length; length += 1)
+        visit(this.#numberStarts, numberStartKey(digits, length), 's')
+    }
+  }
+
+  /** Moves a slot out of the lists only `old` is in and into those only `record` is in. */
+  #changeTerms(slot: number, old: Indexed, record: Indexed): void {
+    const before = new Set<string>()
+    const after = new Set<string>()
+    this.#forEachTerm(old, (_, key, tag) => before.add(tag + String(key)))
+    this.#forEachTerm(record, (_, key, tag) => after.add(tag + String(key)))
+    this.#forEachTerm(old, (lists, key, tag) => {
+      if (!after.has(tag + String(key))) lists.remove(key, slot)
+    })
+    this.#forEachTerm(record, (lists, key, tag) => {
+      if (!before.has(tag + String(key))) lists.add(key, slot)
+    })
+  }
+
+  /** Whether this search looked at the slot already (cheaper to ask than whether the slot is in the lists). */
+  #seenNow(slot: number): boolean {
+    return this.#seen[slot] === this.#generation
+  }
+
+  #findNames(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
+    const take = (slots: readonly number[] | undefined, best: number): void =>
+      takeInNameOrder(slots, best, limit, consider)
     // Names starting with the query, in name order: once `limit` are found, later ones cannot rank higher.
     const [start, end] = this.#byName.prefixRange(query.joined)
     for (let index = start, taken = 0; index < end && taken < limit; index += 1)
-      if (consider(this.#byName.slotAt(index))) taken += 1
-    if (atLeast(RANK.prefix) >= limit) return
-    const single = query.tokens.length === 1 ? query.tokens[0] : undefined
-    if (single !== undefined && single.length >= 2) {
-      const [from, to] = this.#byInitials.prefixRange(single)
-      for (let index = from; index < to; index += 1) consider(this.#byInitials.slotAt(index))
+      if (consider(this.#byName.slotAt(index)) > 0) taken += 1
+    if (countAtLeast(found, RANK.prefix) >= limit) return
+    if (query.initials !== undefined) take(this.#initials.get(query.initials.slice(0, PREFIX_LETTERS)), RANK.initials)
+    if (countAtLeast(found, RANK.initials) >= limit) return
+    // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
+    const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
+    if (query.tokens.length > 1) {
+      // The names whose first word the query's first word starts are a run of the sorted names.
+      const [from, to] = this.#byName.prefixRange(query.tokens[0])
+      const others = new InEveryWord(inName.slice(1), this.#placeOf)
+      for (let index = from, taken = 0; index < to && taken < limit; index += 1) {
+        const slot = this.#byName.slotAt(index)
+        if (!this.#seenNow(slot) && others.has(slot) && consider(slot) >= WORD_FROM_FIRST) taken += 1
+      }
+      if (countAtLeast(found, WORD_FROM_FIRST) >= limit) return
     }
-    if (atLeast(RANK.initials) >= limit) return
-    // Word starts: the longest word of the query has the fewest entries to look at.
-    const longest = query.tokens.reduce((a, b) => (b.length > a.length ? b : a))
-    const [first, last] = this.#words.prefixRange(longest)
-    const inRange = (index: number): string => this.#words.keyAt(index)
-    for (let index = first; index < last; index += 1)
-      this.#considerInNameOrder(this.#nameWordSlots.get(inRange(index)), RANK.word, limit, consider, found)
-    if (atLeast(RANK.word) >= limit) return
-    for (let index = first; index < last; index += 1)
-      this.#considerInNameOrder(this.#otherWordSlots.get(inRange(index)), RANK['other-field'], limit, consider, found)
-    if (atLeast(RANK['other-field']) >= limit) return
-    for (const token of query.tokens) {
-      if (token.length < TYPO_MIN_LETTERS) continue
-      const [from, to] = this.#words.prefixRange(token[0])
-      for (let index = from; index < to; index += 1) {
-        const word = inRange(index)
-        if (!startsWithOneEdit(token, word)) continue
-        this.#considerInNameOrder(this.#nameWordSlots.get(word), RANK.typo, limit, consider, found)
-        this.#considerInNameOrder(this.#otherWordSlots.get(word), RANK.typo, limit, consider, found)
+    this.#takeInAll(inName, query, RANK.word, limit, consider)
+    if (countAtLeast(found, RANK.word) >= limit) return
+    const inAnyField = query.tokens.map((token, i) => [...inName[i], ...this.#otherListsStarting(token)])
+    this.#takeInAll(inAnyField, query, RANK['other-field'], limit, consider)
+    if (countAtLeast(found, RANK['other-field']) >= limit) return
+    if (!query.tokens.some((token) => token.length >= TYPO_MIN_LETTERS)) return
+    const nearly = query.tokens.map((token, i) =>
+      token.length >= TYPO_MIN_LETTERS ? [...inAnyField[i], ...this.#listsNearlyStarting(token)] : inAnyField[i]
+    )
+    this.#takeInAll(nearly, query, TYPO_IN_NAME, limit, consider)
+  }
+
+  /**
+   * Looks, in name order, at the entries of the word of the query with the fewest entries that are
+   * in a list of every other word too (`perToken` holds each word's lists). Words of digits may be
+   * part of a number instead, so they are left out unless every word is one.
+   */
+  #takeInAll(
+    perToken: Array<Array<readonly number[]>>,
+    query: SearchQuery,
+    best: number,
+    limit: number,
+    consider: Consider
+  ): void {
+    const required = perToken
+      .filter((_, index) => !query.numeric[index] || query.numeric.every(Boolean))
+      .map((lists) => ({ lists, size: lists.reduce((sum, list) => sum + list.length, 0) }))
+      .sort((a, b) => a.size - b.size)
+      .map(({ lists }) => lists)
+    if (required.length === 0) return
+    const [rarest, ...others] = required
+    for (const slots of rarest) {
+      const inOthers = new InEveryWord(others, this.#placeOf)
+      for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
+        const slot = slots[index]
+        if (!this.#seenNow(slot) && inOthers.has(slot) && consider(slot) >= best) taken += 1
       }
     }
   }
 
-  /**
-   * Looks at a posting list in name order until `limit` of its entries matched with `best`, the
-   * best rank an entry of this list can have that was not looked at before: the later ones cannot
-   * rank higher than those.
-   */
-  #considerInNameOrder(
-    slots: number[] | undefined,
-    best: number,
-    limit: number,
-    consider: (slot: number) => boolean,
-    found: Candidate[]
-  ): void {
-    if (!slots) return
-    for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
-      if (consider(slots[index]) && found[found.length - 1].rank >= best) taken += 1
+  /** The lists of the company, department and title words that start with `token`. */
+  #otherListsStarting(token: string): Array<readonly number[]> {
+    const lists: Array<readonly number[]> = []
+    const [first, last] = this.#otherVocabulary.prefixRange(token)
+    for (let index = first; index < last; index += 1) {
+      const slots = this.#otherWords.get(this.#otherVocabulary.keyAt(index))
+      if (slots) lists.push(slots)
     }
+    return lists
   }
 
-  #findNumbers(query: SearchQuery, limit: number, consider: (slot: number) => boolean, found: Candidate[]): void {
+  /** The lists of the words that start with `token` typed with one slip after its first letter. */
+  #listsNearlyStarting(token: string): Array<readonly number[]> {
+    const lists = new Set<readonly number[]>()
+    for (const [vocabulary, listOf] of [
+      [this.#nameVocabulary, (word: string) => this.#namePrefixes.get(word.slice(0, PREFIX_LETTERS))],
+      [this.#otherVocabulary, (word: string) => this.#otherWords.get(word)]
+    ] as const) {
+      const [from, to] = vocabulary.prefixRange(token[0])
+      for (let index = from; index < to; index += 1) {
+        const word = vocabulary.keyAt(index)
+        const slots = startsWithOneEdit(token, word) ? listOf(word) : undefined
+        if (slots) lists.add(slots)
+      }
+    }
+    return [...lists]
+  }
+
+  #findNumbers(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
     const digits = query.digits!
     for (const start of query.digitsWithoutPrefix ? [digits, query.digitsWithoutPrefix] : [digits]) {
-      this.#considerInNameOrder(this.#numberStarts.get(start.slice(0, 3)), RANK['number-start'], limit, consider, found)
+      const starting = this.#numberStarts.get(numberStartKey(start, Math.min(3, start.length))) ?? []
+      const slots = start.length > 3 ? inBoth(starting, this.#containing(start), this.#placeOf) : starting
+      takeInNameOrder(slots, RANK['number-start'], limit, consider)
     }
-    if (digits.length < 3 || found.filter((candidate) => candidate.rank >= RANK['number-start']).length >= limit) return
-    // Any number containing the digits contains each of their trigrams: look at the rarest one's entries.
-    const core = query.digitsWithoutPrefix ?? digits
-    let rarest: number[] = []
-    for (let i = 0; i + 3 <= core.length; i += 1) {
-      const posting = this.#trigrams.get(core.slice(i, i + 3)) ?? []
-      if (i === 0 || posting.length < rarest.length) rarest = posting
-    }
-    this.#considerInNameOrder(rarest, RANK.number, limit, consider, found)
+    if (digits.length < 3 || countAtLeast(found, RANK['number-start']) >= limit) return
+    takeInNameOrder(this.#containing(query.digitsWithoutPrefix ?? digits), RANK.number, limit, consider)
+  }
+
+  /** Entries with a number that may contain `digits` (three or more): those with its two rarest runs of three digits. */
+  #containing(digits: string): readonly number[] {
+    const lists: Array<readonly number[]> = []
+    for (let i = 0; i + 3 <= digits.length; i += 1) lists.push(this.#trigrams.get(trigramAt(digits, i)) ?? [])
+    lists.sort((a, b) => a.length - b.length)
+    return lists.length > 1 ? inBoth(lists[0], lists[1], this.#placeOf) : lists[0]
   }
 
   #ranked(found: Candidate[], query: SearchQuery, limit: number): DirectoryHit[] {
@@ -262,7 +387,7 @@ export class DirectoryIndex {
       const keys = record.digits.map((digits) => `${record.nameKey}|${usageKey(digits)}`)
       if (keys.some((key) => shown.has(key))) continue
       for (const key of keys) shown.add(key)
-      const kind = (Object.keys(RANK) as MatchKind[]).find((name) => RANK[name] === candidate.rank)!
+      const kind = kindOf(candidate.rank)
       hits.push({
         entry: record.entry,
         kind,
@@ -271,24 +396,6 @@ export class DirectoryIndex {
       })
     }
     return hits
-  }
-
-  /** Adds the record's words and trigrams to the postings; returns the words the index did not know yet. */
-  #addTerms(record: Indexed, slot: number): string[] {
-    const added: string[] = []
-    const addWord = (postings: Map<string, number[]>, word: string): void => {
-      const posting = postings.get(word)
-      if (posting) this.#insertInNameOrder(posting, slot)
-      else {
-        if (!this.#nameWordSlots.has(word) && !this.#otherWordSlots.has(word)) added.push(word)
-        postings.set(word, [slot])
-      }
-    }
-    for (const word of new Set(record.nameWords)) addWord(this.#nameWordSlots, word)
-    for (const word of new Set(record.otherWords)) addWord(this.#otherWordSlots, word)
-    for (const gram of trigramsOf(record)) this.#addToList(this.#trigrams, gram, slot)
-    for (const start of numberStartsOf(record)) this.#addToList(this.#numberStarts, start, slot)
-    return added
   }
 
   /** Gives a new slot a place in name order between its neighbours in the sorted names. */
@@ -304,24 +411,6 @@ export class DirectoryIndex {
     for (let i = 0; i < this.#byName.size; i += 1) this.#order[this.#byName.slotAt(i)] = i
   }
 
-  #addToList(lists: Map<string, number[]>, key: string, slot: number): void {
-    const list = lists.get(key)
-    if (list) this.#insertInNameOrder(list, slot)
-    else lists.set(key, [slot])
-  }
-
-  #insertInNameOrder(posting: number[], slot: number): void {
-    const place = this.#order[slot]
-    let low = 0
-    let high = posting.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#order[posting[middle]] < place) low = middle + 1
-      else high = middle
-    }
-    posting.splice(low, 0, slot)
-  }
-
   #updateBoost(slot: number): void {
     const boost = this.#usage.scoreOf(this.#records[slot]!.digits)
     if (boost > 0) this.#boosted.set(slot, boost)
@@ -329,79 +418,24 @@ export class DirectoryIndex {
   }
 }
 
-function indexEntry(entry: DirectoryEntry): Indexed {
-  const nameWords = foldedWords(entry.name)
-  return {
-    entry,
-    nameKey: nameWords.join(' '),
-    nameWords,
-    otherWords: [entry.company, entry.department, entry.title].flatMap((text) => (text ? foldedWords(text) : [])),
-    initials: nameWords.map((word) => word[0]).join(''),
-    digits: entry.numbers.map((number) => digitsOf(number.number))
-  }
+/** Adds `word` to the sorted words unless it is there. */
+function learn(vocabulary: SortedKeys, word: string): void {
+  const index = vocabulary.lowerBound(word)
+  if (index >= vocabulary.size || vocabulary.keyAt(index) !== word) vocabulary.add(word, 0)
 }
 
-function trigramsOf(record: Indexed): Set<string> {
-  const grams = new Set<string>()
-  for (const digits of record.digits) for (let i = 0; i + 3 <= digits.length; i += 1) grams.add(digits.slice(i, i + 3))
-  return grams
+function countAtLeast(found: readonly Candidate[], rank: number): number {
+  let count = 0
+  for (const candidate of found) if (candidate.rank >= rank) count += 1
+  return count
 }
 
-/** The first one, two and three digits of each number, for the first keystrokes of a number. */
-function numberStartsOf(record: Indexed): Set<string> {
-  const starts = new Set<string>()
-  for (const digits of record.digits)
-    for (let length = 1; length <= 3 && length <= digits.length; length += 1) starts.add(digits.slice(0, length))
-  return starts
-}
-
-function removeFrom(posting: number[] | undefined, slot: number): void {
-  const index = posting?.indexOf(slot) ?? -1
-  if (index >= 0) posting!.splice(index, 1)
-}
-
-function wordStartsWith(words: string[], token: string): boolean {
-  for (const word of words) if (word.startsWith(token)) return true
-  return false
-}
-
-function wordNearlyStartsWith(words: string[], token: string): boolean {
-  if (token.length < TYPO_MIN_LETTERS) return false
-  for (const word of words) if (startsWithOneEdit(token, word)) return true
-  return false
-}
-
-function numberContains(record: Indexed, digits: string): boolean {
-  for (const number of record.digits) if (number.includes(digits)) return true
-  return false
-}
-
-/** How well the record matches the query, as a RANK value; 0 when it does not. */
-function rankOf(record: Indexed, query: SearchQuery): number {
-  const { digits, digitsWithoutPrefix } = query
-  if (digits !== undefined) {
-    for (const number of record.digits)
-      if (number.startsWith(digits) || (digitsWithoutPrefix !== undefined && number.startsWith(digitsWithoutPrefix)))
-        return RANK['number-start']
-    if (digits.length < 3) return 0
-    return numberContains(record, digits) ||
-      (digitsWithoutPrefix !== undefined && numberContains(record, digitsWithoutPrefix))
-      ? RANK.number
-      : 0
-  }
-  if (record.nameKey === query.joined) return RANK.exact
-  if (record.nameKey.startsWith(query.joined)) return RANK.prefix
-  const { tokens } = query
-  if (tokens.length === 1 && tokens[0].length >= 2 && record.initials.startsWith(tokens[0]) && !/\d/.test(tokens[0]))
-    return RANK.initials
-  let inName = true
-  let exactly = true
-  for (const token of tokens) {
-    if (wordStartsWith(record.nameWords, token)) continue
-    inName = false
-    if (wordStartsWith(record.otherWords, token) || (/^\d+$/.test(token) && numberContains(record, token))) continue
-    exactly = false
-    if (!wordNearlyStartsWith(record.nameWords, token) && !wordNearlyStartsWith(record.otherWords, token)) return 0
-  }
-  return inName ? RANK.word : exactly ? RANK['other-field'] : RANK.typo
+/**
+ * Looks at a list in name order until `limit` of its entries matched with `best`, the best rank an
+ * entry of this list can have that was not looked at before: the later ones cannot rank higher.
+ */
+function takeInNameOrder(slots: readonly number[] | undefined, best: number, limit: number, consider: Consider): void {
+  if (!slots) return
+  for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1)
+    if (consider(slots[index]) >= best) taken += 1
 }

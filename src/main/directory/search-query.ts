@@ -7,6 +7,10 @@ export interface SearchQuery {
   tokens: string[]
   /** The tokens joined by single spaces, to compare with whole names. */
   joined: string
+  /** For each token, whether it is all digits (and so may be part of a number). */
+  numeric: boolean[]
+  /** The one token, when it could be a name's initials ("jd"): two letters or more, no digit. */
+  initials?: string
   /** Set when the query is a phone number (only digits and + ( ) - . / and spaces): its digits. */
   digits?: string
   /** The digits without leading zeros (a trunk or international prefix), to find "0201 555…" in "+49 201 555…". */
@@ -17,7 +21,8 @@ const NUMBER_QUERY = /^[+\d\s().\-/]*\d[+\d\s().\-/]*$/
 
 export function parseSearchQuery(text: string): SearchQuery {
   const tokens = foldedWords(text)
-  const query: SearchQuery = { tokens, joined: tokens.join(' ') }
+  const query: SearchQuery = { tokens, joined: tokens.join(' '), numeric: tokens.map((token) => /^\d+$/.test(token)) }
+  if (tokens.length === 1 && tokens[0].length >= 2 && !/\d/.test(tokens[0])) query.initials = tokens[0]
   if (NUMBER_QUERY.test(text.trim())) {
     const digits = digitsOf(text)
     const withoutPrefix = digits.replace(/^0+/, '')

@@ -91,6 +91,19 @@ describe('the directory search', () => {
     expect(ranked.search('pizza', 1)[0].entry.source).toBe('recent')
   })
 
+  it('forgets the old favourites and dialled numbers when the usage is set again', () => {
+    const ranked = new DirectoryIndex(PEOPLE)
+    ranked.setUsage([
+      { number: '4711', favourite: true },
+      { number: '+1 (303) 555-0000', name: 'Pizza Place' }
+    ])
+    ranked.setUsage([{ number: '+1 201 555 0199', favourite: true }])
+    expect(names(ranked, 'jd')).toEqual(['Jane Doering', 'John Doe', 'Johnny Dorsey'])
+    expect(ranked.search('jd', 1)[0].favourite).toBe(true)
+    expect(ranked.search('johnny', 1)[0].favourite).toBe(false)
+    expect(names(ranked, 'pizza')).toEqual([])
+  })
+
   it('updates one entry in place: the old name is gone and the new one is found', () => {
     const changing = new DirectoryIndex(PEOPLE)
     changing.upsert(person('6', 'Karla Weiss', '+49 30 1234567'))
@@ -102,11 +115,59 @@ describe('the directory search', () => {
     expect(changing.size).toBe(PEOPLE.length - 1)
   })
 
+  it('changes the number and company of an entry whose name stays: the old ones are gone, the new ones found', () => {
+    const changing = new DirectoryIndex(PEOPLE)
+    changing.upsert(person('6', 'Karl Schmidt', '+49 40 7654321', { company: 'Globex' }))
+    expect(names(changing, '30 1234567')).toEqual([])
+    expect(names(changing, 'nordwind')).toEqual([])
+    expect(names(changing, '40 7654321')).toEqual(['Karl Schmidt'])
+    expect(names(changing, 'globex')).toEqual(['Karl Schmidt'])
+    expect(names(changing, 'schmidt')).toEqual(['Karl Schmidt'])
+    expect(changing.size).toBe(PEOPLE.length)
+  })
+
   it('keeps name order for entries added after the index was built', () => {
     const growing = new DirectoryIndex(PEOPLE)
     growing.upsert(person('11', 'John Able', '9999'))
     growing.upsert(person('12', 'John Zed', '9998'))
     expect(names(growing, 'john', 10)).toEqual(['John Able', 'John Doe', 'John Zed', 'Johnny Dorsey', 'Johnson Smith'])
+  })
+
+  it('ranks a name whose first word the query starts above one where the query starts a later word', () => {
+    const ordered = new DirectoryIndex([
+      person('1', 'Ashley Jörg Harris', '1001'),
+      person('2', 'Jörg Harris', '1002'),
+      person('3', 'Harriet Jordan', '1003')
+    ])
+    expect(names(ordered, 'jor harr')).toEqual(['Jörg Harris', 'Ashley Jörg Harris', 'Harriet Jordan'])
+    expect(ordered.search('jor harr', 3).map((hit) => hit.kind)).toEqual(['word', 'word', 'word'])
+    expect(names(ordered, 'jor harr', 1)).toEqual(['Jörg Harris'])
+  })
+
+  it('ranks a typo in the name above the same typo in a title', () => {
+    const typos = new DirectoryIndex([
+      person('1', 'Anna Coordinator', '1001'),
+      person('2', 'Aaron Berg', '1002', { title: 'Coordinator' }),
+      person('3', 'Zora Coordinator', '1003')
+    ])
+    expect(names(typos, 'coordinatr')).toEqual(['Anna Coordinator', 'Zora Coordinator', 'Aaron Berg'])
+  })
+
+  it('finds a person by a word of the name and digits of a number in one query', () => {
+    expect(names(index, 'johnson 0958')).toEqual(['Johnson Smith'])
+  })
+
+  it('compares a word of the query longer than the indexed word starts letter by letter', () => {
+    expect(names(index, 'johnsonxy')).toEqual([])
+    expect(names(index, 'lefevrexy')).toEqual([])
+  })
+
+  it('finds the initials and a typo in entries added after the index was built', () => {
+    const growing = new DirectoryIndex(PEOPLE)
+    growing.upsert(person('11', 'Jack Daniels', '9997'))
+    growing.upsert(person('12', 'Karla Weissmann', '9996'))
+    expect(names(growing, 'jd', 10)).toEqual(['Jack Daniels', 'Jane Doering', 'John Doe', 'Johnny Dorsey'])
+    expect(names(growing, 'weismann')).toEqual(['Karla Weissmann'])
   })
 
   it('shows a person found in two sources once', () => {
