@@ -390,11 +390,14 @@ export class DeskAppBackend implements BackendCommands {
     })
   }
 
-  importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
-    return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
+  async importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
+    const answer = await importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
       write: true,
       listed: IMPORT_PREVIEW_LISTED
     })
+    // The imported people are found by the search as soon as the import is reported.
+    if (answer.ok && answer.counts.added + answer.counts.merged > 0) await this.#directory.contactsChanged()
+    return answer
   }
 
   async exportContacts(format: ContactFileFormat): Promise<ContactFileDownload> {

@@ -49,6 +49,8 @@ export interface DirectoryKeeperOptions {
   slowMs?: number
   /** How often the offline copy is fetched again. */
   refreshEveryMs?: number
+  /** Awaited between slices of an index build (default: the next turn of the event loop). */
+  pauseWhileBuilding?: () => Promise<void>
 }
 
 /** A query this short is not sent to the company directory: too many people match it. */
@@ -101,6 +103,9 @@ export class DirectoryKeeper {
   #refresh: AbortController | undefined
   #refreshTimer: NodeJS.Timeout | undefined
   #favourites: FavouriteTarget[] = []
+  /** One rebuild at a time; while one runs, the changes it must make again on its new index. */
+  #building: Promise<void> = Promise.resolve()
+  #changesDuringBuild: Array<(index: DirectoryIndex) => void> | undefined
 
   constructor(options: DirectoryKeeperOptions) {
     this.#options = options
@@ -148,14 +153,20 @@ export class DirectoryKeeper {
   /** A contact added or edited: its entry is replaced in the index, nothing else is rebuilt. */
   async contactSaved(contact: Contact): Promise<void> {
     await this.start()
-    this.#index.upsert(contactEntry(contact))
+    this.#change((index) => index.upsert(contactEntry(contact)))
     if (this.#favourites.some((favourite) => 'contactId' in favourite && favourite.contactId === contact.id))
       await this.usageChanged()
   }
 
   async contactDeleted(contactId: string): Promise<void> {
     await this.start()
-    this.#index.remove(contactEntryId(contactId))
+    this.#change((index) => index.remove(contactEntryId(contactId)))
+  }
+
+  /** Many contacts changed at once (an import): the index is built again from the contact list. */
+  async contactsChanged(): Promise<void> {
+    await this.start()
+    await this.#rebuild({ contacts: (await this.#options.contacts.list()).map(contactEntry) })
   }
 
   /** Reads the history and the favourites again: a call was made, the history cleared or a star changed. */
@@ -200,7 +211,8 @@ export class DirectoryKeeper {
         return []
       }) ?? []
     ])
-    this.#index = new DirectoryIndex([...people.map(contactEntry), ...copied])
+    // Built in slices, so that the window's other commands are answered meanwhile.
+    this.#index = await DirectoryIndex.build([...people.map(contactEntry), ...copied], this.#options.pauseWhileBuilding)
     await this.#applyUsage()
     if (this.#directoryOn()) void this.#refreshCopy()
   }
@@ -296,7 +308,9 @@ export class DirectoryKeeper {
     try {
       const { entries } = await (await this.#client()).search(text, { limit, signal })
       if (signal.aborted) return
-      for (const entry of entries) this.#index.upsert(entry)
+      this.#change((index) => {
+        for (const entry of entries) index.upsert(entry)
+      })
       answer(ready(this.#index.entriesFrom('directory').length))
     } catch (error) {
       if (signal.aborted) return
@@ -325,7 +339,7 @@ export class DirectoryKeeper {
           })
       })
       if (controller.signal.aborted) return
-      this.#replaceDirectory(entries)
+      await this.#rebuild({ directory: entries })
       await this.#options.copy?.write(entries)
       this.#setStatus(ready(entries.length))
     } catch (error) {
@@ -338,10 +352,36 @@ export class DirectoryKeeper {
     this.#refreshTimer.unref?.()
   }
 
-  #replaceDirectory(entries: DirectoryEntry[]): void {
-    const fresh = new Set(entries.map((entry) => entry.id))
-    for (const old of this.#index.entriesFrom('directory')) if (!fresh.has(old.id)) this.#index.remove(old.id)
-    for (const entry of entries) this.#index.upsert(entry)
+  /** A change to the index; made again on the index being built, if one is, so that it is not lost. */
+  #change(apply: (index: DirectoryIndex) => void): void {
+    apply(this.#index)
+    this.#changesDuringBuild?.push(apply)
+  }
+
+  /**
+   * Builds a new index with fresh contacts and/or a fresh copy of the directory, in slices (see
+   * `DirectoryIndex.build`), while the old one keeps answering; changes made meanwhile are made
+   * again on the new one before it takes over.
+   */
+  async #rebuild(fresh: { contacts?: DirectoryEntry[]; directory?: DirectoryEntry[] }): Promise<void> {
+    const building = this.#building.then(async () => {
+      const changes: Array<(index: DirectoryIndex) => void> = []
+      this.#changesDuringBuild = changes
+      try {
+        const entries = [
+          ...(fresh.contacts ?? this.#index.entriesFrom('contacts')),
+          ...(fresh.directory ?? this.#index.entriesFrom('directory'))
+        ]
+        const index = await DirectoryIndex.build(entries, this.#options.pauseWhileBuilding)
+        for (const apply of changes) apply(index)
+        this.#index = index
+      } finally {
+        this.#changesDuringBuild = undefined
+      }
+      await this.#applyUsage()
+    })
+    this.#building = building.catch(() => undefined)
+    return building
   }
 
   #setStatus(status: DirectoryStatus): void {

@@ -29,6 +29,8 @@ type Consider = (slot: number) => number
 
 /** Above this share of the index, replacing a source rebuilds the index rather than changing entries one by one. */
 const REBUILD_SHARE = 0.05
+/** Entries built between two pauses of {@link DirectoryIndex.build}: a few milliseconds of work. */
+const BUILD_SLICE = 2_000
 
 /**
  * Every entry of every source in memory, found as a person types: sorted names, and lists in name
@@ -194,14 +196,38 @@ export class DirectoryIndex {
     return this.#ranked(found, query, limit)
   }
 
+  /**
+   * Builds an index without holding the thread for long: the work is cut into slices of
+   * {@link BUILD_SLICE} entries with `pause()` awaited between them (by default the next turn of the
+   * event loop), so a process that builds 100,000 entries keeps answering meanwhile.
+   */
+  static async build(
+    entries: Iterable<DirectoryEntry>,
+    pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))
+  ): Promise<DirectoryIndex> {
+    const index = new DirectoryIndex()
+    for (const _slice of index.#buildInSlices(entries)) await pause()
+    return index
+  }
+
   #build(entries: Iterable<DirectoryEntry>): void {
+    for (const _slice of this.#buildInSlices(entries));
+  }
+
+  /** The build, pausing (yielding) after each slice of entries. */
+  *#buildInSlices(entries: Iterable<DirectoryEntry>): Generator<void> {
     const unique = new Map<string, DirectoryEntry>()
     for (const entry of entries) unique.set(entry.id, entry)
+    yield
     // Slots in name order, so that every list is in name order when each slot is appended.
     const fold = sharedFolding()
-    const records = [...unique.values()]
-      .map((entry) => indexEntry(entry, fold))
-      .sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    const records: Indexed[] = []
+    for (const entry of unique.values()) {
+      records.push(indexEntry(entry, fold))
+      if (records.length % BUILD_SLICE === 0) yield
+    }
+    records.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    yield
     this.#records = records
     this.#slotsById = new Map()
     this.#freeSlots = []
@@ -220,8 +246,10 @@ export class DirectoryIndex {
       this.#forEachTerm(record, (lists, key) => lists.append(key, slot), prefixesOf)
       for (const word of record.nameWords) nameWords.add(word)
       for (const word of record.otherWords) otherWords.add(word)
+      if ((slot + 1) % BUILD_SLICE === 0) yield
     }
     this.#byName = SortedKeys.from(records.map((record, slot) => ({ key: record.nameKey, slot })))
+    yield
     this.#nameVocabulary = SortedKeys.from([...nameWords].map((key) => ({ key, slot: 0 })))
     this.#otherVocabulary = SortedKeys.from([...otherWords].map((key) => ({ key, slot: 0 })))
   }

@@ -2,7 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DirectoryKeeper, type CompanyDirectory } from '../../../src/main/backend/directory-keeper'
+import {
+  DirectoryKeeper,
+  type CompanyDirectory,
+  type DirectoryKeeperOptions
+} from '../../../src/main/backend/directory-keeper'
 import { FileContactStore } from '../../../src/main/contacts/contact-store'
 import { FavouritesStore } from '../../../src/main/contacts/favourites-store'
 import type { DirectoryEntry } from '../../../src/main/directory'
@@ -52,7 +56,11 @@ let keeper: DirectoryKeeper
 
 function openKeeper(): DirectoryKeeper {
   contacts = new FileContactStore({ directory: folder })
-  return new DirectoryKeeper({
+  return new DirectoryKeeper(keeperOptions())
+}
+
+function keeperOptions(): DirectoryKeeperOptions {
+  return {
     contacts,
     history: new FileHistoryStore({ directory: folder }),
     favourites: new FavouritesStore({ directory: folder, log: (message) => logged.push(message) }),
@@ -64,7 +72,7 @@ function openKeeper(): DirectoryKeeper {
     log: (_level, message) => logged.push(message),
     debounceMs: 250,
     slowMs: 1_500
-  })
+  }
 }
 
 const names = (answer: DirectorySearchAnswer) => answer.results.map((result) => result.name)
@@ -203,6 +211,43 @@ describe('DirectoryKeeper', () => {
     expect(names(await keeper.search('anna', 20))).toEqual(['Anna Beta'])
     await keeper.contactDeleted(alpha.id)
     expect(names(await keeper.search('zora', 20))).toEqual([])
+  })
+
+  it('finds imported contacts once the import reports, without losing a contact saved while the index was rebuilt', async () => {
+    await keeper.start()
+    const imported = Array.from({ length: 5_000 }, (_, index) => ({
+      name: `Imported Person ${index}`,
+      numbers: [{ label: 'work' as const, number: `+1 303 555 ${String(index).padStart(4, '0')}` }]
+    }))
+    await contacts.saveMany(imported)
+    let paused = 0
+    let building = false
+    let saveDuringBuild: Promise<void> | undefined
+    await keeper.stop()
+    keeper = new DirectoryKeeper({
+      ...keeperOptions(),
+      pauseWhileBuilding: async () => {
+        paused += 1
+        // A contact edited in the window while the import's rebuild runs (after its list was read).
+        if (paused === 3 && building)
+          saveDuringBuild = contacts
+            .save({ name: 'Zelda Late', numbers: [{ label: 'work', number: '+1 404 555 0199' }] })
+            .then((saved) => {
+              if (saved.ok) return keeper.contactSaved(saved.contact)
+            })
+        await saveDuringBuild
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })
+    await keeper.start()
+    building = true
+    paused = 0
+    await keeper.contactsChanged()
+    building = false
+    await saveDuringBuild
+    expect(paused).toBeGreaterThan(3)
+    expect(names(await keeper.search('imported person 4321', 20))).toEqual(['Imported Person 4321'])
+    expect(names(await keeper.search('zelda', 20))).toEqual(['Zelda Late'])
   })
 
   it('fetches the offline copy at start and shows its progress as the directory status', async () => {
