@@ -7,7 +7,10 @@
  *   (c) the built CLI's cold start, process start to `registered` against a SIPp registrar, against
  *       a bare `node -e 0`;
  *   (d) the directory search per keystroke on 100,000 generated people, against uFuzzy and Fuse.js
- *       (bench/directory-bench.ts).
+ *       (bench/directory-bench.ts);
+ *   (e) the app's main process with 100,000 contacts and a 100,000-person directory copy: how long
+ *       the event loop is held while it loads, and searches through the backend per keystroke,
+ *       against building the same index in one call (bench/app-scale-bench.ts).
  * Prints medians and ratios; docs/benchmarks.md records a run. `npm run bench -- d` (or `a c`, ...)
  * runs only the benchmarks named.
  */
@@ -18,6 +21,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DeskDialService } from '../src/main/service/deskdial-service'
 import type { AccountSettings } from '../src/shared/account-settings'
+import { benchAppScale } from './app-scale-bench'
 import { benchDirectory } from './directory-bench'
 
 const REFER_SAMPLES = 200
@@ -260,6 +264,7 @@ async function main(selected: string[]): Promise<void> {
   if (chosen('b')) await printFullDials()
   if (chosen('c')) await printColdStart()
   if (chosen('d')) await benchDirectory()
+  if (chosen('e')) await benchAppScale()
 }
 
 async function printReferLatency(): Promise<void> {

@@ -149,6 +149,9 @@ export class FileContactStore implements ContactStore {
   }
 }
 
+/** One collator for every sort: `localeCompare` makes one per comparison, seconds for 100,000 contacts. */
+const byName = new Intl.Collator().compare
+
 function sortByName(contacts: Contact[]): Contact[] {
-  return contacts.sort((a, b) => a.name.localeCompare(b.name))
+  return contacts.sort((a, b) => byName(a.name, b.name))
 }

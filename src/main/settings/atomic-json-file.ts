@@ -85,6 +85,9 @@ export interface JsonListFile<T> {
  * Reads a list kept under `key` in a JSON file: none when the file is missing, and none (with the
  * file backed up) when it cannot be read; single unreadable entries are skipped.
  */
+/** Items of a list file checked between two turns of the event loop: a few milliseconds of work. */
+const CHECKED_PER_SLICE = 2_000
+
 export async function readJsonList<T>(list: JsonListFile<T>): Promise<T[]> {
   const content = await readJsonFile(list.file)
   if (content.kind === 'missing') return []
@@ -97,7 +100,12 @@ export async function readJsonList<T>(list: JsonListFile<T>): Promise<T[]> {
     list.log(`The ${list.fileName} could not be read; DeskDial kept it as ${backup} and started afresh.`)
     return []
   }
-  const items = stored.filter(list.isItem)
+  // Checked in slices, so that a list of 100,000 contacts does not hold the app's other work meanwhile.
+  const items: T[] = []
+  for (const [index, item] of stored.entries()) {
+    if (list.isItem(item)) items.push(item)
+    if ((index + 1) % CHECKED_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
   if (items.length < stored.length)
     list.log(`Skipped ${stored.length - items.length} unreadable ${list.itemName} in ${list.file}.`)
   return items
