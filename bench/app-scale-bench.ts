@@ -13,6 +13,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { createFileBackedBackend } from '../src/main/backend/file-backed-backend'
 import { contactEntry, DirectoryCache, DirectoryIndex, type DirectoryEntry } from '../src/main/directory'
 import { DeskDialService } from '../src/main/service/deskdial-service'
+import { defaultAppSettings } from '../src/main/settings/app-settings-defaults'
+import { FileSettingsStore } from '../src/main/settings/settings-store'
 import type { Contact } from '../src/shared/contact'
 import { generateDirectory } from './generated-directory'
 
@@ -46,6 +48,12 @@ async function seed(folder: string): Promise<DirectoryEntry[]> {
     source: 'directory'
   }))
   await new DirectoryCache(join(folder, 'directory-cache.json')).write(directory)
+  // The directory is on (its copy is searched only then); its server does not answer, as when offline.
+  const defaults = defaultAppSettings()
+  await new FileSettingsStore({ directory: folder, defaults }).save({
+    ...defaults,
+    directory: { ...defaults.directory, enabled: true, url: 'ldap://127.0.0.1:9', baseDn: 'dc=example,dc=com' }
+  })
   return [...contacts.map(contactEntry), ...directory]
 }
 

@@ -193,6 +193,8 @@ export class DirectoryKeeper {
     await open?.client.then((client) => client.close()).catch(() => undefined)
     if (!this.#directoryOn()) {
       this.#setStatus(OFF)
+      // A directory turned off is not searched, not even its offline copy.
+      if (this.#index.entriesFrom('directory').length > 0) await this.#rebuild({ directory: [] })
       return
     }
     void this.#refreshCopy()
@@ -206,7 +208,7 @@ export class DirectoryKeeper {
     const { contacts, copy, log } = this.#options
     const [people, copied] = await Promise.all([
       contacts.list(),
-      copy?.read().catch((error: Error) => {
+      (this.#directoryOn() ? copy?.read() : undefined)?.catch((error: Error) => {
         log('warn', `The company directory's offline copy could not be read: ${error.message}`)
         return []
       }) ?? []

@@ -9,7 +9,7 @@ import {
 } from '../../../src/main/backend/directory-keeper'
 import { FileContactStore } from '../../../src/main/contacts/contact-store'
 import { FavouritesStore } from '../../../src/main/contacts/favourites-store'
-import type { DirectoryEntry } from '../../../src/main/directory'
+import { DirectoryCache, type DirectoryEntry } from '../../../src/main/directory'
 import { FileHistoryStore } from '../../../src/main/history/history-store'
 import type { DirectorySearchAnswer, DirectoryStatus } from '../../../src/shared/directory-search'
 import { defaultDirectorySettings, type DirectorySettings } from '../../../src/shared/directory-settings'
@@ -248,6 +248,26 @@ describe('DirectoryKeeper', () => {
     expect(paused).toBeGreaterThan(3)
     expect(names(await keeper.search('imported person 4321', 20))).toEqual(['Imported Person 4321'])
     expect(names(await keeper.search('zelda', 20))).toEqual(['Zelda Late'])
+  })
+
+  it('stops searching the offline copy when the directory is turned off, and does not load it while off', async () => {
+    directoryOn()
+    directory.everyone = [MUELLER]
+    const cache = new DirectoryCache(join(folder, 'directory-cache.json'))
+    await keeper.stop()
+    keeper = new DirectoryKeeper({ ...keeperOptions(), copy: cache })
+    await keeper.start()
+    await vi.waitFor(() => expect(keeper.status.state).toBe('ready'))
+    expect(names(await keeper.search('jurgen', 20))).toEqual(['Jürgen Müller'])
+    expect(await cache.read()).toHaveLength(1)
+    settings = { ...settings, enabled: false }
+    await keeper.directorySettingsChanged()
+    expect(keeper.status.state).toBe('off')
+    expect(names(await keeper.search('jurgen', 20))).toEqual([])
+
+    await keeper.stop()
+    keeper = new DirectoryKeeper({ ...keeperOptions(), copy: cache })
+    expect(names(await keeper.search('jurgen', 20))).toEqual([])
   })
 
   it('fetches the offline copy at start and shows its progress as the directory status', async () => {
