@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import {
   accountFieldsSchema,
   DEFAULT_ACCOUNT_SETTINGS,
@@ -59,6 +59,18 @@ export interface CliCommand {
 /** A usage or configuration problem: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
+/** A command's options and its positionals, with parseArgs' sentence for an unknown or malformed option as a UsageError. */
+export function parseArguments<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: Options
+): ReturnType<typeof parseArgs<{ args: string[]; options: Options; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
 /** The app's settings file (`{version, settings: {account}}`), its settings (`{account}`), or just the account keys. */
 function accountSection(document: Record<string, unknown>): Record<string, unknown> {
   const settings = isRecord(document.settings) ? document.settings : document
@@ -86,35 +98,25 @@ function readConfig(file: string): Partial<AccountSettings> {
 }
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        server: { type: 'string', multiple: true },
-        transport: { type: 'string' },
-        user: { type: 'string' },
-        'auth-user': { type: 'string' },
-        password: { type: 'string' },
-        'password-stdin': { type: 'boolean' },
-        domain: { type: 'string' },
-        line: { type: 'string' },
-        'no-register': { type: 'boolean' },
-        expires: { type: 'string' },
-        ca: { type: 'string' },
-        config: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        trace: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const parsed = parseArguments(argv, {
+    server: { type: 'string', multiple: true },
+    transport: { type: 'string' },
+    user: { type: 'string' },
+    'auth-user': { type: 'string' },
+    password: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    domain: { type: 'string' },
+    line: { type: 'string' },
+    'no-register': { type: 'boolean' },
+    expires: { type: 'string' },
+    ca: { type: 'string' },
+    config: { type: 'string' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    trace: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
   const { values, positionals } = parsed
   if (values.help || positionals.length === 0) return 'help'
   const [command, ...rest] = positionals

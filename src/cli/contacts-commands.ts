@@ -3,8 +3,8 @@
  * the app's own contacts file (in DESKDIAL_USER_DATA or the app's data folder), read and written
  * without the app. Exit codes: 0 done, 1 the file could not be read or written, 2 bad usage.
  */
+import { parseArguments, UsageError } from './cli-options'
 import { readFile, writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import type { ContactImportReport } from '../shared/contact-files'
 import {
   exportContacts,
@@ -51,8 +51,6 @@ export interface ContactsIo {
   writeError(line: string): void
 }
 
-class ContactsUsageError extends Error {}
-
 interface ContactsCommand {
   action: 'import' | 'export'
   file: string
@@ -62,40 +60,30 @@ interface ContactsCommand {
 }
 
 function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        mapping: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    throw new ContactsUsageError((error as Error).message)
-  }
+  const parsed = parseArguments(argv, {
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
   const { values, positionals } = parsed
   if (values.help || positionals.length === 0) return 'help'
   const [action, file, ...rest] = positionals
   if (action !== 'import' && action !== 'export')
-    throw new ContactsUsageError(
+    throw new UsageError(
       `Unknown contacts command "${action}": use "contacts import <file>" or "contacts export <file>".`
     )
   if (file === undefined || rest.length > 0)
-    throw new ContactsUsageError(`Give exactly one file, e.g. deskdial contacts ${action} contacts.vcf`)
+    throw new UsageError(`Give exactly one file, e.g. deskdial contacts ${action} contacts.vcf`)
   if (action === 'export' && (values.mapping !== undefined || values['dry-run']))
-    throw new ContactsUsageError('--mapping and --dry-run are for import only.')
+    throw new UsageError('--mapping and --dry-run are for import only.')
   if (action === 'export' && formatOfFileName(file) === undefined)
-    throw new ContactsUsageError(`Name the file .vcf or .csv: the extension chooses the format ("${file}").`)
+    throw new UsageError(`Name the file .vcf or .csv: the extension chooses the format ("${file}").`)
   let mapping: CsvMappingChoice
   try {
     mapping = values.mapping === undefined ? undefined : parseColumnMapping(values.mapping)
   } catch (error) {
-    throw new ContactsUsageError((error as Error).message)
+    throw new UsageError((error as Error).message)
   }
   return { action, file, mapping, dryRun: values['dry-run'] === true, json: values.json === true }
 }
@@ -191,7 +179,7 @@ export async function runContacts(argv: string[], io: ContactsIo, env: NodeJS.Pr
   try {
     command = parseContactsCommand(argv)
   } catch (error) {
-    if (!(error instanceof ContactsUsageError)) throw error
+    if (!(error instanceof UsageError)) throw error
     if (argv.includes('--json'))
       io.write(JSON.stringify({ event: 'error', message: error.message, exitCode: EXIT.usage }))
     else io.writeError(`${error.message}\n\n${CONTACTS_USAGE}`)

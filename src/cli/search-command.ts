@@ -5,8 +5,8 @@
  * settings, 3 the directory could not be reached or did not answer. Local results are printed
  * even when the directory fails.
  */
+import { parseArguments, UsageError } from './cli-options'
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { isRecord } from '../shared/is-record'
@@ -54,8 +54,6 @@ export interface SearchIo {
   writeError(line: string): void
 }
 
-class SearchUsageError extends Error {}
-
 interface SearchCommand {
   query: string
   directory: DirectorySettings | undefined
@@ -70,9 +68,9 @@ function directorySection(file: string): Record<string, unknown> | undefined {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new SearchUsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
+    throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
   }
-  if (!isRecord(parsed)) throw new SearchUsageError(`The settings file ${file} must hold a JSON object.`)
+  if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
   const settings = isRecord(parsed.settings) ? parsed.settings : parsed
   return isRecord(settings.directory) ? settings.directory : undefined
 }
@@ -86,7 +84,7 @@ function directorySettings(values: Record<string, string | boolean | undefined>)
   const url = text('ldap-url')
   if (url === undefined && (fromFile === undefined || fromFile.enabled !== true)) {
     const stray = ['ldap-base', 'ldap-bind-dn', 'ldap-filter', 'ldap-ca'].find((name) => values[name] !== undefined)
-    if (stray) throw new SearchUsageError(`--${stray} needs --ldap-url: the directory server to search.`)
+    if (stray) throw new UsageError(`--${stray} needs --ldap-url: the directory server to search.`)
     return undefined
   }
   const defaults = defaultDirectorySettings(fromFile?.kind === 'active-directory' ? 'active-directory' : 'openldap')
@@ -98,7 +96,7 @@ function directorySettings(values: Record<string, string | boolean | undefined>)
   if (text('ldap-ca') !== undefined) merged.caFile = text('ldap-ca')
   const checked = directorySettingsSchema.safeParse(merged)
   if (!checked.success)
-    throw new SearchUsageError(
+    throw new UsageError(
       `The directory settings cannot be used: ${fieldProblems(checked.error, ['directory'])
         .map((problem) => problem.error)
         .join(' ')}`
@@ -107,35 +105,25 @@ function directorySettings(values: Record<string, string | boolean | undefined>)
 }
 
 function parseSearch(argv: string[]): SearchCommand {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string' },
-        'ldap-url': { type: 'string' },
-        'ldap-base': { type: 'string' },
-        'ldap-bind-dn': { type: 'string' },
-        'ldap-filter': { type: 'string' },
-        'ldap-ca': { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    throw new SearchUsageError((error as Error).message)
-  }
+  const parsed = parseArguments(argv, {
+    config: { type: 'string' },
+    'ldap-url': { type: 'string' },
+    'ldap-base': { type: 'string' },
+    'ldap-bind-dn': { type: 'string' },
+    'ldap-filter': { type: 'string' },
+    'ldap-ca': { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
   const { values, positionals } = parsed
   const json = values.json === true
   if (values.help) return { query: '', directory: undefined, limit: DEFAULT_LIMIT, json, help: true }
   const query = positionals.join(' ').trim()
-  if (query === '') throw new SearchUsageError('Give something to search for, e.g. deskdial search "anna miller".')
+  if (query === '') throw new UsageError('Give something to search for, e.g. deskdial search "anna miller".')
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new SearchUsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
   return { query, directory: directorySettings(values), limit, json, help: false }
 }
 
@@ -168,7 +156,7 @@ export async function runSearch(argv: string[], io: SearchIo, env: NodeJS.Proces
   try {
     command = parseSearch(argv)
   } catch (error) {
-    if (!(error instanceof SearchUsageError)) throw error
+    if (!(error instanceof UsageError)) throw error
     if (argv.includes('--json'))
       io.write(JSON.stringify({ event: 'error', message: error.message, exitCode: EXIT.usage }))
     else io.writeError(`${error.message}\n\n${SEARCH_USAGE}`)

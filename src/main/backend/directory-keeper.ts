@@ -165,6 +165,8 @@ export class DirectoryKeeper {
 
   /** Many contacts changed at once (an import): the index is built again from the contact list. */
   async contactsChanged(): Promise<void> {
+    // Not started yet: the index will be built from the contacts as they are then.
+    if (this.#loaded === undefined) return
     await this.start()
     await this.#rebuild({ contacts: (await this.#options.contacts.list()).map(contactEntry) })
   }
