@@ -72,13 +72,12 @@ export function parseArguments<const Options extends NonNullable<ParseArgsConfig
 }
 
 /** The app's settings file (`{version, settings: {account}}`), its settings (`{account}`), or just the account keys. */
-function accountSection(document: Record<string, unknown>): Record<string, unknown> {
-  const settings = isRecord(document.settings) ? document.settings : document
+function accountSection(settings: Record<string, unknown>): Record<string, unknown> {
   return isRecord(settings.account) ? settings.account : settings
 }
 
-/** The account keys of a settings file, checked by the same schema as the app's settings. */
-function readConfig(file: string): Partial<AccountSettings> {
+/** A `--config` file as JSON: the app's settings file (`{version, settings}`), or its settings alone. */
+export function readSettingsFile(file: string): Record<string, unknown> {
   let parsed: unknown
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
@@ -86,7 +85,12 @@ function readConfig(file: string): Partial<AccountSettings> {
     throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
   }
   if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
-  const checked = accountFieldsSchema.partial().safeParse(accountSection(parsed))
+  return isRecord(parsed.settings) ? parsed.settings : parsed
+}
+
+/** The account keys of a settings file, checked by the same schema as the app's settings. */
+function readConfig(file: string): Partial<AccountSettings> {
+  const checked = accountFieldsSchema.partial().safeParse(accountSection(readSettingsFile(file)))
   if (!checked.success) {
     throw new UsageError(
       `The settings file ${file} cannot be used: ${fieldProblems(checked.error, ['account'])

@@ -5,8 +5,7 @@
  * settings, 3 the directory could not be reached or did not answer. Local results are printed
  * even when the directory fails.
  */
-import { parseArguments, UsageError } from './cli-options'
-import { readFileSync } from 'node:fs'
+import { parseArguments, readSettingsFile, UsageError } from './cli-options'
 import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { isRecord } from '../shared/is-record'
@@ -64,14 +63,7 @@ interface SearchCommand {
 
 /** The `directory` section of the app's settings file (`{version, settings: {directory}}` or `{directory}`). */
 function directorySection(file: string): Record<string, unknown> | undefined {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new UsageError(`Could not read the settings file ${file}: ${(error as Error).message}`)
-  }
-  if (!isRecord(parsed)) throw new UsageError(`The settings file ${file} must hold a JSON object.`)
-  const settings = isRecord(parsed.settings) ? parsed.settings : parsed
+  const settings = readSettingsFile(file)
   return isRecord(settings.directory) ? settings.directory : undefined
 }
 
