@@ -154,8 +154,8 @@ export class DirectoryKeeper {
   async contactSaved(contact: Contact): Promise<void> {
     await this.start()
     this.#change((index) => index.upsert(contactEntry(contact)))
-    if (this.#favourites.some((favourite) => 'contactId' in favourite && favourite.contactId === contact.id))
-      await this.usageChanged()
+    // Its numbers may have been recent calls of their own, or starred: those now belong to the contact.
+    await this.usageChanged()
   }
 
   async contactDeleted(contactId: string): Promise<void> {

@@ -270,6 +270,24 @@ describe('DirectoryKeeper', () => {
     expect(names(await keeper.search('jurgen', 20))).toEqual([])
   })
 
+  it('a recently dialled number becomes the contact it is saved in, not a second result', async () => {
+    await new FileHistoryStore({ directory: folder }).record({
+      id: 'call-1',
+      target: '+1 720 555 0142',
+      dialString: '917205550142',
+      startedAt: Date.now(),
+      state: 'connected',
+      reason: ''
+    })
+    const before = await keeper.search('555 0142', 20)
+    expect(before.results.map((result) => [result.name, result.source])).toEqual([['+1 720 555 0142', 'recent']])
+    const saved = await contacts.save({ name: 'Rita Recent', numbers: [{ label: 'work', number: '(720) 555-0142' }] })
+    if (!saved.ok) throw new Error(saved.error)
+    await keeper.contactSaved(saved.contact)
+    const after = await keeper.search('555 0142', 20)
+    expect(after.results.map((result) => [result.name, result.source])).toEqual([['Rita Recent', 'contacts']])
+  })
+
   it('fetches the offline copy at start and shows its progress as the directory status', async () => {
     directoryOn()
     directory.everyone = [MUELLER]
