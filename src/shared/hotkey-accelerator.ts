@@ -64,42 +64,6 @@ const WINDOWS_AND_LINUX: Platform = {
 }
 
 const SIGNS = `)!@#$%^&*(:;+=<,_->.?/~\`{]}[|\\"'`
-const NAMED_KEYS = new Set([
-  'plus',
-  'space',
-  'tab',
-  'capslock',
-  'numlock',
-  'scrolllock',
-  'backspace',
-  'delete',
-  'insert',
-  'return',
-  'enter',
-  'up',
-  'down',
-  'left',
-  'right',
-  'home',
-  'end',
-  'pageup',
-  'pagedown',
-  'escape',
-  'esc',
-  'printscreen',
-  'volumeup',
-  'volumedown',
-  'volumemute',
-  'medianexttrack',
-  'mediaprevioustrack',
-  'mediastop',
-  'mediaplaypause',
-  'numdec',
-  'numadd',
-  'numsub',
-  'nummult',
-  'numdiv'
-])
 /** Keys that edit text or move through it, in every application. */
 const EDITING_KEYS = new Set([
   'plus',
@@ -120,6 +84,26 @@ const EDITING_KEYS = new Set([
   'pagedown',
   'escape',
   'esc'
+])
+/** Every named key an accelerator may use: the editing keys and the others. */
+const NAMED_KEYS = new Set([
+  ...EDITING_KEYS,
+  'capslock',
+  'numlock',
+  'scrolllock',
+  'printscreen',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'mediaplaypause',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv'
 ])
 const SHIFTED_EDITING_LETTERS = new Set(['a', 'c', 'f', 'i', 'n', 'p', 'r', 's', 't', 'v', 'w', 'x', 'y', 'z'])
 const ZOOM_SIGNS = new Set(['=', '-', '+'])

@@ -11,6 +11,7 @@ import { settleWithin } from '../../shared/settle-within'
 import type { DeskDialServiceApi, DeskDialServiceOptions, Unsubscribe } from '../service/deskdial-service-api'
 import type { BackendLog } from './backend-log'
 import type { DiagnosticsKeeper } from './diagnostics-keeper'
+import { passwordToUse } from './password-to-use'
 import { serviceOptionsFor, stopServiceWithin } from './service-supervisor'
 
 export interface ConnectionTestOptions {
@@ -44,14 +45,13 @@ export async function testConnection(
   const { account } = checked.settings
   if (!isAccountConfigured(account))
     return { ok: false, error: 'Enter the server, the account user and your desk phone number first.' }
-  if (
-    update.password === undefined &&
-    !sameAccountIdentity(account, options.savedAccount()) &&
-    (await options.storedPassword()) !== undefined
-  ) {
-    return { ok: false, error: RETYPE_PASSWORD, field: 'password' }
-  }
-  const password = update.password === undefined ? await options.storedPassword() : update.password || undefined
+  const chosen = await passwordToUse(
+    update.password,
+    sameAccountIdentity(account, options.savedAccount()),
+    options.storedPassword
+  )
+  if (chosen.retype) return { ok: false, error: RETYPE_PASSWORD, field: 'password' }
+  const { password } = chosen
   const log: BackendLog = (level, message) => options.log(level, `[test] ${message}`)
   let service: DeskDialServiceApi
   try {

@@ -4,6 +4,7 @@ import { fieldProblems } from '../../shared/field-problems'
 import type { DirectoryTestResult } from '../../shared/ipc-contract'
 import { settleWithin } from '../../shared/settle-within'
 import type { BackendLog } from './backend-log'
+import { passwordToUse } from './password-to-use'
 
 /** The part of a directory client that "Test directory" uses: one bind and search, then closing. */
 export interface DirectoryProbe {
@@ -51,13 +52,13 @@ export async function testDirectory(
     return { ok: false, error: problems.map((problem) => problem.error).join(' '), field: problems[0]?.field }
   }
   const settings = { ...parsed.data, enabled: directory.enabled === true }
-  if (
-    password === undefined &&
-    !sameDirectoryIdentity(settings, options.savedDirectory()) &&
-    (await options.storedPassword()) !== undefined
+  const chosen = await passwordToUse(
+    password,
+    sameDirectoryIdentity(settings, options.savedDirectory()),
+    options.storedPassword
   )
-    return { ok: false, error: RETYPE_DIRECTORY_PASSWORD, field: 'directoryPassword' }
-  const bindPassword = password === undefined ? await options.storedPassword() : password || undefined
+  if (chosen.retype) return { ok: false, error: RETYPE_DIRECTORY_PASSWORD, field: 'directoryPassword' }
+  const bindPassword = chosen.password
   const { timeoutMs, log } = options
   let client: DirectoryProbe
   try {

@@ -5,6 +5,7 @@ import type { DemoPhoneSystemView, SaveResult, SettingsUpdate, SettingsView } fr
 import { DIRECTORY_PASSWORD, SIP_PASSWORD, type SecretStore } from '../settings/password-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
+import { passwordToUse } from './password-to-use'
 
 export interface SettingsKeeperOptions {
   settings: SettingsStore
@@ -135,18 +136,16 @@ export class SettingsKeeper {
     update: SettingsUpdate
   ): Promise<{ error: string; field: string } | undefined> {
     const { secrets, directorySecrets } = this.#options
-    if (
-      update.password === undefined &&
-      !sameAccountIdentity(previous.account, next.account) &&
-      (await secrets.getPassword()) !== undefined
+    const sip = await passwordToUse(update.password, sameAccountIdentity(previous.account, next.account), () =>
+      secrets.getPassword()
     )
-      return { error: RETYPE_PASSWORD, field: 'password' }
-    if (
-      update.directoryPassword === undefined &&
-      !sameDirectoryIdentity(previous.directory, next.directory) &&
-      (await directorySecrets.getPassword()) !== undefined
+    if (sip.retype) return { error: RETYPE_PASSWORD, field: 'password' }
+    const directory = await passwordToUse(
+      update.directoryPassword,
+      sameDirectoryIdentity(previous.directory, next.directory),
+      () => directorySecrets.getPassword()
     )
-      return { error: RETYPE_DIRECTORY_PASSWORD, field: 'directoryPassword' }
+    if (directory.retype) return { error: RETYPE_DIRECTORY_PASSWORD, field: 'directoryPassword' }
     return undefined
   }
 
