@@ -16,6 +16,7 @@ import globals from 'globals'
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
+ *   src/main/policy         (the administrator's policy; beside settings, may import settings and trust)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
@@ -31,6 +32,7 @@ const MAIN = [
   'contact-files',
   'history',
   'diagnostics',
+  'policy',
   'trust'
 ]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
@@ -46,19 +48,32 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/sip',
-    from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'directory', 'policy'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: DOMAIN,
-    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'service', 'sip', 'directory', 'policy'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/policy',
+    from: [
+      ...main(...MAIN.filter((folder) => !['policy', 'settings', 'trust'].includes(folder))),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/directory',
-    from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'service', 'sip', 'policy'), './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
     target: './src/main/service',
-    from: [...main('app', 'backend', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'directory', 'policy'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
     target: './src/main/backend',

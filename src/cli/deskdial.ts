@@ -15,6 +15,7 @@ import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { runContacts } from './contacts-commands'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
+import { accountUnderPolicy } from './policy-layers'
 import { runSearch } from './search-command'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
@@ -167,6 +168,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)
+    if (command !== 'help') command.account = await accountUnderPolicy(command, env, writeError)
     if (command !== 'help' && command.passwordFromStdin) command.password = await readPasswordLine(process.stdin)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
