@@ -49,7 +49,8 @@ export async function fetchProvisionedDocument(ask: ProvisioningRequest): Promis
       reject(new ProvisioningError(reason))
     }
     const timer = setTimeout(() => fail(`the server did not answer within ${timeoutMs / 1000} s`), timeoutMs)
-    const req = request(url, { method: 'GET', headers, ca }, (response) => {
+    // A connection of its own each time (agent: false): every fetch checks the certificate the server shows now.
+    const req = request(url, { method: 'GET', headers, ca, agent: false }, (response) => {
       const status = response.statusCode ?? 0
       const declared = Number(response.headers['content-length'])
       if (declared > maxBytes) return fail(`the document is larger than ${maxBytes} bytes`)
