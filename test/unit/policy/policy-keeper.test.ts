@@ -23,9 +23,9 @@ function keeperOf(): PolicyKeeper {
   return new PolicyKeeper({ file: { path: file, named: true }, dataDirectory: join(folder, 'data'), username: 'alice' })
 }
 
-/** Lets the file reads of a refresh run (setImmediate is not faked), at most `turns` times. */
-async function settle(turns = 50): Promise<void> {
-  for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve))
+/** Lets the file reads of a refresh run (setImmediate is not faked) until `done`, at most `turns` turns of the event loop. */
+async function settle(done: () => boolean = () => false, turns = 500): Promise<void> {
+  for (let turn = 0; turn < turns && !done(); turn += 1) await new Promise((resolve) => setImmediate(resolve))
 }
 
 describe('the policy keeper', () => {
@@ -43,7 +43,7 @@ describe('the policy keeper', () => {
     await settle()
     expect(changes).toHaveLength(1)
     vi.advanceTimersByTime(1)
-    await settle()
+    await settle(() => changes.length === 2)
     expect(changes.map((state) => state.policy.locked)).toEqual([{ notifications: false }, { notifications: true }])
 
     keeper.stop()
@@ -52,6 +52,23 @@ describe('the policy keeper', () => {
     await settle()
     expect(changes).toHaveLength(2)
     expect(keeper.state.policy.locked).toEqual({ notifications: true })
+  })
+
+  it('stays stopped when stop() comes while a refresh is under way', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    await writeFile(file, JSON.stringify({ locked: { notifications: false } }))
+    const keeper = keeperOf()
+    await keeper.start()
+    const changes: PolicyState[] = []
+    keeper.onChange((state) => changes.push(state))
+    await writeFile(file, JSON.stringify({ locked: { notifications: true } }))
+    const refreshing = keeper.refresh()
+    keeper.stop()
+    await refreshing
+    vi.advanceTimersByTime(10 * 3_600_000)
+    await settle()
+    expect(changes).toEqual([])
+    expect(keeper.state.policy.locked).toEqual({ notifications: false })
   })
 
   it('does not keep Node running while it waits for the next refresh', async () => {
