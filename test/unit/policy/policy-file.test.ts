@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { describePolicyProblem, policyFilePath } from '../../../src/main/policy'
 import { readPolicyFile } from '../../../src/main/policy/policy-file'
@@ -120,5 +120,20 @@ describe('the policy file', () => {
       { source: file, key: 'defaults.account', problem: 'It must be a JSON object ({ … }).' }
     ])
     expect(checked.document).toEqual({ defaults: {}, locked: { notifications: true } })
+  })
+})
+
+describe("the README's example policy", () => {
+  it('is a policy DeskDial reads without a problem', async () => {
+    const readme = await readFile(resolve(__dirname, '../../../README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## For administrators: policy'))
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1]
+    const checked = await read(example ?? '')
+    expect(checked.problems).toEqual([])
+    expect(checked.document.locked).toEqual({
+      account: { servers: ['cucm1.example.com:5061', 'srst-branch.example.com:5061'], transport: 'tls' },
+      trustLinksWithoutConfirmation: false
+    })
+    expect(checked.document.defaults.account?.user).toBe('dd-alice')
   })
 })
