@@ -3,39 +3,16 @@
  * domain come only from the policy file named by DESKDIAL_POLICY; an option contradicting a
  * locked setting is refused.
  */
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { receivedMessages } from './support/digest'
+import { deskdial } from './support/deskdial-cli'
 import { requireTool } from './support/require-tool'
 import { describeSippResult, startSipp, type SippPeer } from './support/sipp'
 
-const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
 const PHONE_SYSTEM = path.resolve(__dirname, '../../bench/scenarios/phone-system-uas.xml')
-
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function deskdial(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0
-        resolve({ code, stdout, stderr })
-      }
-    )
-  })
-}
 
 describe.skipIf(!requireTool('sipp'))('the deskdial command line under a policy file', () => {
   let peer: SippPeer | undefined

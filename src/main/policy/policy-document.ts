@@ -112,7 +112,7 @@ export function checkPolicyDocument(value: unknown, source: string, username: st
   if (!isRecord(candidate))
     return {
       document: { defaults: {}, locked: {} },
-      problems: [{ source, key: '', problem: 'It must be a JSON object ({ … }).' }]
+      problems: [{ source, key: '', problem: 'it must be a JSON object ({ … }).' }]
     }
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const parsed = policySchema.safeParse(candidate)

@@ -85,7 +85,10 @@ export async function loadPolicy(setup: PolicySetup, fetch: 'always' | 'when-sta
       })
       if (answer.kind === 'document') copy = { url, etag: answer.etag, fetchedAt: now(), document: answer.value }
       else if (copy) copy = { ...copy, fetchedAt: now() }
-      if (copy) await writeProvisionedCopy(setup.dataDirectory, copy)
+      if (copy)
+        await writeProvisionedCopy(setup.dataDirectory, copy).catch((error: Error) => {
+          notice = `DeskDial could not keep a copy of its policy from ${url} in ${setup.dataDirectory} (${error.message}); it applies the policy it fetched.`
+        })
     } catch (error) {
       const kept = copy
         ? `It uses the copy fetched on ${new Date(copy.fetchedAt).toISOString()}.`

@@ -111,7 +111,7 @@ describe('the policy file', () => {
     })
 
     const notObject = await read('[1, 2]')
-    expect(notObject.problems).toEqual([{ source: file, key: '', problem: 'It must be a JSON object ({ … }).' }])
+    expect(notObject.problems).toEqual([{ source: file, key: '', problem: 'it must be a JSON object ({ … }).' }])
   })
 
   it('reports a settings section that is not an object', async () => {

@@ -187,6 +187,18 @@ describe('provisioning from a URL', () => {
     expect(state.policy.locked).toEqual({ account: { servers: ['branch.example.com'] } })
   })
 
+  it('applies a fetched document it cannot keep a copy of, and says so', async () => {
+    const notAFolder = join(folder, 'data-is-a-file')
+    await writeFile(notAFolder, '')
+    const state = await loadPolicy({ ...setup, dataDirectory: notAFolder }, 'always')
+    expect(state.policy).toMatchObject(PROVISIONED)
+    expect(state.notice).toMatch(
+      new RegExp(
+        `^DeskDial could not keep a copy of its policy from ${url} in ${notAFolder} \\(.*\\); it applies the policy it fetched\\.$`
+      )
+    )
+  })
+
   it('for the CLI, fetches only when the copy is missing or older than provisioningRefreshHours', async () => {
     await loadPolicy(setup, 'when-stale')
     await loadPolicy({ ...setup, now: () => Date.now() + 7 * 3_600_000 }, 'when-stale')
