@@ -12,6 +12,7 @@ import globals from 'globals'
  *   src/preload             (the contextBridge API)
  *   src/main/app            (the Electron adapters; src/main/index.ts starts them)
  *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
+ *   src/main/whoami         (the user's own entry in the company directory: desk phone and name)
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
@@ -23,6 +24,7 @@ import globals from 'globals'
 const MAIN = [
   'app',
   'backend',
+  'whoami',
   'service',
   'sip',
   'directory',
@@ -49,7 +51,7 @@ const FORBIDDEN = [
   {
     target: './src/main/sip',
     from: [
-      ...main('app', 'backend', 'service', 'directory', 'policy'),
+      ...main('app', 'backend', 'service', 'directory', 'policy', 'whoami'),
       ...DOMAIN,
       './src/main/index.ts',
       ...OUTSIDE_MAIN
@@ -57,7 +59,15 @@ const FORBIDDEN = [
   },
   {
     target: DOMAIN,
-    from: [...main('app', 'backend', 'service', 'sip', 'directory', 'policy'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'sip', 'directory', 'policy', 'whoami'),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
+  },
+  {
+    target: './src/main/whoami',
+    from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
     target: './src/main/policy',
@@ -69,11 +79,16 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/directory',
-    from: [...main('app', 'backend', 'service', 'sip', 'policy'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'service', 'sip', 'policy', 'whoami'), './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
     target: './src/main/service',
-    from: [...main('app', 'backend', 'directory', 'policy'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'directory', 'policy', 'whoami'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/backend',

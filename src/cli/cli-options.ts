@@ -19,6 +19,7 @@ export const USAGE = `Usage:
   deskdial contacts import|export <file.vcf|file.csv>
                                      import or export your contacts (deskdial contacts --help)
   deskdial search <query> [options]  search your contacts and the company directory (deskdial search --help)
+  deskdial whoami [--json]           your desk phone number and name in the company directory (deskdial whoami --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)

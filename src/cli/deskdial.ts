@@ -17,6 +17,7 @@ import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
 import { accountUnderPolicy } from './policy-layers'
 import { runSearch } from './search-command'
+import { runWhoami } from './whoami-command'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -160,6 +161,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
   if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'search') return runSearch(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'whoami') return runWhoami(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
     return runDemo(argv.slice(1), { write, writeError }, (demo) =>

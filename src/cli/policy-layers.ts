@@ -12,7 +12,8 @@ import {
   effectiveSettings,
   loadPolicy,
   policyFilePath,
-  type Contradiction
+  type Contradiction,
+  type Policy
 } from '../main/policy'
 import { userDataDirectory } from '../main/settings/user-data-directory'
 import { UsageError, type CliCommand } from './cli-options'
@@ -39,35 +40,47 @@ function refusal({ key, source, wanted }: Contradiction): string {
   return `${option}${value} contradicts ${setting} set by your administrator in ${source}.`
 }
 
-/**
- * The account `command` runs with under the policy. Policy problems and a failed fetch are written
- * with `writeError`, and the rest applies; an option contradicting a locked setting is a UsageError.
- */
-export async function accountUnderPolicy(
-  command: CliCommand,
-  env: NodeJS.ProcessEnv,
-  writeError: (line: string) => void
-): Promise<AccountSettings> {
-  if (!command.layers) return command.account
+/** The login name of the user running DeskDial (`${username}` in a policy); the environment's when the system has no entry for it. */
+export function loginName(env: NodeJS.ProcessEnv): string {
+  try {
+    return userInfo().username
+  } catch {
+    return env.USER ?? env.USERNAME ?? ''
+  }
+}
+
+/** The policy for a CLI command; its problems and a failed fetch are written with `writeError`, and the rest applies. */
+export async function cliPolicy(env: NodeJS.ProcessEnv, writeError: (line: string) => void): Promise<Policy> {
   const state = await loadPolicy(
     {
       file: policyFilePath(env),
       dataDirectory: userDataDirectory(env),
-      username: userInfo().username,
+      username: loginName(env),
       timeoutMs: CLI_PROVISIONING_TIMEOUT_MS
     },
     'when-stale'
   )
   for (const problem of state.problems) writeError(describePolicyProblem(problem))
   if (state.notice) writeError(state.notice)
+  return state.policy
+}
+
+/** The account `command` runs with under the policy; an option contradicting a locked setting is a UsageError. */
+export async function accountUnderPolicy(
+  command: CliCommand,
+  env: NodeJS.ProcessEnv,
+  writeError: (line: string) => void
+): Promise<AccountSettings> {
+  if (!command.layers) return command.account
+  const policy = await cliPolicy(env, writeError)
   const options = { account: command.layers.options }
-  const refused = contradictions(state.policy, options)
+  const refused = contradictions(policy, options)
   if (refused.length > 0) throw new UsageError(refused.map(refusal).join(' '))
   const { account } = effectiveSettings(
-    state.policy.defaults,
+    policy.defaults,
     { account: command.layers.settingsFile },
     options,
-    state.policy.locked
+    policy.locked
   )
   return { ...DEFAULT_ACCOUNT_SETTINGS, ...account }
 }

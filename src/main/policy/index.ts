@@ -17,4 +17,4 @@ export {
 export { loadPolicy, type PolicySetup, type PolicyState } from './policy-loading'
 export { PolicyKeeper, type PolicyListener } from './policy-keeper'
 export { PROVISIONED_POLICY_FILE } from './provisioned-copy'
-export type { SettingsPart } from './settings-part'
+export { settingsPartSchema, type SettingsPart } from './settings-part'
