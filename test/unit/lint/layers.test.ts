@@ -49,7 +49,15 @@ describe('the layers', () => {
       "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"
     ],
     ['src/main/settings/probe.ts', "import { lockedPaths } from '../policy'\nexport const probe = lockedPaths\n"],
-    ['src/main/service/probe.ts', "import { lockedPaths } from '../policy'\nexport const probe = lockedPaths\n"]
+    ['src/main/service/probe.ts', "import { lockedPaths } from '../policy'\nexport const probe = lockedPaths\n"],
+    [
+      'src/main/directory/probe.ts',
+      "import { findDirectoryUser } from '../whoami'\nexport const probe = findDirectoryUser\n"
+    ],
+    [
+      'src/main/whoami/probe.ts',
+      "import { DeskAppBackend } from '../backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"
+    ]
   ])('%s may not import upwards or sideways out of its layer', async (file, code) => {
     expect(await rulesBroken(file, code)).toContain('import-x/no-restricted-paths')
   })
