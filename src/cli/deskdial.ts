@@ -15,7 +15,9 @@ import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { runContacts } from './contacts-commands'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
+import { accountUnderPolicy } from './policy-layers'
 import { runSearch } from './search-command'
+import { runWhoami } from './whoami-command'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -159,6 +161,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
   if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'search') return runSearch(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'whoami') return runWhoami(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
     return runDemo(argv.slice(1), { write, writeError }, (demo) =>
@@ -167,6 +170,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)
+    if (command !== 'help') command.account = await accountUnderPolicy(command, env, writeError)
     if (command !== 'help' && command.passwordFromStdin) command.password = await readPasswordLine(process.stdin)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
