@@ -72,48 +72,41 @@ describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', ()
   /** Far longer than the test may take: a stop that waits for it fails the test by its timeout. */
   const LONG_LINGER_MS = 600_000
 
+  /** One call against `scenario` to its end, then the service stopped as quitting stops it, with `lingerMs`. */
+  async function callThenStop(
+    transport: 'udp' | 'tcp',
+    scenario: string,
+    lingerMs: number
+  ): Promise<{ final: CallProgress; logs: string }> {
+    const peer = track(
+      await startSipp({ scenario, transport, keys: { busy_target: 'none' }, timeoutSeconds: 20 }),
+      (sipp) => sipp.stop()
+    )
+    const dut = createService({ port: peer.port, transport })
+    track(dut.service, (service) => service.stop())
+    await dut.service.start()
+    const final = await dut.waitForFinal(dut.dial('1002').id, 15_000)
+    await dut.service.stop({ lingerMs })
+    expect(dut.service.phase).toBe('stopped')
+    return { final, logs: dut.logs.join('\n') }
+  }
+
   it.each([
     ['over TCP, after the NOTIFYs that connected the call', 'tcp' as const, 'refer-notify.xml', 'connected'],
     ['over UDP, after a call the phone system refused (no NOTIFY)', 'udp' as const, 'refer-403.xml', 'failed']
   ])(
     'closes at once %s: nothing can be repeated',
     async (_what, transport, scenario, state) => {
-      const peer = track(
-        await startSipp({ scenario, transport, keys: { busy_target: 'none' }, timeoutSeconds: 20 }),
-        (sipp) => sipp.stop()
-      )
-      const dut = createService({ port: peer.port, transport })
-      track(dut.service, (service) => service.stop())
-      await dut.service.start()
-      const call = dut.dial('1002')
-      expect(await dut.waitForFinal(call.id, 15_000)).toMatchObject({ state })
-
-      await dut.service.stop({ lingerMs: LONG_LINGER_MS })
-
-      expect(dut.service.phase).toBe('stopped')
-      expect(dut.logs.join('\n')).not.toContain('Answering repeated NOTIFYs')
+      const { final, logs } = await callThenStop(transport, scenario, LONG_LINGER_MS)
+      expect(final).toMatchObject({ state })
+      expect(logs).not.toContain('Answering repeated NOTIFYs')
     },
     30_000
   )
 
   it('over UDP, after a NOTIFY, stays to answer its repetitions', async () => {
-    const peer = track(
-      await startSipp({
-        scenario: 'refer-notify.xml',
-        transport: 'udp',
-        keys: { busy_target: 'none' },
-        timeoutSeconds: 20
-      }),
-      (sipp) => sipp.stop()
-    )
-    const dut = createService({ port: peer.port, transport: 'udp' })
-    track(dut.service, (service) => service.stop())
-    await dut.service.start()
-    const call = dut.dial('1002')
-    expect(await dut.waitForFinal(call.id, 15_000)).toMatchObject({ state: 'connected' })
-
-    await dut.service.stop({ lingerMs: 1_000 })
-
-    expect(dut.logs.join('\n')).toContain('Answering repeated NOTIFYs for 1 s more before closing.')
+    const { final, logs } = await callThenStop('udp', 'refer-notify.xml', 1_000)
+    expect(final).toMatchObject({ state: 'connected' })
+    expect(logs).toContain('Answering repeated NOTIFYs for 1 s more before closing.')
   })
 })
