@@ -136,7 +136,7 @@ const ROWS: Row[] = [
     message: (b) => request(b, 'OPTIONS'),
     expected: {
       status: 200,
-      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'message/sipfrag' }
+      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'application/sdp, message/sipfrag' }
     }
   },
   {

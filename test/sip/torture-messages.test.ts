@@ -104,9 +104,10 @@ function collectStream(socket: net.Socket, answers: Answers): void {
 }
 
 const closers: Array<() => Promise<unknown>> = []
-afterEach(async () => {
+async function stopEverything(): Promise<void> {
   for (let close = closers.pop(); close; close = closers.pop()) await close()
-})
+}
+afterEach(stopEverything)
 
 interface PhoneSystem {
   endpoint: SipEndpoint
@@ -192,23 +193,38 @@ async function tcpPhoneSystem(): Promise<PhoneSystem> {
   }
 }
 
+/** The statuses the RFCs ask for over `transport`. */
 function expectedOver(transport: 'UDP' | 'TCP', entry: Expectation): number[] {
   const stream = transport === 'TCP' ? entry.stream : undefined
   if (stream) return stream === 'waits' ? [] : stream
   return entry.answer === 'discarded' ? [] : [entry.answer]
 }
 
-const measured = new Map<'UDP' | 'TCP', Map<string, number[]>>()
+/** sip.js may send 100 and 180 before it declines a call; every other answer comes alone. */
+function withoutCallProgress(entry: Expectation, statuses: number[]): number[] {
+  return entry.answer === DECLINED ? statuses.filter((status) => status >= 200) : statuses
+}
+const DECLINED = 603
 
-describe.each([
+const TRANSPORTS = [
   ['UDP', udpPhoneSystem],
   ['TCP', tcpPhoneSystem]
-] as const)('the RFC 4475 and RFC 5118 torture messages, over %s', (transport, start) => {
-  it('each get the answer the RFCs ask for, and DeskDial answers on afterwards', async () => {
-    const phone = await start()
+] as const
+const measured = new Map<'UDP' | 'TCP', Map<string, number[]>>()
+
+describe.each(TRANSPORTS)('the RFC 4475 and RFC 5118 torture messages, over %s', (transport, start) => {
+  it('each get the answer the RFCs ask for, and DeskDial answers the next request', async () => {
     const answers = new Map<string, number[]>()
-    let probeId = 0
-    for (const entry of EXPECTED) answers.set(entry.name, await phone.deliver(fixture(entry.name), (probeId += 1)))
+    const alive: string[] = []
+    for (const [index, entry] of EXPECTED.entries()) {
+      // A DeskDial of its own for each: several messages share a Call-ID and branch, and sip.js
+      // matches server transactions on the branch alone.
+      const phone = await start()
+      answers.set(entry.name, withoutCallProgress(entry, await phone.deliver(fixture(entry.name), index)))
+      if ((await phone.deliver(Buffer.alloc(0), 1000 + index)).length > 0 || !phone.endpoint.isConnected)
+        alive.push(entry.name)
+      await stopEverything()
+    }
     measured.set(transport, answers)
 
     const wrong = EXPECTED.filter(
@@ -217,12 +233,18 @@ describe.each([
       (entry) =>
         `${entry.name}: ${JSON.stringify(answers.get(entry.name))}, expected ${JSON.stringify(expectedOver(transport, entry))}`
     )
-    const fraction = (EXPECTED.length - wrong.length) / EXPECTED.length
+    const right = EXPECTED.length - wrong.length
     console.info(
-      `${transport}: ${EXPECTED.length - wrong.length} of ${EXPECTED.length} torture messages answered as the RFCs ask (${(fraction * 100).toFixed(1)}%)`
+      `${transport}: ${right} of ${EXPECTED.length} torture messages answered as the RFCs ask (${((right / EXPECTED.length) * 100).toFixed(1)}%)`
     )
     expect(wrong).toEqual([])
-    expect(await phone.deliver(Buffer.from(''), (probeId += 1))).toEqual([])
+    expect(alive).toEqual([])
+  }, 120_000)
+
+  it('one after the other to one DeskDial, which stays up and answers', async () => {
+    const phone = await start()
+    for (const [index, entry] of EXPECTED.entries()) await phone.deliver(fixture(entry.name), index)
+    expect(await phone.deliver(Buffer.alloc(0), EXPECTED.length)).toEqual([])
     expect(phone.endpoint.isConnected).toBe(true)
   }, 60_000)
 })

@@ -36,8 +36,12 @@ export interface RequestScreenOptions {
 
 /** Methods of the SIP standards DeskDial knows and refuses (405); anything else is not implemented (501). */
 const REFUSED_METHODS = new Set(['REGISTER', 'SUBSCRIBE', 'REFER', 'MESSAGE', 'INFO', 'PRACK', 'PUBLISH', 'UPDATE'])
-/** The one body type DeskDial reads: the sipfrag of a REFER's NOTIFY (RFC 3515). */
-const ACCEPTED_BODY = 'message/sipfrag'
+/**
+ * The body each method may carry: an INVITE's session offer (DeskDial reads it only to decline the
+ * call) and the sipfrag of a REFER's NOTIFY (RFC 3515). Any other body gets 415.
+ */
+const BODY_TYPES: Partial<Record<string, string>> = { INVITE: 'application/sdp', NOTIFY: 'message/sipfrag' }
+const ACCEPT_HEADER = `Accept: ${[...new Set(Object.values(BODY_TYPES))].join(', ')}`
 /** URI schemes DeskDial reads (RFC 3261, RFC 3966); any other in the Request-URI, To or From gets 416. */
 const KNOWN_SCHEMES = new Set(['sip', 'sips', 'tel'])
 
@@ -107,12 +111,13 @@ export function screenRequest(message: string, options: RequestScreenOptions, ou
   // RFC 3261 8.2.2.3: CANCEL is not refused for its Require.
   const required = request.method === 'CANCEL' ? [] : optionTags(values(request, 'require'))
   if (required.length > 0) return answer(420, 'Bad Extension', [`Unsupported: ${required.join(', ')}`])
-  // RFC 3261 8.2.3, before any provisional answer: DeskDial reads no other body (an INVITE's SDP included).
+  // RFC 3261 8.2.3, before sip.js sends any provisional answer to an INVITE.
   if (declaredBodyLength(request) > 0) {
     const type = values(request, 'content-type')[0]?.split(';')[0].trim().toLowerCase()
-    if (type !== ACCEPTED_BODY) return answer(415, 'Unsupported Media Type', [`Accept: ${ACCEPTED_BODY}`])
+    const accepted = BODY_TYPES[request.method]
+    if (type !== accepted) return answer(415, 'Unsupported Media Type', [`Accept: ${accepted ?? ''}`.trim()])
   }
-  if (request.method === 'OPTIONS') return answer(200, 'OK', [ALLOW_HEADER, `Accept: ${ACCEPTED_BODY}`])
+  if (request.method === 'OPTIONS') return answer(200, 'OK', [ALLOW_HEADER, ACCEPT_HEADER])
   return { action: 'pass' }
 }
 
