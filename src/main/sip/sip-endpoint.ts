@@ -12,6 +12,7 @@ import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
 import { screenRequest, type RequestScreenOptions } from './request-screen'
+import { useTimerJPerTransport } from './timer-j'
 import {
   callIdOf,
   isUnreachableWarning,
@@ -136,11 +137,10 @@ function withoutEmptySupported(message: string): string {
   return message.slice(0, headEnd).replace(/\r\nSupported:[ \t]*(?=\r\n|$)/gi, '') + message.slice(headEnd)
 }
 
-// sip.js assumes a reliable transport and leaves Timer J at 0; with the RFC value the server
-// transactions absorb retransmitted NOTIFYs (answered again, passed up once) on UDP too. Timer K
-// stays 0: a retransmitted final response then finds no transaction and is discarded, which is
-// all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
-Core.Timers.TIMER_J = 64 * Core.Timers.T1
+// Timer J per transport (see timer-j.ts). Timer K stays 0: a retransmitted final response then
+// finds no transaction and is discarded, which is all Timer K would achieve, without the orphaned
+// 5 s timer of a digest-retried request.
+useTimerJPerTransport()
 
 // sip.js draws a branch from ten million values (`z9hG4bK` + 7 digits). A phone system keeps each
 // branch for 32 s (Timer J) and answers a new request with a remembered branch from that
