@@ -5,8 +5,7 @@
  * the timers DeskDial's SIP endpoint installs.
  */
 import { Core } from 'sip.js'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../src/main/sip/sip-endpoint'
 
 const NOTIFY = [
