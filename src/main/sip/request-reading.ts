@@ -35,8 +35,11 @@ const COMPACT_NAMES: Record<string, string> = {
   u: 'allow-events'
 }
 
-/** `Method Request-URI SIP/x.y`, however many spaces or tabs around and inside: the URI is what lies between. */
-const LOOSE_START_LINE = /^[ \t]*(\S+)[ \t]+(.*?)[ \t]+(SIP\/\S*)[ \t]*$/i
+/**
+ * `Method Request-URI SIP/x.y` with any spaces or tabs, too many or missing: the method is what
+ * comes before the first space or colon, the URI what lies between it and the version.
+ */
+const LOOSE_START_LINE = /^[ \t]*([^\s:]+)[ \t]*(.*?)[ \t]*(SIP\/\S*)[ \t]*$/i
 const STRICT_START_LINE = /^\S+ \S+ \S+$/
 
 /** The request in `message`, or undefined when its first line is no SIP Request-Line at all. */
@@ -47,7 +50,7 @@ export function readRequest(message: string): Request | undefined {
   // Folded lines (RFC 3261 7.3.1) join their header with one space.
   const lines = head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')
   const startLine = LOOSE_START_LINE.exec(lines[0])
-  if (!startLine || startLine[2] === '') return undefined
+  if (!startLine) return undefined
   const headers: Header[] = []
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':')
