@@ -99,7 +99,7 @@ export function sipUriParts(uri: string): SipUriParts {
   const hostport = at === -1 ? rest : rest.slice(at + 1)
   const host = /^(\[[^\]]*\]|[^;?]*)/.exec(hostport)?.[1] ?? ''
   return {
-    user: userinfo === undefined ? undefined : unescape(userinfo.split(':')[0]),
+    user: userinfo === undefined ? undefined : percentDecoded(userinfo.split(':')[0]),
     host,
     hasHeaders: hostport.includes('?')
   }
@@ -110,6 +110,6 @@ export function isUnbracketedIpv6(host: string): boolean {
   return !host.startsWith('[') && host.split(':').length > 2
 }
 
-function unescape(text: string): string {
+function percentDecoded(text: string): string {
   return text.replace(/%([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }

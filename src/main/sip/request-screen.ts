@@ -105,7 +105,8 @@ export function screenRequest(message: string, options: RequestScreenOptions, ou
       : answer(501, 'Not Implemented')
   }
   if (request.method === 'ACK') return { action: 'pass' }
-  // RFC 3261 8.2.2.1: a Request-URI naming another user is not for us (sip.js would say so too, after a 415).
+  // RFC 3261 8.2.2.1: a Request-URI naming another user is not for us. Checked here because the body
+  // check and the OPTIONS answer below come after it; sip.js checks it again for what passes.
   const { user } = sipUriParts(request.uri)
   if (user !== undefined && user !== ourUser) return answer(404, 'Not Found')
   // RFC 3261 8.2.2.3: CANCEL is not refused for its Require.
