@@ -132,7 +132,7 @@ export class SipEndpoint {
       else deliver(keepStrongestChallenge(text))
       return
     }
-    const verdict = screenRequest(text, SIP_GRAMMAR)
+    const verdict = screenRequest(text, SIP_GRAMMAR, this.aor.user ?? '')
     if (verdict.action === 'pass') deliver(text)
     else if (verdict.action === 'drop') discard(verdict.problem)
     else {

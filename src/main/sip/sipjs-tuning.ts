@@ -1,11 +1,12 @@
 /**
  * How DeskDial changes sip.js, once, when the endpoint is first imported: the request screen reads
  * with sip.js's own parser and grammar (and hands sip.js that parse), outgoing messages lose an
- * empty `Supported:`, server transactions keep Timer J, and branches are unique across time.
+ * empty `Supported:`, server transactions keep Timer J (per transport), and branches are unique across time.
  */
 import { randomBytes } from 'node:crypto'
 import { Core, Grammar } from 'sip.js'
 import type { RequestScreenOptions } from './request-screen'
+import { useTimerJPerTransport } from './timer-j'
 
 /** The sip.js grammar rule for each header sip.js parses on receipt. */
 const HEADER_RULES: Record<string, string> = {
@@ -65,11 +66,10 @@ export function withoutEmptySupported(message: string): string {
   return message.slice(0, headEnd).replace(/\r\nSupported:[ \t]*(?=\r\n|$)/gi, '') + message.slice(headEnd)
 }
 
-// sip.js assumes a reliable transport and leaves Timer J at 0; with the RFC value the server
-// transactions absorb retransmitted NOTIFYs (answered again, passed up once) on UDP too. Timer K
-// stays 0: a retransmitted final response then finds no transaction and is discarded, which is
-// all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
-Core.Timers.TIMER_J = 64 * Core.Timers.T1
+// Timer J per transport (see timer-j.ts). Timer K stays 0: a retransmitted final response then
+// finds no transaction and is discarded, which is all Timer K would achieve, without the orphaned
+// 5 s timer of a digest-retried request.
+useTimerJPerTransport()
 
 // sip.js draws a branch from ten million values (`z9hG4bK` + 7 digits). A phone system keeps each
 // branch for 32 s (Timer J) and answers a new request with a remembered branch from that
