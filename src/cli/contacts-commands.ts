@@ -7,23 +7,26 @@ import { parseArguments, UsageError } from './cli-options'
 import { readFile, writeFile } from 'node:fs/promises'
 import type { ContactImportReport } from '../shared/contact-files'
 import {
+  CONTACT_FILE_ENCODINGS,
   exportContacts,
   formatOfFileName,
   importContacts,
   MAPPING_FIELDS_HELP,
   parseColumnMapping,
   readContactFile,
+  type ContactFileEncoding,
   type CsvMappingChoice
 } from '../main/contact-files'
 import { FileContactStore } from '../main/contacts/contact-store'
 import { userDataDirectory } from '../main/settings/user-data-directory'
 
 export const CONTACTS_USAGE = `Usage:
-  deskdial contacts import <file.vcf|file.csv> [--mapping outlook|google|<json>] [--dry-run] [--json]
+  deskdial contacts import <file.vcf|file.csv> [--mapping outlook|google|<json>] [--encoding <name>]
+                          [--dry-run] [--json]
   deskdial contacts export <file.vcf|file.csv> [--json]
 
 import reads vCard 2.1, 3.0 and 4.0, and CSV with a header row (comma or semicolon separated; UTF-8,
-UTF-16 with BOM or Windows-1252). Each contact imported and each entry skipped is printed with its
+UTF-16 with BOM, Windows-1252 or Windows-1250, found from the bytes). Each contact imported and each entry skipped is printed with its
 line. A contact whose name is already in your contacts is a duplicate when it brings no new number;
 its new numbers are added to that contact otherwise. Fax numbers are left out.
   --mapping outlook       Outlook's CSV export, English or German columns
@@ -35,6 +38,8 @@ its new numbers are added to that contact otherwise. Fax numbers are left out.
                           not empty, a number field takes them all. "phones" pairs a number column
                           with the column saying its kind: [{"type":"Phone 1 - Type","value":"Phone 1 - Value"}].
                           Without --mapping the preset is found from the header.
+  --encoding utf-8|windows-1252|windows-1250
+                          the file's encoding, when DeskDial's guess from its bytes is wrong
   --dry-run               show what would be imported; change nothing
   --json                  one JSON object per line
 
@@ -55,6 +60,7 @@ interface ContactsCommand {
   action: 'import' | 'export'
   file: string
   mapping: CsvMappingChoice
+  encoding?: ContactFileEncoding
   dryRun: boolean
   json: boolean
 }
@@ -62,6 +68,7 @@ interface ContactsCommand {
 function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
   const parsed = parseArguments(argv, {
     mapping: { type: 'string' },
+    encoding: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -75,8 +82,11 @@ function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
     )
   if (file === undefined || rest.length > 0)
     throw new UsageError(`Give exactly one file, e.g. deskdial contacts ${action} contacts.vcf`)
-  if (action === 'export' && (values.mapping !== undefined || values['dry-run']))
-    throw new UsageError('--mapping and --dry-run are for import only.')
+  if (action === 'export' && (values.mapping !== undefined || values.encoding !== undefined || values['dry-run']))
+    throw new UsageError('--mapping, --encoding and --dry-run are for import only.')
+  const encoding = values.encoding?.toLowerCase()
+  if (encoding !== undefined && !(CONTACT_FILE_ENCODINGS as readonly string[]).includes(encoding))
+    throw new UsageError(`--encoding must be ${CONTACT_FILE_ENCODINGS.join(', ')}, not "${values.encoding}".`)
   if (action === 'export' && formatOfFileName(file) === undefined)
     throw new UsageError(`Name the file .vcf or .csv: the extension chooses the format ("${file}").`)
   let mapping: CsvMappingChoice
@@ -85,7 +95,14 @@ function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  return { action, file, mapping, dryRun: values['dry-run'] === true, json: values.json === true }
+  return {
+    action,
+    file,
+    mapping,
+    ...(encoding ? { encoding: encoding as ContactFileEncoding } : {}),
+    dryRun: values['dry-run'] === true,
+    json: values.json === true
+  }
 }
 
 /** One line per contact added or merged, entry skipped or left as duplicate, and note; then the totals. */
@@ -156,7 +173,7 @@ async function run(command: ContactsCommand, io: ContactsIo, env: NodeJS.Process
   } catch (cause) {
     return error(`Could not read ${command.file}: ${(cause as Error).message}`, EXIT.unreadable)
   }
-  const reading = readContactFile(command.file, bytes, command.mapping)
+  const reading = readContactFile(command.file, bytes, command.mapping, command.encoding)
   if (!reading.ok) {
     const columns = reading.csv ? ` Its columns: ${reading.csv.columns.map((column) => `"${column}"`).join(', ')}.` : ''
     const hint = reading.csv ? ' Give them with --mapping (see deskdial contacts --help).' : ''
