@@ -386,14 +386,16 @@ export class DeskAppBackend implements BackendCommands {
   previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
     return importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
       write: false,
-      listed: IMPORT_PREVIEW_LISTED
+      listed: IMPORT_PREVIEW_LISTED,
+      country: this.settings.dialPlan.country
     })
   }
 
   async importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer> {
     const answer = await importContactFile(this.#options.contacts, readUploadedContactFile(file, mapping), {
       write: true,
-      listed: IMPORT_PREVIEW_LISTED
+      listed: IMPORT_PREVIEW_LISTED,
+      country: this.settings.dialPlan.country
     })
     // The imported people are found by the search as soon as the import is reported.
     if (answer.ok && answer.counts.added + answer.counts.merged > 0) await this.#directory.contactsChanged()

@@ -69,6 +69,8 @@ export interface ImportOptions {
   write: boolean
   /** How many of each list the answer holds (the counts are always complete); all when omitted. */
   listed?: number
+  /** The dial plan's country: numbers are compared as dialled from it. */
+  country: string
 }
 
 /** Plans the import of `reading` into `store` and, with `write`, saves it in one write. */
@@ -78,7 +80,7 @@ export async function importContacts(
   options: ImportOptions
 ): Promise<ContactImportAnswer> {
   if (!reading.ok) return reading
-  const plan = planImport(await store.list(), reading.entries, reading.skipped)
+  const plan = planImport(await store.list(), reading.entries, reading.skipped, options.country)
   if (options.write && plan.drafts.length > 0) {
     const results = await store.saveMany(plan.drafts)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))
