@@ -30,8 +30,8 @@ export const CONTACTS_USAGE = `Usage:
   deskdial contacts export <file.vcf|file.csv> [--json]
 
 import reads vCard 2.1, 3.0 and 4.0, and CSV with a header row (comma or semicolon separated; UTF-8,
-UTF-16 with BOM, Windows-1252 or Windows-1250, found from the bytes). Each contact imported and each entry skipped is printed with its
-line. A contact whose name is already in your contacts is a duplicate when it brings no new number;
+UTF-16 with BOM, Windows-1252 or Windows-1250, found from the bytes). Each contact imported and each
+entry skipped is printed with its line. A contact whose name is already in your contacts is a duplicate when it brings no new number;
 its new numbers are added to that contact otherwise. Numbers are compared as dialled from your dial
 plan's country ("+1 201 555 0123" and "(201) 555-0123" are one number in the US). Fax numbers are
 left out.
@@ -131,9 +131,9 @@ function dialPlanCountry(config: string | undefined, directory: string, env: Nod
     if (config !== undefined) throw error
   }
   const stated = isRecord(settings.dialPlan) ? settings.dialPlan.country : undefined
-  if (stated === undefined) return countryFromLocale(env.LC_ALL || env.LANG) ?? FALLBACK_COUNTRY
   const country = typeof stated === 'string' ? supportedCountry(stated) : undefined
   if (country) return country
+  if (stated === undefined || config === undefined) return countryFromLocale(env.LC_ALL || env.LANG) ?? FALLBACK_COUNTRY
   throw new UsageError(
     `The dial plan country in ${file} is ${JSON.stringify(stated)}: set it to a country code such as US, DE or GB.`
   )

@@ -56,7 +56,13 @@ export function planImport(
       continue
     }
     const known = new Set(target.fields.numbers.map((entry) => numberKey(entry.number, country)))
-    const fresh = contact.numbers.filter((entry) => !known.has(numberKey(entry.number, country)))
+    // A number the entry repeats in another spelling is new once.
+    const fresh = contact.numbers.filter((entry) => {
+      const key = numberKey(entry.number, country)
+      if (known.has(key)) return false
+      known.add(key)
+      return true
+    })
     const room = MAX_NUMBERS_PER_CONTACT - target.fields.numbers.length
     const taken = fresh.slice(0, Math.max(0, room))
     if (taken.length < fresh.length) {

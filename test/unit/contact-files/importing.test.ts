@@ -95,6 +95,15 @@ describe('importing', () => {
       counts: { merged: 1, duplicates: 0 }
     })
     expect((await store.list())[0]?.numbers).toEqual([{ label: 'work', number: '+1 201 555 0123' }])
+
+    const twice = Buffer.from(
+      'First Name,Last Name,Business Phone,Business Phone 2\r\nAlice,Archer,+1 201 555 0199,(201) 555-0199\r\n'
+    )
+    expect(
+      await importContacts(store, readContactFile('twice.csv', twice), { write: false, country: 'US' })
+    ).toMatchObject({
+      merged: [{ name: 'Alice Archer', numbers: [{ label: 'work', number: '+1 201 555 0199' }] }]
+    })
   })
 
   it('keeps a merged contact within the allowed numbers and says what was left out', async () => {
