@@ -18,7 +18,7 @@ import type { ContactStore } from '../contacts/contact-store'
 import type { ContactEntry } from './contact-entry'
 import { readCsvContacts, type CsvMappingChoice } from './csv-reader'
 import { writeCsv } from './csv-writer'
-import { decodeContactFile } from './decode-text'
+import { decodeContactFile, type ContactFileEncoding } from './decode-text'
 import { planImport } from './import-plan'
 import { looksLikeVCard, readVCards } from './vcard-reader'
 import { writeVCards } from './vcard-writer'
@@ -34,15 +34,25 @@ export type ContactFileReading =
   | { ok: true; format: ContactFileFormat; entries: ContactEntry[]; skipped: SkippedEntry[]; csv?: CsvColumns }
   | { ok: false; error: string; csv?: CsvColumns }
 
-/** The contacts in a file's bytes; `choice` picks the CSV's column mapping (found from the header when omitted). */
-export function readContactFile(fileName: string, bytes: Uint8Array, choice?: CsvMappingChoice): ContactFileReading {
+/**
+ * The contacts in a file's bytes; `choice` picks the CSV's column mapping (found from the header when
+ * omitted), `encoding` the file's encoding (found from the bytes when omitted).
+ */
+export function readContactFile(
+  fileName: string,
+  bytes: Uint8Array,
+  choice?: CsvMappingChoice,
+  encoding?: ContactFileEncoding
+): ContactFileReading {
   if (bytes.length > MAX_CONTACT_FILE_BYTES) {
     return {
       ok: false,
       error: `${fileName} is larger than ${MAX_CONTACT_FILE_BYTES / 1024 / 1024} MB: split it into smaller files and import them one by one.`
     }
   }
-  const text = decodeContactFile(bytes)
+  const decoded = decodeContactFile(bytes, encoding)
+  if (!decoded.ok) return { ok: false, error: `${fileName} cannot be read. ${decoded.error}` }
+  const { text } = decoded
   const format = formatOfFileName(fileName) ?? (looksLikeVCard(text) ? 'vcard' : 'csv')
   if (format === 'vcard') return { ok: true, format, ...readVCards(text) }
   const read = readCsvContacts(text, choice)
@@ -59,6 +69,8 @@ export interface ImportOptions {
   write: boolean
   /** How many of each list the answer holds (the counts are always complete); all when omitted. */
   listed?: number
+  /** The dial plan's country: numbers are compared as dialled from it. */
+  country: string
 }
 
 /** Plans the import of `reading` into `store` and, with `write`, saves it in one write. */
@@ -68,7 +80,7 @@ export async function importContacts(
   options: ImportOptions
 ): Promise<ContactImportAnswer> {
   if (!reading.ok) return reading
-  const plan = planImport(await store.list(), reading.entries, reading.skipped)
+  const plan = planImport(await store.list(), reading.entries, reading.skipped, options.country)
   if (options.write && plan.drafts.length > 0) {
     const results = await store.saveMany(plan.drafts)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))

@@ -26,12 +26,14 @@ export function contactsAndFiles(parts: BackendParts): ContactCommands {
     previewContactImport: (file, mapping) =>
       importContactFile(contacts, readUploadedContactFile(file, mapping), {
         write: false,
-        listed: IMPORT_PREVIEW_LISTED
+        listed: IMPORT_PREVIEW_LISTED,
+        country: parts.settings.current.dialPlan.country
       }),
     async importContacts(file, mapping) {
       const answer = await importContactFile(contacts, readUploadedContactFile(file, mapping), {
         write: true,
-        listed: IMPORT_PREVIEW_LISTED
+        listed: IMPORT_PREVIEW_LISTED,
+        country: parts.settings.current.dialPlan.country
       })
       // The imported people are found by the search as soon as the import is reported.
       if (answer.ok && answer.counts.added + answer.counts.merged > 0) await parts.directory.contactsChanged()
