@@ -264,6 +264,8 @@ export class DirectoryIndex {
     prefixesOf: (word: string) => readonly string[] = wordPrefixes
   ): void {
     for (const word of record.nameWords) for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
+    for (const word of record.unspelledNameWords ?? [])
+      for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
     for (let length = 2; length <= PREFIX_LETTERS && length <= record.initials.length; length += 1)
       visit(this.#initials, record.initials.slice(0, length), 'i')
     for (const word of record.otherWords) visit(this.#otherWords, word, 'o')
@@ -304,7 +306,11 @@ export class DirectoryIndex {
     if (query.initials !== undefined) take(this.#initials.get(query.initials.slice(0, PREFIX_LETTERS)), RANK.initials)
     if (countAtLeast(found, RANK.initials) >= limit) return
     // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
-    const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
+    const inName = query.tokens.map((token, i) =>
+      [...new Set([token, query.unspelled[i]])].map(
+        (form) => this.#namePrefixes.get(form.slice(0, PREFIX_LETTERS)) ?? []
+      )
+    )
     if (query.tokens.length > 1) {
       // The names whose first word the query's first word starts are a run of the sorted names.
       const [from, to] = this.#byName.prefixRange(query.tokens[0])
