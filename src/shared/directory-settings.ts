@@ -54,10 +54,14 @@ const EARLIER_DEFAULTS = [
   ['displayName', 'telephoneNumber', 'mobile', 'ipPhone', 'homePhone', 'mail', 'department', 'title', 'company']
 ].map((values) => values.join('|'))
 
-/** Either kind's attribute names, the one kind's name first: missing attributes cost nothing in LDAP. */
-function eitherKind(name: string): DirectoryAttributes {
+/**
+ * Either kind's attribute names, for both kinds: a directory migrated from one to the other holds
+ * both, and a missing attribute costs nothing in LDAP. The display name comes first: where people
+ * were moved from Active Directory, `cn` is often the account name.
+ */
+function eitherKind(): DirectoryAttributes {
   return {
-    name,
+    name: 'displayName, cn',
     telephoneNumber: 'telephoneNumber, otherTelephone',
     mobile: 'mobile',
     ipPhone: 'ipPhone',
@@ -85,19 +89,18 @@ export const directoryAttributesSchema = z
     company: attribute('Company attribute')
   })
   // A map saved as an earlier default becomes today's default of that kind; a map of one's own is kept.
-  .transform((attributes) => {
-    const saved = EARLIER_DEFAULTS.indexOf(DIRECTORY_FIELDS.map((field) => attributes[field]).join('|'))
-    return saved < 0 ? attributes : eitherKind(saved === 0 ? 'cn, displayName' : 'displayName, cn')
-  })
+  .transform((attributes) =>
+    EARLIER_DEFAULTS.includes(DIRECTORY_FIELDS.map((field) => attributes[field]).join('|')) ? eitherKind() : attributes
+  )
 export type DirectoryAttributes = Record<DirectoryField, string>
 
 /** The usual schema of each kind of server: what "Use OpenLDAP defaults" and "Use Active Directory defaults" fill in. */
 export const DIRECTORY_PRESETS: Record<DirectoryKind, { filter: string; attributes: DirectoryAttributes }> = {
-  openldap: { filter: '(objectClass=inetOrgPerson)', attributes: eitherKind('cn, displayName') },
+  openldap: { filter: '(objectClass=inetOrgPerson)', attributes: eitherKind() },
   'active-directory': {
     // People, not computers, and not disabled accounts (userAccountControl bit 2).
     filter: '(&(objectCategory=person)(objectClass=user)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))',
-    attributes: eitherKind('displayName, cn')
+    attributes: eitherKind()
   }
 }
 

@@ -6,12 +6,21 @@ export interface TestPerson {
   uid: string
   cn: string
   sn: string
-  telephoneNumber: string
+  telephoneNumber?: string
   mobile?: string
   mail: string
-  ou: string
-  o: string
+  ou?: string
+  o?: string
   title: string
+  givenName?: string
+  displayName?: string
+  l?: string
+  departmentNumber?: string
+  /** Active Directory's attributes (the test schema `deskdialAdUser` adds them), for people moved from AD. */
+  ipPhone?: string
+  otherTelephone?: string
+  department?: string
+  company?: string
 }
 
 /** Found by the tests by name, number or both. */

@@ -116,7 +116,7 @@ describe('the directory settings schema', () => {
     const own = { ...DIRECTORY_PRESETS.openldap.attributes, name: 'cn', department: 'ou' }
     expect(directorySettingsSchema.parse(directory({ attributes: own })).attributes).toEqual(own)
     expect(DIRECTORY_PRESETS.openldap.attributes).toMatchObject({
-      name: 'cn, displayName',
+      name: 'displayName, cn',
       telephoneNumber: 'telephoneNumber, otherTelephone',
       ipPhone: 'ipPhone',
       department: 'department, ou, departmentNumber, l',
