@@ -160,5 +160,34 @@ describe.skipIf(!tools)('deskdial search', () => {
       }
     ])
     expect((await search([])).code).toBe(2)
+    const both = await search(['anna', ...ldap(), '--offline', '--refresh'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/^--offline and --refresh cannot go together: --refresh asks the directory server\./)
+    const refreshNothing = await search(['anna', '--refresh'])
+    expect(refreshNothing.code).toBe(2)
+    expect(refreshNothing.stderr).toMatch(
+      /^--refresh needs the directory: give --ldap-url and --ldap-base, or --config\./
+    )
+  })
+
+  it('says so when --offline finds no offline copy, and prints the contacts', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'deskdial-search-cli-empty-'))
+    try {
+      await writeFile(
+        join(empty, 'contacts.json'),
+        JSON.stringify({
+          version: 1,
+          contacts: [{ id: 'c1', name: 'Anna Local', numbers: [{ label: 'mobile', number: '0171 1234567' }] }]
+        })
+      )
+      const run = await search(['anna', '--offline'], { DESKDIAL_USER_DATA: empty })
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe(
+        `There is no offline copy of the company directory in ${empty} yet: search once without --offline, or let the app fetch it.\n`
+      )
+      expect(run.stdout).toBe('Anna Local  0171 1234567 (mobile)  [contacts]\n')
+    } finally {
+      await rm(empty, { recursive: true, force: true })
+    }
   })
 })

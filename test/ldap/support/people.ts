@@ -78,6 +78,23 @@ export const NAMED_PEOPLE: TestPerson[] = [
     title: 'Controller'
   },
   {
+    // Moved from Active Directory: cn is the account name, and AD's attributes hold the rest.
+    uid: 'pkowalczyk',
+    cn: 'pkowalczyk',
+    sn: 'Kowalczyk',
+    givenName: 'Paweł',
+    displayName: 'Paweł Kowalczyk',
+    telephoneNumber: '+48 22 555 0142',
+    otherTelephone: '+48 22 555 0143',
+    ipPhone: 'x5127',
+    mail: 'pawel.kowalczyk@example.pl',
+    department: 'Treasury',
+    departmentNumber: '4711',
+    l: 'Kraków',
+    company: 'Example Sp. z o.o.',
+    title: 'Controller'
+  },
+  {
     uid: 'hostile',
     cn: 'Star (*) Back\\slash',
     sn: 'Star',
