@@ -126,7 +126,7 @@ export const WORLD_QUERIES: Array<{ query: string; uid: string; kind: string }> 
   { query: 'geothermal', uid: 'athorsson', kind: 'AD department' },
   { query: 'kowalcyzk', uid: 'pkowalczyk', kind: 'typo' },
   { query: 'wisniewsky', uid: 'lwisniewski', kind: 'typo' },
-  { query: 'lefebvre', uid: 'flefevre', kind: 'typo' },
+  { query: 'francois lefebvre', uid: 'flefevre', kind: 'typo' },
   { query: 'martinex', uid: 'jmartinez', kind: 'typo' },
   { query: '+48 22 555 0142', uid: 'pkowalczyk', kind: 'number' },
   { query: '0221 555 0161', uid: 'bschroder', kind: 'number' }
