@@ -3,7 +3,8 @@
  * or the app's): the contacts, the company directory's offline copy, the call history and the
  * favourites in one index, with the directory's live answer merged in. The copy is the app's own
  * file: it is fetched (paged searches) when it is missing, older than the app's refresh interval,
- * from another directory, or asked for with --refresh, and written back for the app and the next search.
+ * from another directory, or asked for with --refresh, and written back for the app and the next
+ * search, unless the file holds the copy of another directory (the app's), which is left as it is.
  */
 import type { DirectorySettings } from '../shared/directory-settings'
 import { FileContactStore } from '../main/contacts/contact-store'
@@ -70,7 +71,8 @@ export async function searchSources(
       else {
         try {
           copied = await client.fetchAll()
-          await cache.write(copied, source)
+          // The app's copy of another directory is left to the app.
+          if (copy.entries.length === 0 || copy.source === source) await cache.write(copied, source)
         } catch (error) {
           if (!(error instanceof DirectoryError)) throw error
           problem = error
