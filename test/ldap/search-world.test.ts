@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DirectoryKeeper } from '../../src/main/backend/directory-keeper'
 import { FileContactStore } from '../../src/main/contacts/contact-store'
 import { FavouritesStore } from '../../src/main/contacts/favourites-store'
-import { DirectoryCache, directoryCopyFile, LdapDirectory } from '../../src/main/directory'
+import { copyIsCurrent, copySource, DirectoryCache, directoryCopyFile, LdapDirectory } from '../../src/main/directory'
 import { FileHistoryStore } from '../../src/main/history/history-store'
 import type { DirectorySearchAnswer } from '../../src/shared/directory-search'
 import { requireTool } from '../sip/support/require-tool'
@@ -176,6 +176,10 @@ describe.skipIf(!tools)('deskdial search on a 3,000-person directory from many c
     try {
       await keeper.start()
       await vi.waitFor(() => expect(keeper.status.state).toBe('ready'), { timeout: 20_000 })
+      // The copy the app has just fetched says which directory it holds, so the CLI uses it while it is fresh.
+      const copy = await new DirectoryCache(directoryCopyFile(folder)).readCopy()
+      expect(copy.source).toBe(copySource(settings))
+      expect(copyIsCurrent(copy, settings, Date.now())).toBe(true)
       // Besides the query set, names many people share: the call and the star decide who comes first.
       for (const query of [...WORLD_QUERIES.map((entry) => entry.query), 'anna', 'schmidt', 'thomas s', '700']) {
         const { searchId } = await keeper.search(query, 5)
