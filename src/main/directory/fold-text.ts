@@ -69,6 +69,9 @@ export function foldedWords(text: string): string[] {
   return foldText(text).match(WORD) ?? []
 }
 
+const SPELLED_UMLAUT_CHECK = /[aou]e/
+const SPELLED_UMLAUT = /([aou])e(?=\p{L})/gu
+
 /**
  * A folded word with German's spelled-out umlauts taken back ("mueller" → "muller", "schroeder" →
  * "schroder"), so that "mueller" finds "Müller" and "muller" finds "Mueller": the index keeps this
@@ -76,5 +79,5 @@ export function foldedWords(text: string): string[] {
  * at a word's end, where "Doe" and "Joe" would lose their "e" (and "doe" typed so far would find "Dorsey").
  */
 export function withoutUmlautSpelling(word: string): string {
-  return word.includes('e') ? word.replace(/([aou])e(?=\p{L})/gu, '$1') : word
+  return SPELLED_UMLAUT_CHECK.test(word) ? word.replace(SPELLED_UMLAUT, '$1') : word
 }
