@@ -25,8 +25,6 @@ import type { BackendLog } from './backend-log'
 import { directoryResult, startingPoints } from './directory-results'
 import { DIRECTORY_STATUS, ready, refreshing, unreachable } from './directory-statuses'
 
-export type { CompanyDirectory, DirectoryCopy } from '../directory'
-
 export interface DirectoryKeeperOptions {
   contacts: ContactStore
   history: HistoryStore
