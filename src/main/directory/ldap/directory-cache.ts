@@ -41,12 +41,25 @@ export class DirectoryCache {
 
   /** The cached entries; none when there is no cache yet or it cannot be read. */
   async read(): Promise<DirectoryEntry[]> {
-    const content = await readJsonFile(this.#file).catch(() => ({ kind: 'missing' }) as const)
-    if (content.kind !== 'ok' || !isRecord(content.value) || !Array.isArray(content.value.entries)) return []
-    return content.value.entries.filter(isCachedEntry)
+    return (await this.readCopy()).entries
   }
 
-  async write(entries: DirectoryEntry[]): Promise<void> {
-    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, savedAt: new Date().toISOString(), entries })
+  /** The cached entries, when they were saved (ms since 1970) and which directory they came from (`copySource`). */
+  async readCopy(): Promise<{ entries: DirectoryEntry[]; savedAt?: number; source?: string }> {
+    const content = await readJsonFile(this.#file).catch(() => ({ kind: 'missing' }) as const)
+    if (content.kind !== 'ok' || !isRecord(content.value) || !Array.isArray(content.value.entries))
+      return { entries: [] }
+    const { savedAt, source } = content.value
+    const saved = typeof savedAt === 'string' ? Date.parse(savedAt) : NaN
+    return {
+      entries: content.value.entries.filter(isCachedEntry),
+      ...(Number.isFinite(saved) ? { savedAt: saved } : {}),
+      ...(typeof source === 'string' ? { source } : {})
+    }
+  }
+
+  async write(entries: DirectoryEntry[], source?: string): Promise<void> {
+    const savedAt = new Date().toISOString()
+    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, savedAt, ...(source ? { source } : {}), entries })
   }
 }
