@@ -4,6 +4,7 @@
  * "IBAN" before it, or a bare digit run in a country whose numbers are always written with their
  * trunk "0" ("20240512" in Germany is no phone number, "0201 555123" is).
  */
+import type { PhoneNumber } from 'libphonenumber-js/max'
 import { HIDDEN } from './look-alikes'
 import { hasIdentifierLabel } from './labels'
 
@@ -52,10 +53,15 @@ export function isWrittenInternationally(shown: string, country: string): boolea
   return lead.startsWith('00')
 }
 
+/** Kinds of number dialled without the trunk "0" even where others take it (Australia's "1300 123 456"). */
+const DIALLED_WITHOUT_TRUNK_ZERO = new Set(['TOLL_FREE', 'SHARED_COST', 'UAN', 'PREMIUM_RATE'])
+
 /** Whether a national number is written the way people of `country` write one. */
-export function isWrittenLikeANumber(shown: string, country: string): boolean {
+export function isWrittenLikeANumber(shown: string, country: string, number: PhoneNumber): boolean {
   if (!WRITTEN_WITH_TRUNK_ZERO.has(country) || isWrittenInternationally(shown, country)) return true
-  return /^[(\s[]*0/.test(shown)
+  if (/^[(\s[]*0/.test(shown)) return true
+  const type = number.getType()
+  return type !== undefined && DIALLED_WITHOUT_TRUNK_ZERO.has(type)
 }
 
 /** Whether the candidate at `start` (in `scanned`, look-alikes hidden) is a phone number by its context. */

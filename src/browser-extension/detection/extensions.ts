@@ -30,7 +30,7 @@ const EXTENSION_AFTER = new RegExp(
 
 /** A labelled extension on its own; the label must stand as a word. */
 const LABELLED_EXTENSION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(${DIRECT_DIAL_LABEL})|${AFTER_CONNECT_LABEL}|tel\.?|telefon|phone|t[ée]l\.?)\s?[:.]?\s?[-–]?\s?(\d{2,6})(?![\p{L}\p{N}]|[\s.\-/,]\d)`,
+  String.raw`(?<![\p{L}\p{N}])(?:(${DIRECT_DIAL_LABEL})|${AFTER_CONNECT_LABEL}|tel\.?|telefon|phone|t[ée]l\.?)\s?[:.]?\s?([-–]?\s?(\d{2,6}))(?![\p{L}\p{N}]|[\s.\-/,]\d)`,
   'giu'
 )
 
@@ -76,6 +76,8 @@ export function extensionAfter(
   const digits = hyphenDigits ?? match[3]
   const hyphenCountry = number.country !== undefined && HYPHEN_EXTENSION_COUNTRIES.has(number.country)
   if (hyphenDigits !== undefined && (!hyphenCountry || dialling.extension !== undefined)) return undefined
+  // "0221 4711-0, Durchwahl -23": the switchboard and the extension stay two numbers to click.
+  if (match[2] !== undefined && dialling.directDialBase !== undefined) return undefined
   const base = dialling.directDialBase ?? number.number
   const direct = directDial && hyphenCountry ? joined(base, digits) : undefined
   return {
@@ -99,7 +101,7 @@ export function findLabelledExtensions(text: string): LabelledExtension[] {
   LABELLED_EXTENSION.lastIndex = 0
   for (let match = LABELLED_EXTENSION.exec(text); match !== null; match = LABELLED_EXTENSION.exec(text)) {
     const end = match.index + match[0].length
-    found.push({ start: end - match[2].length, end, digits: match[2], directDial: match[1] !== undefined })
+    found.push({ start: end - match[2].length, end, digits: match[3], directDial: match[1] !== undefined })
   }
   return found
 }

@@ -81,7 +81,7 @@ export function findPhoneNumbers(text: string, country: string): FoundNumber[] {
     for (const match of findNumbers(scanned, { defaultCountry, v2: true })) {
       const start = match.startsAt
       let end = match.endsAt
-      if (!isWrittenLikeANumber(scanned.slice(start, end), country)) continue
+      if (!isWrittenLikeANumber(scanned.slice(start, end), country, match.number)) continue
       let dialling = diallingOf(match.number, scanned.slice(start, end))
       const extension = extensionAfter(scanned, end, match.number, dialling)
       if (extension) {

@@ -9,7 +9,7 @@
 /** Words that introduce an identifier, in the languages of the countries DeskDial formats. */
 const IDENTIFIER_WORDS = [
   // orders, invoices, receipts, payments
-  String.raw`order(?:s|\s?(?:no|nr|number|id|#))?`,
+  String.raw`order(?:s|nummer|nr|\s?(?:no|nr|number|id|#))?`,
   String.raw`bestell(?:ung|nummer|nr|-?nr)?`,
   String.raw`auftrag(?:s?nummer|s?-?nr)?`,
   String.raw`commande`,
@@ -26,7 +26,7 @@ const IDENTIFIER_WORDS = [
   String.raw`p\.?o\.?(?=\s?(?:no|nr|number|#|:))`,
   String.raw`invoice`,
   String.raw`rechnung(?:s?nummer|s?-?nr)?`,
-  String.raw`factur[ae]`,
+  String.raw`factur[ae]|factuur(?:nummer)?`,
   String.raw`fattura`,
   String.raw`faktur[ae]?(?:nummer|nr)?`,
   String.raw`lasku`,
@@ -67,7 +67,7 @@ const IDENTIFIER_WORDS = [
   String.raw`número de serie`,
   String.raw`matricola`,
   String.raw`imei`,
-  String.raw`ref(?:erence|erenz|erencia)?`,
+  String.raw`ref(?:erence|erenz|erencia|erentie)?`,
   String.raw`réf(?:érence)?`,
   String.raw`rif(?:erimento)?`,
   String.raw`aktenzeichen`,
@@ -81,6 +81,8 @@ const IDENTIFIER_WORDS = [
   String.raw`incident`,
   String.raw`(?:kunden|customer|client|cliente|klant|kund|mitglieds?|member|vertrags?|contract|versicherungs|polic[ey]|policy)[-\s]?(?:nummer|nr|no|number|número|numero|numéro|id|#)`,
   String.raw`kundennr`,
+  String.raw`(?:numéro|número|numero|n[°º])\s?(?:de\s|du\s)?(?:client|commande|pedido|ordine|facture|factura|fattura|suivi|seguimiento|série|serie|compte|cuenta|conto|dossier|référence|referencia|contrat|contrato|contratto)e?`,
+  String.raw`注文番号|注文|請求書番号|伝票番号|追跡番号|会員番号|口座番号|お客様番号`,
   // banks and accounts
   String.raw`konto(?:nummer|-?nr)?`,
   String.raw`account(?:\s?(?:no|nr|number))?`,
@@ -113,7 +115,7 @@ const IDENTIFIER_WORDS = [
   String.raw`siren`,
   String.raw`nif`,
   String.raw`cif`,
-  String.raw`p\.?\s?iva`,
+  String.raw`p\.?\s?iva|iva`,
   String.raw`partita iva`,
   String.raw`btw`,
   String.raw`kvk`,
@@ -182,13 +184,13 @@ const phoneLabel = new RegExp(
 
 /** What may stand between an identifier's label and its value: "Nr.", "No:", "#", "number". */
 const LABEL_TO_VALUE =
-  /^[\s:.#°º\-–—/()]*(?:(?:no|nr|nummer|number|numero|número|numéro|num|n°|nº|id|code)[\s:.#-]*)?$/iu
+  /^[\s:.#°º\-–—/()]*(?:(?:no|nr|n|nummer|number|numero|número|numéro|num|n°|nº|id|code)[\s:.#-]*)?$/iu
 
 /** How far back a label is looked for: a short field name, a colon and spaces. */
 const LOOK_BACK = 40
 
 /** Where a new field or sentence starts: a label before it no longer speaks for what follows. */
-const FIELD_BREAK = /[\n\t|;•·,]|[.!?]\s+(?=\p{Lu})/gu
+const FIELD_BREAK = /[\n\t|;•·,]|[.!?]\s+(?=\p{Lu}\p{Ll}{2})/gu
 
 function lastIndexOf(pattern: RegExp, text: string): { index: number; end: number } | undefined {
   pattern.lastIndex = 0
