@@ -144,11 +144,13 @@ const IDENTIFIER_WORDS = [
   String.raw`part\s?(?:no|number|#)`,
   String.raw`teile?nummer`,
   String.raw`mod(?:el|ell)(?:\s?(?:no|nr))?`,
-  String.raw`lot|batch`,
+  String.raw`lot|batch|(?<!of\s)charge`,
   String.raw`version|ver\.|build|release|firmware`,
   String.raw`pin|tan|puk|otp|passwor[dt]|code`,
   String.raw`plz|postleitzahl|zip|postcode|postal code|code postal|cap|cep`,
-  String.raw`flight|flug|vol|vuelo|gleis|platform|seat|sitzplatz|zimmer|room`
+  String.raw`flight|flug|vol|vuelo|gleis|platform|seat|sitzplatz|zimmer|room`,
+  String.raw`booking|buchung|reservation|réservation|reserva|prenotazione|reservierung|confirmation|bestätigung|pnr|localizador`,
+  String.raw`claim|loan|darlehen|kredit|licen[cs]e|lizenz|führerschein|vertrag|pos|patient|aadhaar|pesel|nhs|personnummer`
 ]
 
 /** Words that introduce a phone number, in the same languages; these may start a longer word ("Telefonnummer"). */
@@ -166,17 +168,35 @@ const PHONE_STEMS = [
   String.raw`durchwahl|nebenstelle|apparat|extension`,
   String.raw`rufnummer|anruf|erreichbar|erreichen|wählen`,
   String.raw`appel|llam|chiama|zadzwoń|volejte`,
-  String.raw`contact|kontakt|whatsapp`,
+  String.raw`contact|kontakt|whatsapp|caller|notruf|gratis|gratuit|grátis`,
   String.raw`電話|携帯|☎|📞|✆|☏`
 ]
 
 /** Short phone words that are only labels as whole words. */
-const PHONE_WORDS = String.raw`ph|fon|tlf|tfn|puh|mob|cell|cel|gsm|dw|ext|poste|interno|call|ring|ruf|rufen|dial|bel|sms|unter`
+const PHONE_WORDS = String.raw`ph|fon|tlf|tfn|puh|mob|cell|cel|gsm|dw|ext|poste|interno|call|ring|ruf|rufen|dial|bel|sms|text|unter|vert|verde|azur|grønt|grønne`
 
 /** Letters of any script, digits and the few marks that belong to a word here. */
 const WORD_END = String.raw`(?![\p{L}\p{N}])`
 
-const identifierLabel = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IDENTIFIER_WORDS.join('|')})${WORD_END}`, 'giu')
+/** Words before "number" that make it a phone number's, or no identifier's: "our number", "office number". */
+const NOT_IDENTIFYING = String.raw`the|our|your|my|this|that|his|her|their|any|new|same|main|direct|office|home|work|private|business|daytime|evening|emergency|landline|alternate|alternative|other|second|free|toll|der|die|das|dieser|unsere?|meine?|ihre?|deine?|seine?|notre|votre|nuestro|su|il|la|le|el|de|du|of|a|an`
+
+/**
+ * Any word made a label of an identifier by a number word: compounds ("Personalnummer", "Kd.-Nr.",
+ * "Asiakasnumero"), "<word> number|no.|ID|#" ("Confirmation number", "Patient ID"), and the Romance
+ * and Slavic order ("Numéro de facture", "Numer klienta", "Codice cliente"). A phone word inside or
+ * after one ("Telefonnummer", "phone number", "Numéro de téléphone") still wins, being nearer.
+ */
+const IDENTIFIER_FORMS = [
+  String.raw`\p{L}[\p{L}.\-]*?(?:nummer|numret|numero|nr\.?|[.\-]\s?no\.?)`,
+  String.raw`(?!(?:${NOT_IDENTIFYING})\s)\p{L}{2,}\.?\s(?:number|no\.|nr\.?|id|#|nummer)`,
+  String.raw`(?:numéro|número|numero|numer|číslo|n[°º]|code|codice|código|réf\.?)\s(?:de\s|du\s|di\s|do\s|da\s|del\s|d')?\p{L}{3,}`
+]
+
+const identifierLabel = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${[...IDENTIFIER_FORMS, ...IDENTIFIER_WORDS].join('|')})${WORD_END}`,
+  'giu'
+)
 const phoneLabel = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:${PHONE_STEMS.join('|')})\p{L}*|(?:${PHONE_WORDS})${WORD_END})`,
   'giu'
@@ -185,6 +205,9 @@ const phoneLabel = new RegExp(
 /** What may stand between an identifier's label and its value: "Nr.", "No:", "#", "number". */
 const LABEL_TO_VALUE =
   /^[\s:.#°º\-–—/()]*(?:(?:no|nr|n|nummer|number|numero|número|numéro|num|n°|nº|id|code)[\s:.#-]*)?$/iu
+
+/** A short code between a label and its value: "Verwendungszweck RE 0201555123". */
+const SHORT_CODE = /\p{Lu}{1,4}(?=[\s:.#-]*$)/u
 
 /** How far back a label is looked for: a short field name, a colon and spaces. */
 const LOOK_BACK = 40
@@ -219,7 +242,8 @@ export function hasIdentifierLabel(text: string, start: number): boolean {
   if (!identifier) return false
   const phone = lastIndexOf(phoneLabel, field)
   if (phone && phone.end > identifier.index) return false
-  return LABEL_TO_VALUE.test(field.slice(identifier.end))
+  const gap = field.slice(identifier.end)
+  return LABEL_TO_VALUE.test(gap) || LABEL_TO_VALUE.test(gap.replace(SHORT_CODE, ''))
 }
 
 /** Whether a phone label stands right before `start` ("Tel.: ", "Durchwahl ", "ext. "). */

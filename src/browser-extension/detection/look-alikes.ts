@@ -75,7 +75,7 @@ const LOOK_ALIKES: LookAlike[] = [
   },
   {
     kind: 'ip-address',
-    pattern: new RegExp(String.raw`(?<![\d.])${OCTET}(?:\.${OCTET}){3}(?::\d{1,5})?(?![\d.]\d)`, 'g')
+    pattern: new RegExp(String.raw`(?<![\d.])${OCTET}(?:\.${OCTET}){3}(?::\d{1,5})?(?!\d|\.\d)`, 'g')
   },
   {
     kind: 'ip-address',
