@@ -150,6 +150,7 @@ const IDENTIFIER_WORDS = [
   String.raw`plz|postleitzahl|zip|postcode|postal code|code postal|cap|cep`,
   String.raw`flight|flug|vol|vuelo|gleis|platform|seat|sitzplatz|zimmer|room`,
   String.raw`booking|buchung|reservation|réservation|reserva|prenotazione|reservierung|confirmation|bestätigung|pnr|localizador`,
+  String.raw`voucher|gutschein|coupon|lieferschein|delivery note|packing slip|albarán|protocolo|protocollo|protokoll`,
   String.raw`claim|loan|darlehen|kredit|licen[cs]e|lizenz|führerschein|vertrag|pos|patient|aadhaar|pesel|nhs|personnummer`
 ]
 
@@ -159,7 +160,7 @@ const PHONE_STEMS = [
   String.raw`t[ée]l[ée]`,
   String.raw`phone`,
   String.raw`puhelin`,
-  String.raw`mobil`,
+  String.raw`mobil|mobiel|komórk`,
   String.raw`handy`,
   String.raw`cellul`,
   String.raw`celular|móvil|portable|matkapuhelin`,
@@ -171,6 +172,9 @@ const PHONE_STEMS = [
   String.raw`contact|kontakt|whatsapp|caller|notruf|gratis|gratuit|grátis`,
   String.raw`電話|携帯|☎|📞|✆|☏`
 ]
+
+/** Phone words that make a phone label even inside a compound ("Kundenservicenummer", "Servicetelefon"). */
+const PHONE_INSIDE = String.raw`telefon|service|hotline|rufnummer|notruf|handy`
 
 /** Short phone words that are only labels as whole words. */
 const PHONE_WORDS = String.raw`ph|fon|tlf|tfn|puh|mob|cell|cel|gsm|dw|ext|poste|interno|call|ring|ruf|rufen|dial|bel|sms|text|unter|vert|verde|azur|grønt|grønne`
@@ -188,7 +192,7 @@ const NOT_IDENTIFYING = String.raw`the|our|your|my|this|that|his|her|their|any|n
  * after one ("Telefonnummer", "phone number", "Numéro de téléphone") still wins, being nearer.
  */
 const IDENTIFIER_FORMS = [
-  String.raw`\p{L}[\p{L}.\-]*?(?:nummer|numret|numero|nr\.?|[.\-]\s?no\.?)`,
+  String.raw`\p{L}[\p{L}.\-]*?(?:nummer|numret|numero|code|nr\.?|[.\-]\s?no\.?)|\p{L}*番号`,
   String.raw`(?!(?:${NOT_IDENTIFYING})\s)\p{L}{2,}\.?\s(?:number|no\.|nr\.?|id|#|nummer)`,
   String.raw`(?:numéro|número|numero|numer|číslo|n[°º]|code|codice|código|réf\.?)\s(?:de\s|du\s|di\s|do\s|da\s|del\s|d')?\p{L}{3,}`
 ]
@@ -198,7 +202,7 @@ const identifierLabel = new RegExp(
   'giu'
 )
 const phoneLabel = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:${PHONE_STEMS.join('|')})\p{L}*|(?:${PHONE_WORDS})${WORD_END})`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:${PHONE_STEMS.join('|')})\p{L}*|(?:${PHONE_WORDS})${WORD_END}|\p{L}*?(?:${PHONE_INSIDE})\p{L}*)`,
   'giu'
 )
 
