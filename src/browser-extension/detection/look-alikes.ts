@@ -105,6 +105,9 @@ const LOOK_ALIKES: LookAlike[] = [
   },
   { kind: 'postcode', pattern: /\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b/g },
   { kind: 'version', pattern: /\b[vV]\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)?(?=\s?\((?:build|rev))/g },
+  // Longer than any written phone number, with its extension: a table of figures, a code block, a
+  // numbered list run together. Hidden whole, which also spares libphonenumber its slowest inputs.
+  { kind: 'digit-chain', pattern: /[\d+(\[][\d\s().\-–—/[\]~]{63,}/g },
   { kind: 'hash', pattern: /(?<![\p{L}\p{N}])[#№]\s?\d[\d\s.\-/]*/gu }
 ]
 
