@@ -79,7 +79,8 @@ export function findPhoneNumbers(text: string, country: string): FoundNumber[] {
   if (digits >= FEWEST_PUBLIC_DIGITS) {
     const defaultCountry = isSupportedCountry(country) ? country : undefined
     for (const match of findNumbers(scanned, { defaultCountry, v2: true })) {
-      const start = match.startsAt
+      // libphonenumber guesses where an inner match starts, and may take a space before it.
+      const start = match.startsAt + (/^\s+/.exec(scanned.slice(match.startsAt, match.endsAt))?.[0].length ?? 0)
       let end = match.endsAt
       if (!isWrittenLikeANumber(scanned.slice(start, end), country, match.number)) continue
       let dialling = diallingOf(match.number, scanned.slice(start, end))

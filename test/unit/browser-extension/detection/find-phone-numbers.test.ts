@@ -55,7 +55,17 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
     ['a year range with a hyphen', 'DE', '1990-2000'],
     ['a bare digit run without the trunk "0"', 'DE', 'Tabelle 20240512'],
     ['digits glued to letters', 'US', 'Tracking: 1Z999AA10123456784'],
-    ['a continuing chain of digit groups', 'DE', 'Referenz 1234 0201 555123 4567']
+    ['a continuing chain of digit groups', 'DE', 'Referenz 1234 0201 555123 4567'],
+    ['a date whose digits make a Danish number', 'DK', 'Født 20.12.1985'],
+    ['an ISO date whose digits make a Danish number', 'DK', 'Dato 2024-05-12'],
+    ['a year range whose digits make a Danish number', 'DK', 'Sæson 2019–2024'],
+    ['an amount whose digits make a Danish number', 'DK', 'Kontantpris kr. 32123456'],
+    ['an amount whose digits make a German number', 'DE', 'Summe EUR 0201555123'],
+    ['a percentage after a space', 'DE', 'Anteil 0201555123 %'],
+    ['an IPv4 address whose digits make a Polish number', 'PL', 'Serwer 172.16.254.1'],
+    ['an IPv4 address whose digits make an Indian number', 'IN', 'Router 192.168.178.1'],
+    ['a number after "# "', 'DK', 'Sag # 20123456'],
+    ['a US ZIP+4 read in Spain', 'ES', 'Beverly Hills, CA 90210-1234']
   ])('%s', (_kind, country, text) => {
     expect(shownIn(text, country)).toEqual([])
   })
@@ -122,7 +132,8 @@ describe('findPhoneNumbers reads the ways numbers are written', () => {
     ['brackets around the area code', 'AU', 'Call (02) 9876 5432', '(02) 9876 5432', '+61298765432'],
     ["Japan's hyphens after a label touching it", 'JP', '電話：03-1234-5678', '03-1234-5678', '+81312345678'],
     ['a toll-free number without the trunk "0"', 'AU', '1300 123 456', '1300 123 456', '+611300123456'],
-    ['a US number dialled from abroad', 'US', 'Dial 011 49 201 555123', '011 49 201 555123', '+49201555123']
+    ['a US number dialled from abroad', 'US', 'Dial 011 49 201 555123', '011 49 201 555123', '+49201555123'],
+    ['after a room number and a slash', 'DE', 'Raum 12 / 0201 555123', '0201 555123', '+49201555123']
   ])('%s', (_how, country, text, shown, dial) => {
     expect(findPhoneNumbers(text, country)).toMatchObject([{ shown, dial }])
   })
