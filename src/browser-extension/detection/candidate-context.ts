@@ -5,7 +5,6 @@
  * trunk "0" ("20240512" in Germany is no phone number, "0201 555123" is).
  */
 import type { PhoneNumber } from 'libphonenumber-js/max'
-import { HIDDEN } from './look-alikes'
 import { hasIdentifierLabel } from './labels'
 
 /**
@@ -24,6 +23,19 @@ const CHAIN_BEFORE = /\d[ \u00a0.\-–/,:]$/
 /** One separator and a digit after the candidate. */
 const CHAIN_AFTER = /^[ \u00a0.\-–/,:]\d/
 
+/** How far the word around a candidate is searched for signs of a web or e-mail address. */
+const ADDRESS_REACH = 100
+const WEB_OR_MAIL_ADDRESS = /:\/\/|www\.|@/
+
+/** Whether the candidate sits in a web or e-mail address ("https://shop.example/orders/0201555123"). */
+function isInAddress(scanned: string, start: number, end: number): boolean {
+  let from = start
+  while (from > 0 && start - from < ADDRESS_REACH && !/\s/.test(scanned[from - 1])) from -= 1
+  let to = end
+  while (to < scanned.length && to - end < ADDRESS_REACH && !/\s/.test(scanned[to])) to += 1
+  return WEB_OR_MAIL_ADDRESS.test(scanned.slice(from, start)) || WEB_OR_MAIL_ADDRESS.test(scanned.slice(end, to))
+}
+
 function isGluedLetter(character: string | undefined): boolean {
   return character !== undefined && LETTER.test(character) && !UNSPACED_SCRIPT.test(character)
 }
@@ -32,8 +44,8 @@ function isGluedLetter(character: string | undefined): boolean {
 export function isGluedToOtherText(scanned: string, start: number, end: number): boolean {
   const before = start > 0 ? scanned[start - 1] : undefined
   const after = end < scanned.length ? scanned[end] : undefined
-  if (before === HIDDEN || after === HIDDEN) return true
   if (isGluedLetter(before) || isGluedLetter(after)) return true
+  if (isInAddress(scanned, start, end)) return true
   if (before !== undefined && GLUED_BEFORE.test(before)) return true
   if (after !== undefined && GLUED_AFTER.test(after)) return true
   // "+" or "(" right before a candidate that does not start with it: "1+0201 555123", "((0201)".

@@ -112,7 +112,7 @@ const LOOK_ALIKES: LookAlike[] = [
 ]
 
 /** A character libphonenumber treats as neither digit, punctuation nor letter: it ends any candidate. */
-export const HIDDEN = '\u0001'
+const HIDDEN = '\u0001'
 
 /** A look-alike found in the text. */
 export interface LookAlikeSpan {

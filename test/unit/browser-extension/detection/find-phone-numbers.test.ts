@@ -34,6 +34,9 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
     ['a reference', 'GB', 'Our ref: 0161 496 0123'],
     ['a ticket', 'US', 'Ticket #2125550147'],
     ['a customer number', 'DE', 'Kunden-Nr.: 0221 1234567'],
+    ['any "…nummer" label', 'DE', 'Personalnummer 0201555123'],
+    ['any "… number" label', 'US', 'Confirmation number 2125550147'],
+    ['a "numéro de …" label', 'FR', 'Numéro de facture 0142685300'],
     ['a VAT number', 'IT', 'P. IVA 01234567890'],
     ['a purchase order', 'US', 'PO 4500012345'],
     ['an ISBN', 'DE', 'ISBN 978-3-16-148410-0'],
@@ -55,7 +58,12 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
     ['a year range with a hyphen', 'DE', '1990-2000'],
     ['a bare digit run without the trunk "0"', 'DE', 'Tabelle 20240512'],
     ['digits glued to letters', 'US', 'Tracking: 1Z999AA10123456784'],
-    ['a continuing chain of digit groups', 'DE', 'Referenz 1234 0201 555123 4567'],
+    ['digits glued to Cyrillic letters', 'DE', 'Код0201555123'],
+    ['a decimal number', 'DE', 'Faktor 1.0201555123'],
+    ['digit groups continuing on both sides', 'US', 'Codes 1 2125550147 2'],
+    ['a web address', 'DE', 'https://shop.example.com/orders/0201555123'],
+    ['a query parameter', 'US', 'item?id=2125550147'],
+    ['an e-mail address', 'DE', '0201555123@example.de'],
     ['a date whose digits make a Danish number', 'DK', 'Født 20.12.1985'],
     ['an ISO date whose digits make a Danish number', 'DK', 'Dato 2024-05-12'],
     ['a year range whose digits make a Danish number', 'DK', 'Sæson 2019–2024'],
@@ -79,6 +87,11 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
   it('lets a phone label nearer to the number win over an identifier before it', () => {
     expect(shownIn('Order questions? Call 0201 555123', 'DE')).toEqual(['0201 555123'])
     expect(shownIn('Bestell-Hotline 0201 555123', 'DE')).toEqual(['0201 555123'])
+    expect(shownIn('Ihre Telefonnummer: 0171 1234567', 'DE')).toEqual(['0171 1234567'])
+    expect(shownIn('Kundenservicenummer 0800 1234567', 'DE')).toEqual(['0800 1234567'])
+    expect(shownIn('Numéro de téléphone : 01 42 68 53 00', 'FR')).toEqual(['01 42 68 53 00'])
+    expect(shownIn('Your phone number: 07911 123456', 'GB')).toEqual(['07911 123456'])
+    expect(shownIn('Unter der Nummer 0201 555123 erreichen Sie uns.', 'DE')).toEqual(['0201 555123'])
   })
 })
 
