@@ -107,7 +107,7 @@ const LOOK_ALIKES: LookAlike[] = [
   { kind: 'version', pattern: /\b[vV]\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)?(?=\s?\((?:build|rev))/g },
   // Longer than any written phone number, with its extension: a table of figures, a code block, a
   // numbered list run together. Hidden whole, which also spares libphonenumber its slowest inputs.
-  { kind: 'digit-chain', pattern: /[\d+(\[][\d\s().\-–—/[\]~]{63,}/g },
+  { kind: 'digit-chain', pattern: /[\d+([][\d\s().\-–—/[\]~]{63,}/g },
   { kind: 'hash', pattern: /(?<![\p{L}\p{N}])[#№]\s?\d[\d\s.\-/]*/gu }
 ]
 
