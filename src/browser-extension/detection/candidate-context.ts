@@ -48,8 +48,6 @@ export function isGluedToOtherText(scanned: string, start: number, end: number):
   if (isInAddress(scanned, start, end)) return true
   if (before !== undefined && GLUED_BEFORE.test(before)) return true
   if (after !== undefined && GLUED_AFTER.test(after)) return true
-  // "+" or "(" right before a candidate that does not start with it: "1+0201 555123", "((0201)".
-  if (before === '+') return true
   return (
     CHAIN_BEFORE.test(scanned.slice(Math.max(0, start - 2), start)) || CHAIN_AFTER.test(scanned.slice(end, end + 2))
   )

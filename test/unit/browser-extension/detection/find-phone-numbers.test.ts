@@ -61,7 +61,7 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
     ['digits glued to Cyrillic letters', 'DE', 'Код0201555123'],
     ['a decimal number', 'DE', 'Faktor 1.0201555123'],
     ['digit groups continuing on both sides', 'US', 'Codes 1 2125550147 2'],
-    ['a web address', 'DE', 'https://shop.example.com/orders/0201555123'],
+    ['a web address', 'DE', 'https://example.com/p/0201555123'],
     ['a query parameter', 'US', 'item?id=2125550147'],
     ['an e-mail address', 'DE', '0201555123@example.de'],
     ['a date whose digits make a Danish number', 'DK', 'Født 20.12.1985'],
