@@ -162,9 +162,4 @@ describe('findPhoneNumbers reads the ways numbers are written', () => {
     expect(shownIn('Tel. +49 201 555123 oder 0201 555124', '')).toEqual(['+49 201 555123'])
     expect(shownIn('Tel. +49 201 555123 oder 0201 555124', 'DE')).toEqual(['+49 201 555123', '0201 555124'])
   })
-
-  it('returns nothing at once for a text with fewer than two digits', () => {
-    expect(findPhoneNumbers('', 'DE')).toEqual([])
-    expect(findPhoneNumbers('Telefon: 1', 'DE')).toEqual([])
-  })
 })
