@@ -64,12 +64,13 @@ function foundNumber(
 }
 
 /**
- * The phone numbers in `text`, in order, for a reader in `country` (ISO 3166 alpha-2, e.g. "DE"):
+ * The phone numbers in `text`, in order, for a reader in `readerCountry` (ISO 3166 alpha-2, "DE" or "de"):
  * national numbers are read as that country's; "+" and "00" numbers of any country are found too.
  * Texts with fewer than two digits return at once, texts with fewer than six are only checked for
  * labelled extensions, so scanning a page's many short text nodes costs little.
  */
-export function findPhoneNumbers(text: string, country: string): FoundNumber[] {
+export function findPhoneNumbers(text: string, readerCountry: string): FoundNumber[] {
+  const country = readerCountry.toUpperCase()
   const digits = countDigits(text, FEWEST_PUBLIC_DIGITS)
   if (digits < FEWEST_EXTENSION_DIGITS) return []
   const spaced = text.replace(TYPOGRAPHIC_SPACES, ' ')

@@ -161,5 +161,6 @@ describe('findPhoneNumbers reads the ways numbers are written', () => {
   it('finds "+" numbers when the country is unknown, and national ones only with a country', () => {
     expect(shownIn('Tel. +49 201 555123 oder 0201 555124', '')).toEqual(['+49 201 555123'])
     expect(shownIn('Tel. +49 201 555123 oder 0201 555124', 'DE')).toEqual(['+49 201 555123', '0201 555124'])
+    expect(shownIn('Tel. +49 201 555123 oder 0201 555124', 'de')).toEqual(['+49 201 555123', '0201 555124'])
   })
 })
