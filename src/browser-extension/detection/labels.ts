@@ -210,6 +210,10 @@ const phoneLabel = new RegExp(
 const LABEL_TO_VALUE =
   /^[\s:.#°º\-–—/()]*(?:(?:no|nr|n|nummer|number|numero|número|numéro|num|n°|nº|id|code)[\s:.#-]*)?$/iu
 
+/** A preposition before the identifier's word makes it a topic, not a label: "Fragen zur Rechnung: 0201 555-77". */
+const TOPIC_BEFORE =
+  /(?<![\p{L}\p{N}])(?:zur|zum|über|about|regarding|concerning|for|sur|concernant|sobre|riguardo|over|om|angående)\s+(?:\p{L}+\s+)?$/iu
+
 /** A short code between a label and its value: "Verwendungszweck RE 0201555123". */
 const SHORT_CODE = /\p{Lu}{1,4}(?=[\s:.#-]*$)/u
 
@@ -246,6 +250,7 @@ export function hasIdentifierLabel(text: string, start: number): boolean {
   if (!identifier) return false
   const phone = lastIndexOf(phoneLabel, field)
   if (phone && phone.end > identifier.index) return false
+  if (TOPIC_BEFORE.test(field.slice(0, identifier.index))) return false
   const gap = field.slice(identifier.end)
   return LABEL_TO_VALUE.test(gap) || LABEL_TO_VALUE.test(gap.replace(SHORT_CODE, ''))
 }

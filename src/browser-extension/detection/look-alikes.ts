@@ -40,6 +40,9 @@ const CURRENCY_SIGN = String.raw`[$€£¥₹₽₺₩₪฿₫₴₦₱¢]`
 const CURRENCY_CODE = String.raw`(?:EUR|USD|GBP|CHF|JPY|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HUF|INR|BRL|CNY|HKD|NZD|ZAR|RUB|TRY|MXN|SGD|Fr\.|SFr\.?|kr\.?|zł|Kč|R\$|US\$|A\$|C\$)`
 const AMOUNT = String.raw`\d{1,3}(?:[\s\u00a0\u202f.,'’]\d{3})+(?:[.,](?:\d{1,2}|-{1,2}|–))?|\d+(?:[.,](?:\d{1,2}|-{1,2}|–))?`
 
+/** A space between an amount and its currency; a tab or line break parts table cells instead. */
+const AMOUNT_SPACE = String.raw`[ \u00a0\u202f]?`
+
 /** In the order they are tried; a later kind may lie inside an earlier one's match (it is hidden already). */
 const LOOK_ALIKES: LookAlike[] = [
   { kind: 'iban', pattern: /\b[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?\b/g },
@@ -89,7 +92,7 @@ const LOOK_ALIKES: LookAlike[] = [
   {
     kind: 'money',
     pattern: new RegExp(
-      String.raw`(?:${CURRENCY_SIGN}|${CURRENCY_CODE}(?![\p{L}]))\s?-?(?:${AMOUNT})|(?:${AMOUNT})\s?(?:${CURRENCY_SIGN}|${CURRENCY_CODE}(?![\p{L}])|(?:euro|dollars?|pounds?|franken|francs?|kronen|kroner|kronor|złotych|korun)\b)`,
+      String.raw`(?:${CURRENCY_SIGN}|${CURRENCY_CODE}(?![\p{L}]))${AMOUNT_SPACE}-?(?:${AMOUNT})|(?<![\d.,\-–/])(?:${AMOUNT})${AMOUNT_SPACE}(?:${CURRENCY_SIGN}|${CURRENCY_CODE}(?![\p{L}])|(?:euro|dollars?|pounds?|franken|francs?|kronen|kroner|kronor|złotych|korun)\b)`,
       'giu'
     )
   },

@@ -93,6 +93,16 @@ describe('findPhoneNumbers leaves look-alikes alone', () => {
     expect(shownIn('Your phone number: 07911 123456', 'GB')).toEqual(['07911 123456'])
     expect(shownIn('Unter der Nummer 0201 555123 erreichen Sie uns.', 'DE')).toEqual(['0201 555123'])
   })
+
+  it('reads an identifier after a preposition as the topic, not as the label of the number', () => {
+    expect(shownIn('Fragen zur Rechnung: 0201 555-77', 'DE')).toEqual(['0201 555-77'])
+    expect(shownIn('Questions about your order: 0161 496 0123', 'GB')).toEqual(['0161 496 0123'])
+    expect(shownIn('Your order 01614960123 has shipped', 'GB')).toEqual([])
+  })
+
+  it('does not take the end of a number in one table cell for an amount in the next', () => {
+    expect(shownIn('NY 10118\t(212) 555-0147\t$12,345.00', 'US')).toEqual(['(212) 555-0147'])
+  })
 })
 
 describe('findPhoneNumbers keeps extensions', () => {
