@@ -41,7 +41,7 @@ function isGluedLetter(character: string | undefined): boolean {
 }
 
 /** Whether the characters right around `start`..`end` of `scanned` make it part of something else. */
-export function isGluedToOtherText(scanned: string, start: number, end: number): boolean {
+function isGluedToOtherText(scanned: string, start: number, end: number): boolean {
   const before = start > 0 ? scanned[start - 1] : undefined
   const after = end < scanned.length ? scanned[end] : undefined
   if (isGluedLetter(before) || isGluedLetter(after)) return true
@@ -54,7 +54,7 @@ export function isGluedToOtherText(scanned: string, start: number, end: number):
 }
 
 /** Whether the candidate starts with an international prefix ("+49", "0049", "(+44)", "011 49"). */
-export function isWrittenInternationally(shown: string, country: string): boolean {
+function isWrittenInternationally(shown: string, country: string): boolean {
   const lead = shown.replace(/^[(\s[]+/, '')
   if (lead.startsWith('+') || lead.startsWith('＋')) return true
   if (country === 'US' || country === 'CA') return lead.startsWith('011')

@@ -73,6 +73,7 @@ export function findPhoneNumbers(text: string, readerCountry: string): FoundNumb
   const country = readerCountry.toUpperCase()
   const digits = countDigits(text, FEWEST_PUBLIC_DIGITS)
   if (digits < FEWEST_EXTENSION_DIGITS) return []
+  if (digits < FEWEST_PUBLIC_DIGITS && findLabelledExtensions(text).length === 0) return []
   const spaced = text.replace(TYPOGRAPHIC_SPACES, ' ')
   const scanned = hideLookAlikes(spaced, findLookAlikes(spaced))
   const found: FoundNumber[] = []
