@@ -179,7 +179,7 @@ const PHONE_INSIDE = String.raw`telefon|service|hotline|rufnummer|notruf|handy`
 /** Short phone words that are only labels as whole words. */
 const PHONE_WORDS = String.raw`ph|fon|tlf|tfn|puh|mob|cell|cel|gsm|dw|ext|poste|interno|call|ring|ruf|rufen|dial|bel|sms|text|unter|vert|verde|azur|grønt|grønne`
 
-/** Letters of any script, digits and the few marks that belong to a word here. */
+/** Where a label's word ends: no letter or digit of any script follows. */
 const WORD_END = String.raw`(?![\p{L}\p{N}])`
 
 /** Words before "number" that make it a phone number's, or no identifier's: "our number", "office number". */
@@ -235,9 +235,9 @@ function lastIndexOf(pattern: RegExp, text: string): { index: number; end: numbe
 
 /** The text of the field a candidate at `start` sits in, up to the candidate. */
 function fieldBefore(text: string, start: number): string {
-  const window = text.slice(Math.max(0, start - LOOK_BACK), start)
-  const fieldBreak = lastIndexOf(FIELD_BREAK, window)
-  return fieldBreak ? window.slice(fieldBreak.end) : window
+  const before = text.slice(Math.max(0, start - LOOK_BACK), start)
+  const fieldBreak = lastIndexOf(FIELD_BREAK, before)
+  return fieldBreak ? before.slice(fieldBreak.end) : before
 }
 
 /**
@@ -253,11 +253,4 @@ export function hasIdentifierLabel(text: string, start: number): boolean {
   if (TOPIC_BEFORE.test(field.slice(0, identifier.index))) return false
   const gap = field.slice(identifier.end)
   return LABEL_TO_VALUE.test(gap) || LABEL_TO_VALUE.test(gap.replace(SHORT_CODE, ''))
-}
-
-/** Whether a phone label stands right before `start` ("Tel.: ", "Durchwahl ", "ext. "). */
-export function hasPhoneLabel(text: string, start: number): boolean {
-  const field = fieldBefore(text, start)
-  const phone = lastIndexOf(phoneLabel, field)
-  return phone !== undefined && /^[\p{L}.\s:()-]*$/u.test(field.slice(phone.end)) && field.length - phone.end < 16
 }
