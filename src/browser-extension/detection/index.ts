@@ -78,7 +78,8 @@ export function findPhoneNumbers(text: string, readerCountry: string): FoundNumb
   const scanned = hideLookAlikes(spaced, findLookAlikes(spaced))
   const found: FoundNumber[] = []
   const directDialBases: { at: number; base: string }[] = []
-  if (digits >= FEWEST_PUBLIC_DIGITS) {
+  // A text whose digits are all in look-alikes (a date, an amount) is not given to libphonenumber.
+  if (countDigits(scanned, FEWEST_PUBLIC_DIGITS) >= FEWEST_PUBLIC_DIGITS) {
     const defaultCountry = isSupportedCountry(country) ? country : undefined
     for (const match of findNumbers(scanned, { defaultCountry, v2: true })) {
       // libphonenumber guesses where an inner match starts, and may take a space before it.
