@@ -151,7 +151,8 @@ const IDENTIFIER_WORDS = [
   String.raw`flight|flug|vol|vuelo|gleis|platform|seat|sitzplatz|zimmer|room`,
   String.raw`booking|buchung|reservation|réservation|reserva|prenotazione|reservierung|confirmation|bestätigung|pnr|localizador`,
   String.raw`voucher|gutschein|coupon|lieferschein|delivery note|packing slip|albarán|protocolo|protocollo|protokoll`,
-  String.raw`claim|loan|darlehen|kredit|licen[cs]e|lizenz|führerschein|vertrag|pos|patient|aadhaar|pesel|nhs|personnummer`
+  String.raw`claim|loan|darlehen|kredit|licen[cs]e|lizenz|führerschein|vertrag|pos|patient`,
+  String.raw`aadhaar|pesel|regon|krs|nhs|nino|utr|personnummer|cpr|bsn|dni|ahv|avs|ocr|matricule|rodné číslo`
 ]
 
 /** Words that introduce a phone number, in the same languages; these may start a longer word ("Telefonnummer"). */
