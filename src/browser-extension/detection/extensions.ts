@@ -8,7 +8,8 @@
  * - "ext. 12", "x12" and their kin in other languages are reached after the call connects: "dial" is
  *   the main number with RFC 3966's ";ext=12".
  * - A short digit run on its own is an internal extension only with a clear label ("ext. 1234",
- *   "Durchwahl 1234", "Tel.: 1234"); a bare short run never is.
+ *   "Durchwahl 1234", "Tel.: 1234"); a bare short run never is, nor one starting with "0" (the
+ *   outside line on most phone systems, or an area code cut from its number: "Tel.: 0201").
  */
 import { isValidPhoneNumber, type PhoneNumber } from 'libphonenumber-js/max'
 
@@ -30,7 +31,7 @@ const EXTENSION_AFTER = new RegExp(
 
 /** A labelled extension on its own; the label must stand as a word. */
 const LABELLED_EXTENSION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(${DIRECT_DIAL_LABEL})|${AFTER_CONNECT_LABEL}|tel\.?|telefon|phone|t[ée]l\.?)\s?[:.]?\s?([-–]?\s?(\d{2,6}))(?![\p{L}\p{N}]|[\s.\-/,]\d)`,
+  String.raw`(?<![\p{L}\p{N}])(?:(${DIRECT_DIAL_LABEL})|${AFTER_CONNECT_LABEL}|tel\.?|telefon|phone|t[ée]l\.?)\s?[:.]?\s?([-–]?\s?((?!0)\d{2,6}))(?![\p{L}\p{N}]|[\s.\-/,]\d)`,
   'giu'
 )
 

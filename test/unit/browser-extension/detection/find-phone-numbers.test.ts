@@ -131,6 +131,7 @@ describe('findPhoneNumbers keeps extensions', () => {
     expect(findPhoneNumbers('ext. 4471', 'US')).toMatchObject([{ shown: '4471', dial: '4471', kind: 'internal' }])
     expect(findPhoneNumbers('Tel.: 1234', 'DE')).toMatchObject([{ shown: '1234', dial: '1234', kind: 'internal' }])
     expect(shownIn('Zimmer 1234', 'DE')).toEqual([])
+    expect(shownIn('Tel.: 0201', 'DE')).toEqual([])
     expect(shownIn('1234', 'DE')).toEqual([])
     expect(shownIn('Es gibt 12345 Einträge', 'DE')).toEqual([])
   })
