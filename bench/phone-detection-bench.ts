@@ -1,5 +1,5 @@
 /**
- * (f) Phone-number detection for the browser extension (src/browser-extension/detection): on the
+ * (g) Phone-number detection for the browser extension (src/browser-extension/detection): on the
  * labelled corpus (test/fixtures/phone-detection: numbers in context and look-alikes), DeskDial's
  * recall, wrong spans and false positives beside plain libphonenumber-js `findNumbers` (same `max`
  * metadata, same default country) and a regular expression of the kind click-to-call extensions
@@ -117,7 +117,7 @@ export function benchPhoneDetection(): void {
   const all: CorpusEntry[] = [...numbers, ...lookAlikes]
   const expected = all.reduce((sum, entry) => sum + entry.numbers.length, 0)
   console.log(
-    `(f) phone-number detection: corpus of ${numbers.length} texts with numbers and ${lookAlikes.length} texts of look-alikes, ${expected} numbers to find; node ${process.version}, ${cpus().length} cores, load ${loadavg()
+    `(g) phone-number detection: corpus of ${numbers.length} texts with numbers and ${lookAlikes.length} texts of look-alikes, ${expected} numbers to find; node ${process.version}, ${cpus().length} cores, load ${loadavg()
       .map((load) => load.toFixed(2))
       .join(' ')}`
   )

@@ -11,7 +11,7 @@
  *   (e) the app's main process with 100,000 contacts and a 100,000-person directory copy: how long
  *       the event loop is held while it loads, and searches through the backend per keystroke,
  *       against building the same index in one call (bench/app-scale-bench.ts);
- *   (f) the browser extension's phone-number detection on a labelled corpus, against plain
+ *   (g) the browser extension's phone-number detection on a labelled corpus, against plain
  *       libphonenumber-js `findNumbers` and a regular expression (bench/phone-detection-bench.ts).
  * Prints medians and ratios; docs/benchmarks.md records a run. `npm run bench -- d` (or `a c`, ...)
  * runs only the benchmarks named.
@@ -268,7 +268,7 @@ async function main(selected: string[]): Promise<void> {
   if (chosen('c')) await printColdStart()
   if (chosen('d')) await benchDirectory()
   if (chosen('e')) await benchAppScale()
-  if (chosen('f')) benchPhoneDetection()
+  if (chosen('g')) benchPhoneDetection()
 }
 
 async function printReferLatency(): Promise<void> {
