@@ -20,6 +20,7 @@ import globals from 'globals'
  *   src/main/policy         (the administrator's policy; beside settings, may import settings and trust)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
  *   src/shared              (the IPC contract and the types every layer shares)
+ *   src/browser-extension/detection (finding numbers in page text: libphonenumber-js and src/shared only)
  */
 const MAIN = [
   'app',
@@ -98,7 +99,11 @@ const FORBIDDEN = [
   { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },
   { target: './src/demo-pbx', from: ['./src/main', './src/renderer', './src/preload', './src/cli'] },
   { target: './src/preload', from: ['./src/main', './src/renderer', './src/cli', './src/demo-pbx'] },
-  { target: './src/renderer', from: ['./src/main', './src/preload', './src/cli', './src/demo-pbx'] }
+  { target: './src/renderer', from: ['./src/main', './src/preload', './src/cli', './src/demo-pbx'] },
+  {
+    target: './src/browser-extension/detection',
+    from: ['./src/main', './src/renderer', './src/preload', './src/cli', './src/demo-pbx']
+  }
 ]
 
 const layerZones = FORBIDDEN.flatMap(({ target, from }) =>
@@ -151,6 +156,23 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'Only src/main/app/*, src/main/index.ts and src/preload import electron.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // Number detection runs in web pages' content scripts: its own files, libphonenumber-js and src/shared.
+    files: ['src/browser-extension/detection/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?!libphonenumber-js(/|$)|\./(?!\.)|\.\./\.\./shared/)`,
+              message: 'Detection imports only libphonenumber-js and src/shared.'
+            }
           ]
         }
       ]
