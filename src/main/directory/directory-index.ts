@@ -16,6 +16,7 @@ import { inBoth, InEveryWord, NameOrderLists } from './name-order-lists'
 import { startsWithOneEdit } from './one-edit'
 import { parseSearchQuery, type SearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
+import { sortInSlices } from '../settings/work-in-slices'
 import { usageKey, UsageScores } from './usage-scores'
 
 interface Candidate {
@@ -226,7 +227,7 @@ export class DirectoryIndex {
       records.push(indexEntry(entry, fold))
       if (records.length % BUILD_SLICE === 0) yield
     }
-    records.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    yield* sortInSlices(records, (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
     yield
     this.#records = records
     this.#slotsById = new Map()

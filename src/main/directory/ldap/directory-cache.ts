@@ -5,7 +5,8 @@
  */
 import { CONTACT_NUMBER_LABELS } from '../../../shared/contact'
 import { isRecord } from '../../../shared/is-record'
-import { readJsonFile, writeJsonFileAtomic } from '../../settings/atomic-json-file'
+import { writeJsonFileAtomic } from '../../settings/atomic-json-file'
+import { readJsonListInSlices } from '../../settings/json-in-worker'
 import type { DirectoryEntry } from '../directory-entry'
 
 const FILE_VERSION = 1
@@ -39,11 +40,15 @@ export class DirectoryCache {
     this.#file = file
   }
 
-  /** The cached entries; none when there is no cache yet or it cannot be read. */
+  /**
+   * The cached entries; none when there is no cache yet or it cannot be read. A large copy is parsed
+   * in a worker thread and checked in slices, so that the app keeps answering meanwhile.
+   */
   async read(): Promise<DirectoryEntry[]> {
-    const content = await readJsonFile(this.#file).catch(() => ({ kind: 'missing' }) as const)
-    if (content.kind !== 'ok' || !isRecord(content.value) || !Array.isArray(content.value.entries)) return []
-    return content.value.entries.filter(isCachedEntry)
+    const content = await readJsonListInSlices({ file: this.#file, key: 'entries', isItem: isCachedEntry }).catch(
+      () => ({ kind: 'missing' }) as const
+    )
+    return content.kind === 'ok' ? content.items : []
   }
 
   async write(entries: DirectoryEntry[]): Promise<void> {
