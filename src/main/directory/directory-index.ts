@@ -218,7 +218,7 @@ export class DirectoryIndex {
   /** The build, pausing (yielding) after each slice of entries. */
   *#buildInSlices(entries: Iterable<DirectoryEntry>): Generator<void> {
     const unique = new Map<string, DirectoryEntry>()
-    for (const entry of entries) unique.set(entry.id, entry)
+    for (const entry of entries) if (unique.set(entry.id, entry).size % BUILD_SLICE === 0) yield
     yield
     // Slots in name order, so that every list is in name order when each slot is appended.
     const fold = sharedFolding()

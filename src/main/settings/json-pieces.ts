@@ -1,11 +1,12 @@
 /**
- * The text {@link serializeJson} makes (two-space indentation, a final newline), in pieces of a few
- * thousand list items each, so that writing 100,000 contacts turns them into text a slice at a time
- * instead of in one call that holds the event loop for a quarter of a second.
+ * The text `serializeJson` makes (two-space indentation, a final newline), in pieces of a few
+ * milliseconds of work each, so that writing 100,000 contacts turns them into text a slice at a
+ * time instead of in one call that holds the event loop for a quarter of a second.
  */
+import { Slices } from './work-in-slices'
 
-/** List items turned into text per piece. */
-const ITEMS_PER_PIECE = 2_000
+/** List items turned into text between two looks at the clock. */
+const CHECK_EVERY = 64
 
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`)
 
@@ -19,7 +20,7 @@ function stringified(value: unknown, depth: number): string {
  * Pieces that joined are `JSON.stringify(value, null, 2) + '\n'`: an object's lists item by item,
  * anything else in one piece.
  */
-export function* jsonPieces(value: unknown): Generator<string> {
+export function* jsonPieces(value: unknown, budgetMs?: number): Generator<string> {
   const plain =
     typeof value === 'object' &&
     value !== null &&
@@ -37,6 +38,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
     yield '{}\n'
     return
   }
+  const clock = new Slices(budgetMs)
   let piece = '{'
   for (const [position, [key, field]] of fields.entries()) {
     piece += `${position === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `
@@ -47,9 +49,10 @@ export function* jsonPieces(value: unknown): Generator<string> {
     piece += '['
     for (const [index, item] of field.entries()) {
       piece += `${index === 0 ? '' : ','}\n    ${stringified(item, 2)}`
-      if ((index + 1) % ITEMS_PER_PIECE === 0) {
+      if ((index + 1) % CHECK_EVERY === 0 && clock.due) {
         yield piece
         piece = ''
+        clock.restart()
       }
     }
     piece += '\n  ]'
