@@ -68,7 +68,7 @@ export async function importContacts(
   options: ImportOptions
 ): Promise<ContactImportAnswer> {
   if (!reading.ok) return reading
-  const plan = planImport(await store.list(), reading.entries, reading.skipped)
+  const plan = await planImport(await store.list(), reading.entries, reading.skipped)
   if (options.write && plan.drafts.length > 0) {
     const results = await store.saveMany(plan.drafts)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))
