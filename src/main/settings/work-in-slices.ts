@@ -96,3 +96,24 @@ export async function sortWithPauses<T>(
   for (let step = sorting.next(); !step.done; step = sorting.next()) await pause()
   return items
 }
+
+/** Work that yields between its pieces (a record read, a contact checked): `yield` marks where it may pause. */
+export type SlicedWork<T> = Generator<void, T>
+
+/** Runs sliced work to its end at once: for the CLI, which has nothing else to answer meanwhile. */
+export function runToEnd<T>(work: SlicedWork<T>): T {
+  for (;;) {
+    const step = work.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Runs sliced work, letting the event loop turn whenever a slice has taken `budgetMs`. */
+export async function runInSlices<T>(work: SlicedWork<T>, budgetMs = SLICE_MS): Promise<T> {
+  const clock = new Slices(budgetMs)
+  for (;;) {
+    const step = work.next()
+    if (step.done) return step.value
+    if (clock.due) await clock.pause()
+  }
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { sortInSlices, sortWithPauses } from '../../../src/main/settings/work-in-slices'
+import {
+  runInSlices,
+  runToEnd,
+  sortInSlices,
+  sortWithPauses,
+  type SlicedWork
+} from '../../../src/main/settings/work-in-slices'
 
 /** 20,000 items with many equal keys, in a scrambled order; `at` is each one's place before the sort. */
 function scrambled(): Array<{ key: string; at: number }> {
@@ -48,5 +54,20 @@ describe('sorting in slices', () => {
     ])
     expect(await sortWithPauses([], (a: number, b: number) => a - b)).toEqual([])
     expect(pauses).toEqual([])
+  })
+})
+
+describe('running sliced work', () => {
+  function* counting(pieces: number): SlicedWork<number> {
+    for (let piece = 0; piece < pieces; piece += 1) yield
+    return pieces
+  }
+
+  it('lets the event loop turn when a slice has taken its budget, and at once gives the result', async () => {
+    let turns = 0
+    setImmediate(() => (turns += 1))
+    expect(await runInSlices(counting(3), 0)).toBe(3)
+    expect(turns).toBe(1)
+    expect(runToEnd(counting(5))).toBe(5)
   })
 })
