@@ -176,6 +176,7 @@ export async function benchAppScale(): Promise<void> {
     const importing = await held(() => backend.importContacts(upload))
     if (!importing.result.ok || importing.result.counts.added === 0)
       throw new Error(`The import failed: ${JSON.stringify(importing.result).slice(0, 300)}`)
+    const { counts } = importing.result
     await backend.shutdown()
 
     const oneShot = await held(async () => new DirectoryIndex(everyone))
@@ -190,7 +191,7 @@ export async function benchAppScale(): Promise<void> {
       `    longest the event loop was held while a fresh ${PEOPLE.toLocaleString('en')}-person directory copy was indexed and written: ${heldFor(refresh)} (took ${ms(refresh.tookMs)})`
     )
     console.log(
-      `    longest the event loop was held while importing ${importing.result.counts.added.toLocaleString('en')} contacts from a ${(csv.length / 1e6).toFixed(1)} MB CSV file: ${heldFor(importing)} (took ${ms(importing.tookMs)})`
+      `    longest the event loop was held while importing a ${(csv.length / 1e6).toFixed(1)} MB CSV file of ${PEOPLE.toLocaleString('en')} contacts (${counts.added.toLocaleString('en')} added, ${counts.merged.toLocaleString('en')} merged into contacts of the same name, ${counts.duplicates.toLocaleString('en')} duplicates): ${heldFor(importing)} (took ${ms(importing.tookMs)})`
     )
     const line = (label: string, values: number[]) =>
       console.log(

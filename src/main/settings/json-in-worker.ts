@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads'
 import { Slices } from './work-in-slices'
 
 /** Items the worker hands over at once: a few milliseconds to receive. */
-const ITEMS_PER_CHUNK = 2_000
+const ITEMS_PER_CHUNK = 500
 /** Files at least this large are parsed in a worker; a smaller one costs less to parse than a worker to start. */
 const WORKER_FROM_BYTES = 1024 * 1024
 

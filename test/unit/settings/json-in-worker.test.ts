@@ -62,7 +62,7 @@ describe('a large list file', () => {
     done = true
     expect(content.kind === 'ok' && content.items.length).toBe(5_000)
     expect(parse).not.toHaveBeenCalled()
-    // 10,000 items come in chunks of 2,000, each asked for in a later turn of the event loop.
+    // 10,000 items come in chunks of 500, each asked for in a later turn of the event loop.
     expect(turns).toBeGreaterThanOrEqual(5)
   })
 })
