@@ -13,6 +13,7 @@ import { contactEntry, contactEntryId, DirectoryIndex, type DirectoryEntry, type
 import type { HistoryStore } from '../history/history-store'
 import type { BackendLog } from './backend-log'
 import { directoryResult, plainResult } from './directory-results'
+import { contactEntries, oneAfterAnother } from './entries-as-built'
 
 /** The company directory as the keeper uses it (the LDAP client, `LdapDirectory`). */
 export interface CompanyDirectory {
@@ -399,14 +400,4 @@ export class DirectoryKeeper {
     this.#status = status
     this.#options.onStatus(status)
   }
-}
-
-/** The contacts' entries, made as the index build takes them (in its slices), not all before it starts. */
-function* contactEntries(contacts: Iterable<Contact>): Generator<DirectoryEntry> {
-  for (const contact of contacts) yield contactEntry(contact)
-}
-
-/** The items of each list in turn, each list asked for only when the one before it is done. */
-function* oneAfterAnother<T>(...lists: Array<() => Iterable<T>>): Generator<T> {
-  for (const list of lists) yield* list()
 }
