@@ -38,7 +38,9 @@ export async function planImport(
   /** Each name's contact as it will be after the import: an existing one or one this file adds. */
   const byName = new Map<string, { fields: ContactFields; id?: string; changed: boolean }>()
   for (const contact of existing) {
-    const { id, ...fields } = contact
+    // Its own list of numbers: the plan adds to it, and a preview must leave the contact as it is.
+    const { id, ...rest } = contact
+    const fields = { ...rest, numbers: [...contact.numbers] }
     if (!byName.has(nameKey(contact.name))) byName.set(nameKey(contact.name), { fields, id, changed: false })
     if (clock.due) await clock.pause()
   }
