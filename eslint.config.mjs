@@ -12,16 +12,19 @@ import globals from 'globals'
  *   src/preload             (the contextBridge API)
  *   src/main/app            (the Electron adapters; src/main/index.ts starts them)
  *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
+ *   src/main/whoami         (the user's own entry in the company directory: desk phone and name)
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
+ *   src/main/policy         (the administrator's policy; beside settings, may import settings and trust)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
  *   src/shared              (the IPC contract and the types every layer shares)
  */
 const MAIN = [
   'app',
   'backend',
+  'whoami',
   'service',
   'sip',
   'directory',
@@ -31,6 +34,7 @@ const MAIN = [
   'contact-files',
   'history',
   'diagnostics',
+  'policy',
   'trust'
 ]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
@@ -46,19 +50,45 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/sip',
-    from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'directory', 'policy', 'whoami'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: DOMAIN,
-    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'sip', 'directory', 'policy', 'whoami'),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
-    target: './src/main/directory',
+    target: './src/main/whoami',
     from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
+    target: './src/main/policy',
+    from: [
+      ...main(...MAIN.filter((folder) => !['policy', 'settings', 'trust'].includes(folder))),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
+  },
+  {
+    target: './src/main/directory',
+    from: [...main('app', 'backend', 'service', 'sip', 'policy', 'whoami'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
     target: './src/main/service',
-    from: [...main('app', 'backend', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'directory', 'policy', 'whoami'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/backend',

@@ -15,7 +15,12 @@ export default defineConfig({
     rollupOptions: {
       input: { deskdial: 'src/cli/code-cache.ts', 'deskdial-main': 'src/cli/deskdial.ts' },
       external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
-      output: { format: 'cjs', entryFileNames: '[name].cjs', dynamicImportInCjs: false }
+      output: {
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        dynamicImportInCjs: false
+      }
     }
   },
   ssr: { noExternal: true, target: 'node' }

@@ -19,6 +19,7 @@ export const USAGE = `Usage:
   deskdial contacts import|export <file.vcf|file.csv>
                                      import or export your contacts (deskdial contacts --help)
   deskdial search <query> [options]  search your contacts and the company directory (deskdial search --help)
+  deskdial whoami [--json]           your desk phone number and name in the company directory (deskdial whoami --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)
@@ -41,6 +42,10 @@ Options:
   --trace                 every SIP message sent and received on stderr, as it happens (digests redacted)
   --help
 
+DESKDIAL_POLICY=FILE names the administrator's policy file instead of /etc/deskdial/policy.json (Linux),
+/Library/Application Support/DeskDial/policy.json (macOS) or %ProgramData%\\DeskDial\\policy.json (Windows):
+its defaults fill what the settings file and the options leave out; an option contradicting a locked setting is refused.
+
 After a dial, deskdial stays up to ${AFTER_CALL_LINGER_MS / 1000} s more to answer the phone system's repeated NOTIFYs.`
 
 export interface CliCommand {
@@ -54,6 +59,8 @@ export interface CliCommand {
   json: boolean
   verbose: boolean
   trace: boolean
+  /** Where `account` came from, for the policy's layers (src/cli/policy-layers.ts); the demo has none. */
+  layers?: { settingsFile: Partial<AccountSettings>; options: Partial<AccountSettings> }
 }
 
 /** A usage or configuration problem: the CLI prints it and exits 2. */
@@ -134,7 +141,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
     )
   if (command === 'register' && rest.length !== 0) throw new UsageError('"register" takes no number.')
 
-  const account: AccountSettings = { ...DEFAULT_ACCOUNT_SETTINGS, ...(values.config ? readConfig(values.config) : {}) }
+  const settingsFile = values.config ? readConfig(values.config) : {}
+  const account: Partial<AccountSettings> = {}
   if (values.server)
     account.servers = values.server
       .flatMap((s) => s.split(','))
@@ -161,7 +169,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   return {
     command,
     number: rest[0],
-    account,
+    account: { ...DEFAULT_ACCOUNT_SETTINGS, ...settingsFile, ...account },
+    layers: { settingsFile, options: account },
     password: passwordFromStdin ? undefined : (values.password ?? env.DESKDIAL_PASSWORD),
     passwordFromStdin,
     timeoutSeconds,

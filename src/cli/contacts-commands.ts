@@ -3,29 +3,38 @@
  * the app's own contacts file (in DESKDIAL_USER_DATA or the app's data folder), read and written
  * without the app. Exit codes: 0 done, 1 the file could not be read or written, 2 bad usage.
  */
-import { parseArguments, UsageError } from './cli-options'
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
+import { parseArguments, readSettingsFile, UsageError } from './cli-options'
 import type { ContactImportReport } from '../shared/contact-files'
 import {
+  CONTACT_FILE_ENCODINGS,
   exportContacts,
   formatOfFileName,
   importContacts,
   MAPPING_FIELDS_HELP,
   parseColumnMapping,
   readContactFile,
+  type ContactFileEncoding,
   type CsvMappingChoice
 } from '../main/contact-files'
 import { FileContactStore } from '../main/contacts/contact-store'
+import { countryFromLocale, FALLBACK_COUNTRY, supportedCountry } from '../main/settings/app-settings-defaults'
+import { settingsFilePath } from '../main/settings/settings-store'
+import { isRecord } from '../shared/is-record'
 import { userDataDirectory } from '../main/settings/user-data-directory'
 
 export const CONTACTS_USAGE = `Usage:
-  deskdial contacts import <file.vcf|file.csv> [--mapping outlook|google|<json>] [--dry-run] [--json]
+  deskdial contacts import <file.vcf|file.csv> [--mapping outlook|google|<json>] [--encoding <name>]
+                          [--config <settings.json>] [--dry-run] [--json]
   deskdial contacts export <file.vcf|file.csv> [--json]
 
 import reads vCard 2.1, 3.0 and 4.0, and CSV with a header row (comma or semicolon separated; UTF-8,
-UTF-16 with BOM or Windows-1252). Each contact imported and each entry skipped is printed with its
-line. A contact whose name is already in your contacts is a duplicate when it brings no new number;
-its new numbers are added to that contact otherwise. Fax numbers are left out.
+UTF-16 with BOM, Windows-1252 or Windows-1250, found from the bytes). Each contact imported and each
+entry skipped is printed with its line. A contact whose name is already in your contacts is a duplicate when it brings no new number;
+its new numbers are added to that contact otherwise. Numbers are compared as dialled from your dial
+plan's country ("+1 201 555 0123" and "(201) 555-0123" are one number in the US). Fax numbers are
+left out.
   --mapping outlook       Outlook's CSV export, English or German columns
   --mapping google        Google Contacts' CSV export
   --mapping '<json>'      your own: which column fills which field, e.g.
@@ -35,6 +44,10 @@ its new numbers are added to that contact otherwise. Fax numbers are left out.
                           not empty, a number field takes them all. "phones" pairs a number column
                           with the column saying its kind: [{"type":"Phone 1 - Type","value":"Phone 1 - Value"}].
                           Without --mapping the preset is found from the header.
+  --encoding utf-8|windows-1252|windows-1250
+                          the file's encoding, when DeskDial's guess from its bytes is wrong
+  --config FILE.json      settings file whose dial plan country compares the numbers (default: the
+                          app's settings, else the country of your locale)
   --dry-run               show what would be imported; change nothing
   --json                  one JSON object per line
 
@@ -55,6 +68,8 @@ interface ContactsCommand {
   action: 'import' | 'export'
   file: string
   mapping: CsvMappingChoice
+  encoding?: ContactFileEncoding
+  config?: string
   dryRun: boolean
   json: boolean
 }
@@ -62,6 +77,8 @@ interface ContactsCommand {
 function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
   const parsed = parseArguments(argv, {
     mapping: { type: 'string' },
+    encoding: { type: 'string' },
+    config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -75,8 +92,12 @@ function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
     )
   if (file === undefined || rest.length > 0)
     throw new UsageError(`Give exactly one file, e.g. deskdial contacts ${action} contacts.vcf`)
-  if (action === 'export' && (values.mapping !== undefined || values['dry-run']))
-    throw new UsageError('--mapping and --dry-run are for import only.')
+  const importOnly = [values.mapping, values.encoding, values.config, values['dry-run']]
+  if (action === 'export' && importOnly.some((value) => value !== undefined))
+    throw new UsageError('--mapping, --encoding, --config and --dry-run are for import only.')
+  const encoding = values.encoding?.toLowerCase()
+  if (encoding !== undefined && !(CONTACT_FILE_ENCODINGS as readonly string[]).includes(encoding))
+    throw new UsageError(`--encoding must be ${CONTACT_FILE_ENCODINGS.join(', ')}, not "${values.encoding}".`)
   if (action === 'export' && formatOfFileName(file) === undefined)
     throw new UsageError(`Name the file .vcf or .csv: the extension chooses the format ("${file}").`)
   let mapping: CsvMappingChoice
@@ -85,7 +106,37 @@ function parseContactsCommand(argv: string[]): ContactsCommand | 'help' {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  return { action, file, mapping, dryRun: values['dry-run'] === true, json: values.json === true }
+  return {
+    action,
+    file,
+    mapping,
+    ...(encoding ? { encoding: encoding as ContactFileEncoding } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    dryRun: values['dry-run'] === true,
+    json: values.json === true
+  }
+}
+
+/**
+ * The dial plan's country that numbers are compared in: the --config file's, else the app's
+ * settings in the data folder, else the locale's (as the app's first start chooses it), else US.
+ */
+function dialPlanCountry(config: string | undefined, directory: string, env: NodeJS.ProcessEnv): string {
+  const file = config ?? settingsFilePath(directory)
+  let settings: Record<string, unknown> = {}
+  try {
+    if (config !== undefined || existsSync(file)) settings = readSettingsFile(file)
+  } catch (error) {
+    // The app repairs its own settings file when it starts; only a file the user named must be readable.
+    if (config !== undefined) throw error
+  }
+  const stated = isRecord(settings.dialPlan) ? settings.dialPlan.country : undefined
+  const country = typeof stated === 'string' ? supportedCountry(stated) : undefined
+  if (country) return country
+  if (stated === undefined || config === undefined) return countryFromLocale(env.LC_ALL || env.LANG) ?? FALLBACK_COUNTRY
+  throw new UsageError(
+    `The dial plan country in ${file} is ${JSON.stringify(stated)}: set it to a country code such as US, DE or GB.`
+  )
 }
 
 /** One line per contact added or merged, entry skipped or left as duplicate, and note; then the totals. */
@@ -156,15 +207,21 @@ async function run(command: ContactsCommand, io: ContactsIo, env: NodeJS.Process
   } catch (cause) {
     return error(`Could not read ${command.file}: ${(cause as Error).message}`, EXIT.unreadable)
   }
-  const reading = readContactFile(command.file, bytes, command.mapping)
+  const reading = readContactFile(command.file, bytes, command.mapping, command.encoding)
   if (!reading.ok) {
     const columns = reading.csv ? ` Its columns: ${reading.csv.columns.map((column) => `"${column}"`).join(', ')}.` : ''
     const hint = reading.csv ? ' Give them with --mapping (see deskdial contacts --help).' : ''
     return error(`${reading.error}${columns}${hint}`, reading.csv ? EXIT.usage : EXIT.unreadable)
   }
+  let country: string
+  try {
+    country = dialPlanCountry(command.config, directory, env)
+  } catch (cause) {
+    return error((cause as Error).message, EXIT.usage)
+  }
   let report
   try {
-    report = await importContacts(store, reading, { write: !command.dryRun })
+    report = await importContacts(store, reading, { write: !command.dryRun, country })
   } catch (cause) {
     return error(`Could not write your contacts in ${directory}: ${(cause as Error).message}`, EXIT.unreadable)
   }

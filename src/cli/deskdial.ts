@@ -12,10 +12,8 @@ import { DeskDialService } from '../main/service/deskdial-service'
 import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
-import { runContacts } from './contacts-commands'
-import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
-import { runSearch } from './search-command'
+import { accountUnderPolicy } from './policy-layers'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -157,16 +155,24 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const write = (line: string): void => void process.stdout.write(line + '\n')
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
-  if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
-  if (argv[0] === 'search') return runSearch(argv.slice(1), { write, writeError }, env)
-  if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
+  // Loaded on demand, so that dial, register and --help do not start the contact files, the directory
+  // (ldapts) and the demo phone system: a cold start runs only the code it needs.
+  if (argv[0] === 'contacts')
+    return (await import('./contacts-commands')).runContacts(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'search')
+    return (await import('./search-command')).runSearch(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'whoami')
+    return (await import('./whoami-command')).runWhoami(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'demo-pbx')
+    return (await import('./demo-commands')).runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
-    return runDemo(argv.slice(1), { write, writeError }, (demo) =>
+    return (await import('./demo-commands')).runDemo(argv.slice(1), { write, writeError }, (demo) =>
       execute(demo, makeOutput(demo.json, write, writeError), writeError)
     )
   let command: CliCommand | 'help'
   try {
     command = parseCli(argv, env)
+    if (command !== 'help') command.account = await accountUnderPolicy(command, env, writeError)
     if (command !== 'help' && command.passwordFromStdin) command.password = await readPasswordLine(process.stdin)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error

@@ -107,48 +107,88 @@ export interface AppStatus {
   hotkeyProblem?: string
 }
 
-/** Commands: renderer -> main, each answered once. */
-export interface DeskDialCommands {
+/**
+ * Commands: renderer -> main, each answered once. They come in groups, one per thing the user
+ * does; the main process answers each group in its own module (see `src/main/backend/commands`).
+ * The renderer calls them flat, e.g. `window.deskdial.dial(...)`.
+ */
+
+/** Calls and links: what a call shows and does, the links from other applications, and the call history. */
+export interface CallCommands {
   getStatus(): Promise<AppStatus>
   previewDial(target: string): Promise<DialPreview>
   dial(request: DialRequest): Promise<DialResult>
   dismissCall(callId: string): Promise<void>
   confirmLink(linkId: string): Promise<DialResult>
   rejectLink(linkId: string): Promise<void>
+  listHistory(): Promise<CallRecord[]>
+  clearHistory(): Promise<void>
+  /** A phone number found on the clipboard, for the quick-dial window. */
+  clipboardNumber(): Promise<string | undefined>
+}
+
+/** Contacts and contact files. */
+export interface ContactCommands {
   listContacts(): Promise<Contact[]>
   saveContact(draft: ContactDraft): Promise<ContactSaveResult>
   deleteContact(id: string): Promise<void>
-  /** One search over the contacts, the company directory and recent calls; the directory's merged answer follows as `directoryResults`. */
-  searchDirectory(query: string, limit: number): Promise<DirectorySearchAnswer>
-  listFavourites(): Promise<FavouriteTarget[]>
-  /** Stars or unstars a contact or a number; answers every favourite. */
-  setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
   /** What importing a vCard or CSV file would do; `mapping` picks the CSV's columns (found from the header when omitted). */
   previewContactImport(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
   /** Imports the file as previewed: adds, merges, leaves duplicates alone. */
   importContacts(file: ContactFileUpload, mapping?: ColumnMapping): Promise<ContactImportAnswer>
   /** All contacts as a vCard 3.0 or CSV file for the window to save. */
   exportContacts(format: ContactFileFormat): Promise<ContactFileDownload>
-  listHistory(): Promise<CallRecord[]>
-  clearHistory(): Promise<void>
+}
+
+/** The search over contacts, the company directory and recent calls, and the favourites. */
+export interface DirectoryCommands {
+  /** One search over the contacts, the company directory and recent calls; the directory's merged answer follows as `directoryResults`. */
+  searchDirectory(query: string, limit: number): Promise<DirectorySearchAnswer>
+  listFavourites(): Promise<FavouriteTarget[]>
+  /** Stars or unstars a contact or a number; answers every favourite. */
+  setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
+}
+
+/** The settings, and trying them before saving. */
+export interface SettingsCommands {
   getSettings(): Promise<SettingsView>
   saveSettings(update: SettingsUpdate): Promise<SaveResult>
   testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
   /** Binds to the company directory as typed (the password typed, or the stored one) and searches it once. */
   testDirectory(directory: DirectorySettings, password?: string): Promise<DirectoryTestResult>
+}
+
+/** The built-in demo phone system. */
+export interface DemoCommands {
   /** First run without an account: start the built-in demo phone system and use it. */
   startDemo(): Promise<SaveResult>
   /** Stop the demo phone system and forget its account, so the user can enter their own. */
   leaveDemo(): Promise<SaveResult>
-  /** A phone number found on the clipboard, for the quick-dial window. */
-  clipboardNumber(): Promise<string | undefined>
-  /** Hides the window that sends it. */
-  hideWindow(): Promise<void>
+}
+
+/** What the phone administrator needs to see. */
+export interface DiagnosticsCommands {
   /** The SIP messages of one call (its id, the REFER's Call-ID) still in the log, for the ladder diagram. */
   callLadder(callId: string): Promise<CallLadder>
   /** The plain-text report for the phone administrator: of one call, or of the whole app without `callId`. */
   diagnosticsReport(callId?: string): Promise<string>
 }
+
+/** The window itself, answered by the app for the window that sends it. */
+export interface WindowCommands {
+  /** Hides the window that sends it. */
+  hideWindow(): Promise<void>
+}
+
+export interface DeskDialCommands
+  extends
+    CallCommands,
+    ContactCommands,
+    DirectoryCommands,
+    SettingsCommands,
+    DemoCommands,
+    DiagnosticsCommands,
+    WindowCommands {}
 
 /** Events: main -> renderer. */
 export interface DeskDialEvents {
@@ -178,36 +218,43 @@ export type DeskDialCommandName = keyof DeskDialCommands
 export const COMMAND_CHANNEL_PREFIX = 'deskdial:cmd:'
 export const EVENT_CHANNEL_PREFIX = 'deskdial:event:'
 
-/** Every command, once: the compiler refuses a table that misses one or names one the contract lacks. */
-const COMMANDS: Record<DeskDialCommandName, true> = {
-  getStatus: true,
-  previewDial: true,
-  dial: true,
-  dismissCall: true,
-  confirmLink: true,
-  rejectLink: true,
-  listContacts: true,
-  saveContact: true,
-  deleteContact: true,
-  searchDirectory: true,
-  listFavourites: true,
-  setFavourite: true,
-  previewContactImport: true,
-  importContacts: true,
-  exportContacts: true,
-  listHistory: true,
-  clearHistory: true,
-  getSettings: true,
-  saveSettings: true,
-  testConnection: true,
-  testDirectory: true,
-  startDemo: true,
-  leaveDemo: true,
-  clipboardNumber: true,
-  hideWindow: true,
-  callLadder: true,
-  diagnosticsReport: true
+/** Every command, once, in its group: the compiler refuses a group that misses one of its commands or names one it lacks. */
+export const COMMAND_GROUPS: {
+  calls: Record<keyof CallCommands, true>
+  contacts: Record<keyof ContactCommands, true>
+  directory: Record<keyof DirectoryCommands, true>
+  settings: Record<keyof SettingsCommands, true>
+  demo: Record<keyof DemoCommands, true>
+  diagnostics: Record<keyof DiagnosticsCommands, true>
+  window: Record<keyof WindowCommands, true>
+} = {
+  calls: {
+    getStatus: true,
+    previewDial: true,
+    dial: true,
+    dismissCall: true,
+    confirmLink: true,
+    rejectLink: true,
+    listHistory: true,
+    clearHistory: true,
+    clipboardNumber: true
+  },
+  contacts: {
+    listContacts: true,
+    saveContact: true,
+    deleteContact: true,
+    previewContactImport: true,
+    importContacts: true,
+    exportContacts: true
+  },
+  directory: { searchDirectory: true, listFavourites: true, setFavourite: true },
+  settings: { getSettings: true, saveSettings: true, testConnection: true, testDirectory: true },
+  demo: { startDemo: true, leaveDemo: true },
+  diagnostics: { callLadder: true, diagnosticsReport: true },
+  window: { hideWindow: true }
 }
+
+const COMMANDS: Record<DeskDialCommandName, true> = Object.assign({}, ...Object.values(COMMAND_GROUPS))
 
 const EVENTS: Record<DeskDialEventName, true> = {
   callProgress: true,

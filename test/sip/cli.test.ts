@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,32 +6,9 @@ import { headerValues, receivedMessages } from './support/digest'
 import { requireTool } from './support/require-tool'
 import { dropFirst, startLossyUdpRelay, type LossyUdpRelay } from './support/lossy-udp-relay'
 import { describeSippResult, freeLoopbackPort, startSipp, type SippPeer } from './support/sipp'
+import { deskdial } from './support/deskdial-cli'
 
-const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
 const PHONE_SYSTEM = path.resolve(__dirname, '../../bench/scenarios/phone-system-uas.xml')
-
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** Runs the built CLI; `stdin`, when given, is written to its standard input, which is then closed. */
-function deskdial(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliRun> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0
-        resolve({ code, stdout, stderr })
-      }
-    )
-    if (stdin !== undefined) child.stdin?.end(stdin)
-  })
-}
 
 function events(stdout: string): Array<Record<string, unknown>> {
   return stdout

@@ -1,7 +1,8 @@
 /**
  * The app quitting right after a call, through the backend's real shutdown path (the service
  * supervisor and the service's stop): DeskDial's 200 to the call's last NOTIFY is lost on the way,
- * and the phone system's retransmission must still find DeskDial there to answer it.
+ * and the phone system's retransmission must still find DeskDial there to answer it. Where no
+ * retransmission can come (over TCP, or after a call that got no NOTIFY), quitting does not wait.
  */
 import { describe, expect, it } from 'vitest'
 import { DiagnosticsKeeper } from '../../src/main/backend/diagnostics-keeper'
@@ -11,7 +12,7 @@ import type { CallProgress } from '../../src/shared/call-progress'
 import { isFinalCallState } from '../../src/shared/call-progress'
 import { dropFirst, startLossyUdpRelay } from './support/lossy-udp-relay'
 import { requireTool } from './support/require-tool'
-import { TEST_ACCOUNT, useCleanup } from './support/service-harness'
+import { createService, TEST_ACCOUNT, useCleanup } from './support/service-harness'
 import { describeSippResult, startSipp } from './support/sipp'
 
 describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', () => {
@@ -66,5 +67,46 @@ describe.skipIf(!requireTool('sipp'))('quitting DeskDial right after a call', ()
     expect(answers.map((datagram) => datagram.dropped)).toEqual([true, false])
     const result = await peer.exited
     expect(result.code, describeSippResult('notify-answer-lost', result)).toBe(0)
+  })
+
+  /** Far longer than the test may take: a stop that waits for it fails the test by its timeout. */
+  const LONG_LINGER_MS = 600_000
+
+  /** One call against `scenario` to its end, then the service stopped as quitting stops it, with `lingerMs`. */
+  async function callThenStop(
+    transport: 'udp' | 'tcp',
+    scenario: string,
+    lingerMs: number
+  ): Promise<{ final: CallProgress; logs: string }> {
+    const peer = track(
+      await startSipp({ scenario, transport, keys: { busy_target: 'none' }, timeoutSeconds: 20 }),
+      (sipp) => sipp.stop()
+    )
+    const dut = createService({ port: peer.port, transport })
+    track(dut.service, (service) => service.stop())
+    await dut.service.start()
+    const final = await dut.waitForFinal(dut.dial('1002').id, 15_000)
+    await dut.service.stop({ lingerMs })
+    expect(dut.service.phase).toBe('stopped')
+    return { final, logs: dut.logs.join('\n') }
+  }
+
+  it.each([
+    ['over TCP, after the NOTIFYs that connected the call', 'tcp' as const, 'refer-notify.xml', 'connected'],
+    ['over UDP, after a call the phone system refused (no NOTIFY)', 'udp' as const, 'refer-403.xml', 'failed']
+  ])(
+    'closes at once %s: nothing can be repeated',
+    async (_what, transport, scenario, state) => {
+      const { final, logs } = await callThenStop(transport, scenario, LONG_LINGER_MS)
+      expect(final).toMatchObject({ state })
+      expect(logs).not.toContain('Answering repeated NOTIFYs')
+    },
+    30_000
+  )
+
+  it('over UDP, after a NOTIFY, stays to answer its repetitions', async () => {
+    const { final, logs } = await callThenStop('udp', 'refer-notify.xml', 1_000)
+    expect(final).toMatchObject({ state: 'connected' })
+    expect(logs).toContain('Answering repeated NOTIFYs for 1 s more before closing.')
   })
 })

@@ -75,6 +75,32 @@ const ROWS: Row[] = [
     expected: { status: 505 }
   },
   {
+    name: 'a Request-Line without the space before its version',
+    message: (b) => request(b, 'OPTIONS', replace(/ SIP\/2\.0$/, 'SIP/2.0')),
+    expected: { status: 400, reason: /Request-Line/ }
+  },
+  {
+    name: 'a Request-Line with a space too many',
+    message: (b) => request(b, 'OPTIONS', replace(/^OPTIONS /, 'OPTIONS  ')),
+    expected: { status: 400, reason: /Request-Line/ }
+  },
+  {
+    name: 'SIP version 7.0 in the Request-Line and the Via',
+    message: (b) => request(b, 'OPTIONS', replace(/SIP\/2\.0/, 'SIP/7.0')),
+    expected: { status: 505 }
+  },
+  {
+    name: 'OPTIONS for another user',
+    message: (b) => request(b, 'OPTIONS', replace(/^OPTIONS sip:deskdial@/, 'OPTIONS sip:someone-else@')),
+    expected: { status: 404 }
+  },
+  {
+    name: 'an INVITE body DeskDial cannot read, refused before any provisional answer',
+    message: (b) =>
+      request(b, 'INVITE', (lines) => [...lines, 'Contact: <sip:1001@127.0.0.1>', 'Content-Type: text/plain'], 'hi'),
+    expected: { status: 415, headers: { accept: 'application/sdp' } }
+  },
+  {
     name: 'a CSeq method other than the request method',
     message: (b) => request(b, 'OPTIONS', replace(/^CSeq: 7 OPTIONS$/, 'CSeq: 7 NOTIFY')),
     expected: { status: 400, reason: /CSeq Method/ }
@@ -136,7 +162,7 @@ const ROWS: Row[] = [
     message: (b) => request(b, 'OPTIONS'),
     expected: {
       status: 200,
-      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'message/sipfrag' }
+      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'application/sdp, message/sipfrag' }
     }
   },
   {

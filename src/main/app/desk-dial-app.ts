@@ -11,8 +11,9 @@ import {
 } from '../backend/desk-app-backend'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from './links-in-argv'
-import { trayPresentation } from './tray-presentation'
+import { quittingTooltip, trayPresentation } from './tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
+import { AFTER_CALL_LINGER_MS } from '../service/deskdial-service-api'
 import { countryFromLocale, defaultAppSettings, supportedCountry } from '../settings/app-settings-defaults'
 import { ElectronSettingsStore } from './electron-settings-store'
 import { registerQuickDialHotkey } from './hotkey'
@@ -81,6 +82,7 @@ export class DeskDialApp {
       if (this.#shutDown || !this.#backend) return
       event.preventDefault()
       this.#shutDown = true
+      this.#showQuitting(this.#backend)
       void settleWithin(this.#backend.shutdown(), QUIT_TIMEOUT_MS).finally(() => app.quit())
     })
     app.on('will-quit', () => globalShortcut.unregisterAll())
@@ -196,14 +198,25 @@ export class DeskDialApp {
     const backend = this.#backend
     if (!backend || !this.#tray) return
     const status = await backend.getStatus()
-    const { icon, tooltip } = trayPresentation(backend.settings.account, status.registration, status.calls)
-    this.#tray.update({
-      icon,
-      tooltip,
-      recentCalls: await backend.listHistory(),
-      startAtLogin: backend.settings.startAtLogin,
-      hotkey: this.#hotkey ?? ''
-    })
+    const { account, demo, startAtLogin } = backend.settings
+    const { icon, tooltip } = trayPresentation(account, status.registration, status.calls, demo)
+    const recentCalls = await backend.listHistory()
+    // Quitting has taken over the tray meanwhile: it keeps saying so until DeskDial is gone.
+    if (this.#shutDown) return
+    this.#tray.update({ icon, tooltip, recentCalls, startAtLogin, hotkey: this.#hotkey ?? '', demo })
+  }
+
+  /**
+   * The user asked to quit: the windows go at once, and the tray stays until DeskDial has signed
+   * out of the phone system (and, right after a call, answered its last messages), saying so.
+   */
+  #showQuitting(backend: DeskAppBackend): void {
+    for (const window of [this.#mainWindow, this.#quickDialWindow]) {
+      if (window && !window.isDestroyed()) window.hide()
+    }
+    void backend
+      .getStatus()
+      .then((status) => this.#tray?.showQuitting(quittingTooltip(status.calls, Date.now(), AFTER_CALL_LINGER_MS)))
   }
 
   async #saveStartAtLogin(enabled: boolean): Promise<void> {

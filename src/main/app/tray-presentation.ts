@@ -16,13 +16,20 @@ const STATE_WORDS: Record<RegistrationStatus['state'], string> = {
   retrying: 'reconnecting…'
 }
 
-/** The tray's icon and tooltip for the registration and the calls in progress. */
+/** Who DeskDial is on the phone system: the built-in demo phone system names itself, not its made-up account. */
+function whoIs(account: AccountSettings, demo: boolean): string {
+  if (demo) return 'demo phone system'
+  return account.user ? `${account.user}@${account.domain ?? account.servers[0] ?? ''}` : 'no account set up'
+}
+
+/** The tray's icon and tooltip for the account (or the demo), the registration and the calls in progress. */
 export function trayPresentation(
   account: AccountSettings,
   registration: RegistrationStatus,
-  calls: readonly CallProgress[]
+  calls: readonly CallProgress[],
+  demo = false
 ): { icon: TrayIcon; tooltip: string } {
-  const who = account.user ? `${account.user}@${account.domain ?? account.servers[0] ?? ''}` : 'no account set up'
+  const who = whoIs(account, demo)
   const live = calls.find((call) => !isFinalCallState(call.state))
   if (live) return { icon: 'call', tooltip: `DeskDial (${who}): calling ${live.target}` }
   const icon: TrayIcon =
@@ -35,4 +42,15 @@ export function trayPresentation(
           : 'idle'
   const problem = registration.state === 'failed' ? ` – ${registration.reason}` : ''
   return { icon, tooltip: `DeskDial (${who}): ${STATE_WORDS[registration.state]}${problem}` }
+}
+
+/**
+ * The tray's tooltip from "Quit" until DeskDial has left the phone system: signing out, and
+ * after a call that ended within `afterCallMs`, answering the phone system's last messages about it.
+ */
+export function quittingTooltip(calls: readonly CallProgress[], now: number, afterCallMs: number): string {
+  const justEnded = calls.some((call) => isFinalCallState(call.state) && now - call.at < afterCallMs)
+  return justEnded
+    ? 'DeskDial is quitting: finishing the last call with the phone system…'
+    : 'DeskDial is quitting: signing out of the phone system…'
 }

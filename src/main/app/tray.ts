@@ -18,6 +18,8 @@ export interface TrayContent {
   recentCalls: readonly CallRecord[]
   startAtLogin: boolean
   hotkey: string
+  /** DeskDial uses its built-in demo phone system, not the user's own. */
+  demo: boolean
 }
 
 const RECENT_IN_MENU = 10
@@ -48,6 +50,12 @@ export class DeskDialTray {
     this.#tray.setContextMenu(Menu.buildFromTemplate(this.#menu(content)))
   }
 
+  /** From "Quit" until DeskDial has left the phone system: what it is doing, and no actions any more. */
+  showQuitting(tooltip: string): void {
+    this.#tray.setToolTip(tooltip)
+    this.#tray.setContextMenu(Menu.buildFromTemplate([{ label: 'Quitting DeskDial…', enabled: false }]))
+  }
+
   #image(icon: TrayIcon): NativeImage {
     const image = this.#icons.get(icon)
     if (!image) throw new Error(`DeskDial has no tray icon "${icon}".`)
@@ -58,7 +66,16 @@ export class DeskDialTray {
     const recent = content.recentCalls.slice(0, RECENT_IN_MENU)
     const quickDial: MenuItemConstructorOptions = { label: 'Quick dial…', click: () => this.#actions.quickDial() }
     if (content.hotkey) quickDial.accelerator = content.hotkey
+    // The settings show the demo phone system and the way to one's own.
+    const demo: MenuItemConstructorOptions[] = content.demo
+      ? [
+          { label: 'Using the demo phone system', enabled: false },
+          { label: 'Use my own phone system…', click: () => this.#actions.settings() },
+          { type: 'separator' }
+        ]
+      : []
     return [
+      ...demo,
       { label: 'Open DeskDial', click: () => this.#actions.open() },
       quickDial,
       {

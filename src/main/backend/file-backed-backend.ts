@@ -7,7 +7,7 @@ import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/password-store'
 import { FileSettingsStore } from '../settings/settings-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
-import { DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
+import { createDeskAppBackend, type DeskAppBackend, type DeskAppBackendOptions } from './desk-app-backend'
 
 export interface FileBackedBackendOptions extends Omit<
   DeskAppBackendOptions,
@@ -32,7 +32,7 @@ export function createFileBackedBackend(options: FileBackedBackendOptions): Desk
     options.log?.('warn', message)
     problems.backend?.noteDataProblem(message)
   }
-  problems.backend = new DeskAppBackend({
+  problems.backend = createDeskAppBackend({
     ...rest,
     settings: settings ?? new FileSettingsStore({ directory, defaults: defaultAppSettings(country) }),
     secrets: secrets ?? new MemorySecretStore(),

@@ -19,7 +19,7 @@ import { runInSlices, runToEnd, type SlicedWork } from '../settings/work-in-slic
 import type { ContactEntry } from './contact-entry'
 import { csvContactsInSlices, type CsvMappingChoice } from './csv-reader'
 import { writeCsv } from './csv-writer'
-import { decodeContactFile } from './decode-text'
+import { decodeContactFile, type ContactFileEncoding } from './decode-text'
 import { planImport } from './import-plan'
 import { looksLikeVCard, vCardsInSlices } from './vcard-reader'
 import { writeVCards } from './vcard-writer'
@@ -35,16 +35,25 @@ export type ContactFileReading =
   | { ok: true; format: ContactFileFormat; entries: ContactEntry[]; skipped: SkippedEntry[]; csv?: CsvColumns }
   | { ok: false; error: string; csv?: CsvColumns }
 
-/** The contacts in a file's bytes; `choice` picks the CSV's column mapping (found from the header when omitted). */
-export function readContactFile(fileName: string, bytes: Uint8Array, choice?: CsvMappingChoice): ContactFileReading {
-  return runToEnd(contactFileInSlices(fileName, bytes, choice))
+/**
+ * The contacts in a file's bytes; `choice` picks the CSV's column mapping (found from the header when
+ * omitted), `encoding` the file's encoding (found from the bytes when omitted).
+ */
+export function readContactFile(
+  fileName: string,
+  bytes: Uint8Array,
+  choice?: CsvMappingChoice,
+  encoding?: ContactFileEncoding
+): ContactFileReading {
+  return runToEnd(contactFileInSlices(fileName, bytes, choice, encoding))
 }
 
 /** {@link readContactFile}, yielding after each record or line it reads. */
 function* contactFileInSlices(
   fileName: string,
   bytes: Uint8Array,
-  choice?: CsvMappingChoice
+  choice?: CsvMappingChoice,
+  encoding?: ContactFileEncoding
 ): SlicedWork<ContactFileReading> {
   if (bytes.length > MAX_CONTACT_FILE_BYTES) {
     return {
@@ -52,7 +61,9 @@ function* contactFileInSlices(
       error: `${fileName} is larger than ${MAX_CONTACT_FILE_BYTES / 1024 / 1024} MB: split it into smaller files and import them one by one.`
     }
   }
-  const text = decodeContactFile(bytes)
+  const decoded = decodeContactFile(bytes, encoding)
+  if (!decoded.ok) return { ok: false, error: `${fileName} cannot be read. ${decoded.error}` }
+  const { text } = decoded
   const format = formatOfFileName(fileName) ?? (looksLikeVCard(text) ? 'vcard' : 'csv')
   if (format === 'vcard') return { ok: true, format, ...(yield* vCardsInSlices(text)) }
   const read = yield* csvContactsInSlices(text, choice)
@@ -78,6 +89,8 @@ export interface ImportOptions {
   write: boolean
   /** How many of each list the answer holds (the counts are always complete); all when omitted. */
   listed?: number
+  /** The dial plan's country: numbers are compared as dialled from it. */
+  country: string
 }
 
 /** Plans the import of `file` (read, or being read) into `store` and, with `write`, saves it in one write. */
@@ -88,7 +101,7 @@ export async function importContacts(
 ): Promise<ContactImportAnswer> {
   const reading = await file
   if (!reading.ok) return reading
-  const plan = await planImport(await store.list(), reading.entries, reading.skipped)
+  const plan = await planImport(await store.list(), reading.entries, reading.skipped, options.country)
   if (options.write && plan.drafts.length > 0) {
     const results = await store.saveMany(plan.drafts)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))

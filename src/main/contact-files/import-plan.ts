@@ -4,10 +4,12 @@
  * duplicate and changes nothing, so importing a file twice adds nothing; an entry with a known name
  * and new numbers adds those numbers to that contact (up to the allowed count), and fills its
  * company, department, job title and e-mail when it has none. Other entries become new contacts.
+ * Numbers are compared as phone numbers dialled from the user's country: for a US user
+ * "+1 201 555 0123" and "(201) 555-0123" are one number.
  */
 import { MAX_NUMBERS_PER_CONTACT, type Contact, type ContactDraft } from '../../shared/contact'
 import type { ContactFields, ImportDuplicate, ImportMerge, ImportNote, SkippedEntry } from '../../shared/contact-files'
-import { digitsOf } from '../../shared/digits-of'
+import { numberKey } from '../contacts/contact-number-key'
 import { Slices } from '../settings/work-in-slices'
 import type { ContactEntry } from './contact-entry'
 
@@ -32,16 +34,17 @@ const DETAILS = ['company', 'department', 'title', 'email'] as const
 export async function planImport(
   existing: readonly Contact[],
   entries: readonly ContactEntry[],
-  skipped: readonly SkippedEntry[]
+  skipped: readonly SkippedEntry[],
+  country: string
 ): Promise<ImportPlan> {
   const clock = new Slices()
   /** Each name's contact as it will be after the import: an existing one or one this file adds. */
   const byName = new Map<string, { fields: ContactFields; id?: string; changed: boolean }>()
   for (const contact of existing) {
-    // Its own list of numbers: the plan adds to it, and a preview must leave the contact as it is.
-    const { id, ...rest } = contact
-    const fields = { ...rest, numbers: [...contact.numbers] }
-    if (!byName.has(nameKey(contact.name))) byName.set(nameKey(contact.name), { fields, id, changed: false })
+    const { id, ...fields } = contact
+    // A copy of the numbers: a preview must not add the file's numbers to the contacts it read.
+    const copy = { ...fields, numbers: [...fields.numbers] }
+    if (!byName.has(nameKey(contact.name))) byName.set(nameKey(contact.name), { fields: copy, id, changed: false })
     if (clock.due) await clock.pause()
   }
   const plan: ImportPlan = { added: [], merged: [], duplicates: [], skipped: [...skipped], notes: [], drafts: [] }
@@ -57,8 +60,14 @@ export async function planImport(
       plan.added.push({ line, ...fields })
       continue
     }
-    const known = new Set(target.fields.numbers.map((entry) => digitsOf(entry.number)))
-    const fresh = contact.numbers.filter((entry) => !known.has(digitsOf(entry.number)))
+    const known = new Set(target.fields.numbers.map((entry) => numberKey(entry.number, country)))
+    // A number the entry repeats in another spelling is new once.
+    const fresh = contact.numbers.filter((entry) => {
+      const key = numberKey(entry.number, country)
+      if (known.has(key)) return false
+      known.add(key)
+      return true
+    })
     const room = MAX_NUMBERS_PER_CONTACT - target.fields.numbers.length
     const taken = fresh.slice(0, Math.max(0, room))
     if (taken.length < fresh.length) {

@@ -13,3 +13,5 @@ export {
 export type { ContactFileReading, ImportOptions } from './contact-file-import'
 export { isColumnMapping, MAPPING_FIELDS_HELP, parseColumnMapping } from './csv-reader'
 export type { CsvMappingChoice } from './csv-reader'
+export { CONTACT_FILE_ENCODINGS } from './decode-text'
+export type { ContactFileEncoding } from './decode-text'

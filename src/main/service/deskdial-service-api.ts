@@ -6,14 +6,15 @@ import type { SipTrace } from '../../shared/sip-trace'
 export type Unsubscribe = () => void
 
 /**
- * How long DeskDial stays reachable after a call's last NOTIFY when it quits (the app) or exits
- * (the CLI): if its 200 to that NOTIFY was lost, the phone system's retransmissions (after 0.5,
- * 1 and 2 s) are still answered instead of timing out at the phone system.
+ * How long DeskDial stays reachable after the last NOTIFY it answered when it quits (the app) or
+ * exits (the CLI): over UDP, if its 200 to that NOTIFY was lost, the phone system's retransmissions
+ * (after 0.5, 1 and 2 s) are still answered instead of timing out at the phone system. Over TCP
+ * and TLS nothing is retransmitted, and without a NOTIFY answered nothing can be: no wait then.
  */
 export const AFTER_CALL_LINGER_MS = 4_000
 
 export interface StopOptions {
-  /** Keep answering retransmitted NOTIFYs until this long after the last call ended (0: close at once). */
+  /** Over UDP, keep answering retransmitted NOTIFYs until this long after the last one answered (0: close at once). */
   lingerMs?: number
 }
 

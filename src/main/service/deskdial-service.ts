@@ -3,21 +3,16 @@ import { meansNoAnswer } from '../../shared/no-answer'
 import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
-import { ClickToDial, type ClickToDialTiming } from '../sip/click-to-dial'
+import type { ClickToDialTiming } from '../sip/click-to-dial'
 import { Registration } from '../sip/registration'
 import { probeServer } from '../sip/server-probe'
-import { parseServerAddress, type ServerAddress } from '../../shared/server-address'
-import { SipEndpoint, type SipEndpointOptions, type SipLog } from '../sip/sip-endpoint'
+import type { SipEndpoint, SipLog } from '../sip/sip-endpoint'
 import type { SipTransportOptions } from '../sip/transport'
-import type {
-  DeskDialServiceApi,
-  DeskDialServiceOptions,
-  ServerSwitch,
-  StopOptions,
-  Unsubscribe
-} from './deskdial-service-api'
+import type { DeskDialServiceApi, DeskDialServiceOptions, StopOptions, Unsubscribe } from './deskdial-service-api'
 import { canMoveServicePhase, type ServicePhase } from './service-phase'
 import { DEFAULT_FALLBACK_ANSWERS, DEFAULT_FALLBACK_PROBE_MS, PrimaryFallback } from './primary-fallback'
+import { ServerConnection } from './server-connection'
+import { ServiceCalls } from './service-calls'
 
 export interface DeskDialServiceTiming extends Partial<ClickToDialTiming> {
   backoff?: BackoffPolicy
@@ -34,8 +29,6 @@ export interface DeskDialServiceConfig extends DeskDialServiceOptions {
   transport?: Partial<SipTransportOptions>
 }
 
-const RECENT_CALLS = 50
-
 /** Registration states without an attempt under way, in which the service may change servers. */
 const SETTLED_STATES: ReadonlySet<RegistrationState> = new Set(['registered', 'failed', 'disabled'])
 
@@ -47,39 +40,45 @@ const SETTLED_STATES: ReadonlySet<RegistrationState> = new Set(['registered', 'f
 export class DeskDialService implements DeskDialServiceApi {
   readonly #config: DeskDialServiceConfig
   readonly #log: SipLog
-  readonly #servers: ServerAddress[]
+  readonly #connection: ServerConnection
   readonly #registrationListeners = new Set<(status: RegistrationStatus) => void>()
-  readonly #callListeners = new Set<(progress: CallProgress) => void>()
-  readonly #dialer: ClickToDial
+  readonly #calls: ServiceCalls
   /** Only with several servers: watches the first one while the service sits on another. */
   readonly #fallback: PrimaryFallback | undefined
-  #endpoint: SipEndpoint | undefined
-  #serverIndex = 0
   #registration: Registration | undefined
   #registrationStatus: RegistrationStatus
-  #calls: CallProgress[] = []
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined
   #reconnectFailures = 0
   #phase: ServicePhase = 'stopped'
   /** While `moving-back`: the move, for stop() to wait on. */
   #moveBackDone: Promise<void> | undefined
   #discardedMessages = 0
-  /** When the last call reached its final state: until a linger after it, its NOTIFYs may come again. */
-  #lastCallEndedAt: number | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
     this.#log = config.log ?? (() => undefined)
     const problems = accountProblems(config.account)
     if (problems.length > 0) throw new Error(problems.join(' '))
-    this.#servers = config.account.servers.map((server) => parseServerAddress(server, config.account.transport))
+    this.#connection = new ServerConnection({
+      ...config,
+      log: this.#log,
+      onDiscard: () => {
+        this.#discardedMessages += 1
+      },
+      onDisconnect: (endpoint, error) => this.#onDisconnect(endpoint, error),
+      switchReason: () => (this.#isIn('moving-back') ? 'fallback' : 'failover')
+    })
     this.#registrationStatus = { state: 'unregistered', reason: 'Not connected yet', at: Date.now() }
-    this.#dialer = new ClickToDial((progress) => this.#onCallProgress(progress), config.timing)
-    if (this.#servers.length > 1) {
+    this.#calls = new ServiceCalls({
+      log: this.#log,
+      timing: config.timing,
+      afterProgress: (progress, previous) => this.#afterCallProgress(progress, previous)
+    })
+    if (this.#connection.serverCount > 1) {
       this.#fallback = new PrimaryFallback({
         intervalMs: config.timing?.fallbackProbeMs ?? DEFAULT_FALLBACK_PROBE_MS,
         answersNeeded: config.timing?.fallbackAnswers ?? DEFAULT_FALLBACK_ANSWERS,
-        probe: (signal) => probeServer(this.#endpointOptions(0), signal),
+        probe: (signal) => probeServer(this.#connection.endpointOptions(0), signal),
         canMoveBack: () => this.#canMoveBack(),
         moveBack: () => this.#moveBack()
       })
@@ -91,7 +90,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   get calls(): readonly CallProgress[] {
-    return this.#calls
+    return this.#calls.calls
   }
 
   /** SIP messages dropped unanswered since the service was made: ones that cannot be answered, responses that answer nothing. */
@@ -120,7 +119,7 @@ export class DeskDialService implements DeskDialServiceApi {
     }
     // stop() while connecting: the service is down already, but for the connection that just came up.
     if (!this.#isIn('connecting')) {
-      await this.#closeEndpoint()
+      await this.#connection.close()
       return
     }
     this.#moveTo('serving')
@@ -136,18 +135,11 @@ export class DeskDialService implements DeskDialServiceApi {
     await this.#moveBackDone
     await this.#registration?.stop()
     this.#registration = undefined
-    this.#dialer.dispose()
-    await this.#lingerAfterCalls(options.lingerMs ?? 0)
-    await this.#closeEndpoint()
+    this.#calls.dispose()
+    if (this.#endpoint?.isConnected)
+      await this.#calls.lingerAfterNotifies(options.lingerMs ?? 0, this.#config.account.transport)
+    await this.#connection.close()
     this.#moveTo('stopped')
-  }
-
-  /** The endpoint stays open meanwhile: sip.js's NOTIFY transactions answer retransmissions again with their 200. */
-  async #lingerAfterCalls(lingerMs: number): Promise<void> {
-    const waitMs = this.#lastCallEndedAt === undefined ? 0 : this.#lastCallEndedAt + lingerMs - Date.now()
-    if (waitMs <= 0 || !this.#endpoint?.isConnected) return
-    this.#log('info', `Answering repeated NOTIFYs for ${Math.ceil(waitMs / 1000)} s more before closing.`)
-    await new Promise((resolve) => setTimeout(resolve, waitMs))
   }
 
   dial(dialString: string): CallProgress {
@@ -157,10 +149,8 @@ export class DeskDialService implements DeskDialServiceApi {
       throw new Error('DeskDial is not connected to the phone system. Check the settings and try again.')
     if (!this.#endpoint.isConnected)
       throw new Error('The connection to the phone system is down; DeskDial is reconnecting. Try again in a moment.')
-    const progress = this.#dialer.dial(this.#endpoint, this.#config.account.line, dialString)
+    const progress = this.#calls.dial(this.#endpoint, this.#config.account.line, dialString)
     this.#log('info', `Dialling ${dialString} through ${this.#endpoint.serverLabel} (Call-ID ${progress.id})`)
-    // The first progress is the caller's answer; listeners hear from the call from its next step on.
-    this.#keepCall(progress)
     return progress
   }
 
@@ -170,8 +160,7 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   onCallProgress(listener: (progress: CallProgress) => void): Unsubscribe {
-    this.#callListeners.add(listener)
-    return () => this.#callListeners.delete(listener)
+    return this.#calls.onCallProgress(listener)
   }
 
   #requireEndpoint(): SipEndpoint {
@@ -184,24 +173,7 @@ export class DeskDialService implements DeskDialServiceApi {
     for (const listener of this.#registrationListeners) listener(status)
   }
 
-  /** Keeps `progress` as its call's latest; returns what was known of the call before. */
-  #keepCall(progress: CallProgress): CallProgress | undefined {
-    const previous = this.#calls.find((call) => call.id === progress.id)
-    const others = this.#calls.filter((call) => call.id !== progress.id)
-    this.#calls = [...others, progress].slice(-RECENT_CALLS)
-    return previous
-  }
-
-  #onCallProgress(progress: CallProgress): void {
-    const previous = this.#keepCall(progress)
-    if (isFinalCallState(progress.state)) {
-      this.#lastCallEndedAt = Date.now()
-      this.#log(
-        progress.state === 'failed' ? 'warn' : 'info',
-        `Call ${progress.id} to ${progress.target}: ${progress.state} (SIP ${progress.code ?? '-'})`
-      )
-    }
-    for (const listener of this.#callListeners) listener(progress)
+  #afterCallProgress(progress: CallProgress, previous: CallProgress | undefined): void {
     if (isFinalCallState(progress.state)) this.#fallback?.recheck()
     if (progress.state === 'failed' && previous?.state === 'requesting') this.#onReferUnanswered(progress.code)
   }
@@ -211,7 +183,8 @@ export class DeskDialService implements DeskDialServiceApi {
    * dial goes to the next server. (With registration, the REGISTER retries decide that.)
    */
   #onReferUnanswered(code: number | undefined): void {
-    if (this.#registration || this.#servers.length < 2 || this.#phase !== 'serving' || !meansNoAnswer(code)) return
+    if (this.#registration || this.#connection.serverCount < 2 || this.#phase !== 'serving' || !meansNoAnswer(code))
+      return
     this.#prepareRetry(code).then(
       () => this.#startRegistration(),
       (error: Error) => this.#log('warn', `No other server of the phone system answers either: ${error.message}`)
@@ -241,73 +214,21 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#registration.start()
   }
 
-  /** Connects to the first reachable server, starting at `first` and wrapping around the list. */
+  /** Connects to the first reachable server from `first` on; while the service is up on another than the first, watches the first. */
   async #connectFrom(first: number): Promise<void> {
-    let lastError: Error | undefined
-    for (let offset = 0; offset < this.#servers.length; offset += 1) {
-      const index = (first + offset) % this.#servers.length
-      try {
-        await this.#connectTo(index)
-        return
-      } catch (error) {
-        lastError = error as Error
-        this.#log('warn', `Could not connect to ${this.#serverLabel(index)}: ${lastError.message}`)
-      }
-    }
-    throw lastError ?? new Error('No phone system server is configured.')
-  }
-
-  #serverLabel(index: number): string {
-    return `${this.#servers[index].host}:${this.#servers[index].port}`
-  }
-
-  #endpointOptions(index: number): SipEndpointOptions {
-    const { account, password, transport, onTrace } = this.#config
-    const onDiscard = (): void => {
-      this.#discardedMessages += 1
-    }
-    return { account, server: this.#servers[index], password, log: this.#log, onTrace, transport, onDiscard }
-  }
-
-  async #connectTo(index: number): Promise<void> {
-    await this.#closeEndpoint()
-    const endpoint = new SipEndpoint(this.#endpointOptions(index))
-    endpoint.onDisconnect((error) => this.#onDisconnect(endpoint, error))
-    try {
-      await endpoint.connect()
-    } catch (error) {
-      await endpoint.close().catch(() => undefined)
-      throw error
-    }
-    this.#endpoint = endpoint
-    if (index !== this.#serverIndex) {
-      const change: ServerSwitch = {
-        from: this.#serverLabel(this.#serverIndex),
-        to: this.#serverLabel(index),
-        reason: this.#isIn('moving-back') ? 'fallback' : 'failover',
-        at: Date.now()
-      }
-      this.#log('info', `Switched from ${change.from} to ${change.to}.`)
-      this.#config.onServerSwitch?.(change)
-    }
-    this.#serverIndex = index
-    if (index > 0 && this.#isUp) this.#fallback?.start()
+    await this.#connection.connectFrom(first)
+    if (this.#connection.index > 0 && this.#isUp) this.#fallback?.start()
     else this.#fallback?.stop()
   }
 
-  async #closeEndpoint(): Promise<void> {
-    const endpoint = this.#endpoint
-    this.#endpoint = undefined
-    if (endpoint)
-      await endpoint
-        .close()
-        .catch((error: Error) => this.#log('warn', `Closing the SIP connection failed: ${error.message}`))
+  get #endpoint(): SipEndpoint | undefined {
+    return this.#connection.endpoint
   }
 
   #onDisconnect(endpoint: SipEndpoint, error?: Error): void {
     if (this.#phase !== 'serving' || endpoint !== this.#endpoint || !error) return
     this.#log('warn', `Lost the connection to ${endpoint.serverLabel}: ${error.message}`)
-    this.#dialer.connectionLost()
+    this.#calls.connectionLost()
     if (this.#registration) {
       this.#registration.connectionLost()
     } else {
@@ -333,17 +254,18 @@ export class DeskDialService implements DeskDialServiceApi {
   /** Before a retry: reconnect a dropped transport; after no answer, fail over to the next server. */
   async #prepareRetry(failedCode: number | undefined): Promise<void> {
     if (!this.#isUp) return
-    if (meansNoAnswer(failedCode) && this.#servers.length > 1) {
-      await this.#connectFrom((this.#serverIndex + 1) % this.#servers.length)
+    const { index, serverCount } = this.#connection
+    if (meansNoAnswer(failedCode) && serverCount > 1) {
+      await this.#connectFrom((index + 1) % serverCount)
       return
     }
-    if (!this.#endpoint?.isConnected) await this.#connectFrom(this.#serverIndex)
+    if (!this.#endpoint?.isConnected) await this.#connectFrom(index)
   }
 
   /** Calls in progress get their NOTIFYs on this endpoint, and a registration attempt must end first. */
   #canMoveBack(): boolean {
     return (
-      !this.#dialer.hasCallsInProgress &&
+      !this.#calls.hasCallsInProgress &&
       SETTLED_STATES.has(this.#registrationStatus.state) &&
       this.#endpoint?.isConnected === true
     )
@@ -377,7 +299,7 @@ export class DeskDialService implements DeskDialServiceApi {
 
   /** Fallback: unregister from the backup, then connect (and register) to the first server again. */
   async #returnToFirstServer(): Promise<void> {
-    this.#log('info', `${this.#serverLabel(0)} answers again: moving back to it from ${this.currentServer}.`)
+    this.#log('info', `${this.#connection.label(0)} answers again: moving back to it from ${this.currentServer}.`)
     const registration = this.#registration
     this.#registration = undefined
     await registration?.stop()

@@ -27,6 +27,7 @@ class ReferCall {
   readonly #onProgress: (progress: CallProgress) => void
   readonly #timing: ClickToDialTiming
   readonly #onDisposed: () => void
+  readonly #onNotifyAnswered: () => void
   readonly #seenNotifies = new Set<number>()
   #unwatch: () => void = () => undefined
   #silenceTimer: ReturnType<typeof setTimeout> | undefined
@@ -38,9 +39,11 @@ class ReferCall {
     dialString: string,
     timing: ClickToDialTiming,
     onProgress: (progress: CallProgress) => void,
-    onDisposed: () => void
+    onDisposed: () => void,
+    onNotifyAnswered: () => void
   ) {
     this.#onProgress = onProgress
+    this.#onNotifyAnswered = onNotifyAnswered
     this.#timing = timing
     this.#onDisposed = onDisposed
     const desk = endpoint.uri(line)
@@ -122,6 +125,7 @@ class ReferCall {
 
   #onNotify(notify: SipNotify): void {
     notify.accept()
+    this.#onNotifyAnswered()
     if (this.#seenNotifies.has(notify.cseq)) return
     this.#seenNotifies.add(notify.cseq)
     const status = parseSipfrag(notify.body)
@@ -145,6 +149,7 @@ export class ClickToDial {
   readonly #calls = new Map<string, ReferCall>()
   readonly #timing: ClickToDialTiming
   readonly #onProgress: (progress: CallProgress) => void
+  #lastNotifyAnsweredAt: number | undefined
 
   constructor(onProgress: (progress: CallProgress) => void, timing: Partial<ClickToDialTiming> = {}) {
     this.#onProgress = onProgress
@@ -155,11 +160,24 @@ export class ClickToDial {
   dial(endpoint: SipEndpoint, line: string, dialString: string): CallProgress {
     const target = validateDialString(dialString)
     if (!target.ok) throw new Error(target.error)
-    const call: ReferCall = new ReferCall(endpoint, line, target.value, this.#timing, this.#onProgress, () => {
-      if (this.#calls.get(call.progress.id) === call) this.#calls.delete(call.progress.id)
-    })
+    const call: ReferCall = new ReferCall(
+      endpoint,
+      line,
+      target.value,
+      this.#timing,
+      this.#onProgress,
+      () => {
+        if (this.#calls.get(call.progress.id) === call) this.#calls.delete(call.progress.id)
+      },
+      () => (this.#lastNotifyAnsweredAt = Date.now())
+    )
     this.#calls.set(call.progress.id, call)
     return call.progress
+  }
+
+  /** When DeskDial last answered a NOTIFY (milliseconds since the epoch): over UDP, the phone system repeats it until our 200 arrives. */
+  get lastNotifyAnsweredAt(): number | undefined {
+    return this.#lastNotifyAnsweredAt
   }
 
   /** True while a call still awaits its result: moving to another server now would lose its NOTIFYs. */

@@ -1,5 +1,6 @@
 import { settleWithin } from '../../shared/settle-within'
 import { canMoveRegistration, type RegistrationState, type RegistrationStatus } from '../../shared/registration-status'
+import { ALLOW_HEADER } from './allowed-methods'
 import { backoffDelayMs, DEFAULT_BACKOFF, parseRetryAfterSeconds, type BackoffPolicy } from './backoff'
 import { registrationFailedReason } from './call-messages'
 import type { OutgoingSipRequest, SipEndpoint, SipResponse } from './sip-endpoint'
@@ -122,7 +123,7 @@ export class Registration {
       'REGISTER',
       endpoint.registrar,
       endpoint.aor,
-      [`Contact: ${endpoint.contact};expires=${expires}`, `Expires: ${expires}`, 'Allow: NOTIFY, OPTIONS'],
+      [`Contact: ${endpoint.contact};expires=${expires}`, `Expires: ${expires}`, ALLOW_HEADER],
       {
         onFinal: (response) => {
           this.#nextCseq = request.cseq + 1

@@ -5,6 +5,16 @@
  * answer an unknown method 405 instead of 501, ignore `Require` and read any body.
  */
 import { createHash } from 'node:crypto'
+import { ALLOW_HEADER, ALLOWED_METHODS } from './allowed-methods'
+import {
+  addressUri,
+  isUnbracketedIpv6,
+  readRequest,
+  schemeOf,
+  sipUriParts,
+  values,
+  type Request
+} from './request-reading'
 
 /**
  * `pass`: hand the request to sip.js. `answer`: send `response` (stateless) instead. `drop`:
@@ -24,28 +34,17 @@ export interface RequestScreenOptions {
   isWellFormed(name: string, value: string): boolean
 }
 
-/** Methods DeskDial handles: INVITE and its companions (declined: DeskDial never takes a call), NOTIFY of its REFERs, OPTIONS pings. */
-export const ALLOWED_METHODS = ['INVITE', 'ACK', 'CANCEL', 'BYE', 'NOTIFY', 'OPTIONS'] as const
 /** Methods of the SIP standards DeskDial knows and refuses (405); anything else is not implemented (501). */
 const REFUSED_METHODS = new Set(['REGISTER', 'SUBSCRIBE', 'REFER', 'MESSAGE', 'INFO', 'PRACK', 'PUBLISH', 'UPDATE'])
-/** The one body type DeskDial reads: the sipfrag of a REFER's NOTIFY (RFC 3515). */
-const ACCEPTED_BODY = 'message/sipfrag'
+/**
+ * The body each method may carry: an INVITE's session offer (DeskDial reads it only to decline the
+ * call) and the sipfrag of a REFER's NOTIFY (RFC 3515). Any other body gets 415.
+ */
+const BODY_TYPES: Partial<Record<string, string>> = { INVITE: 'application/sdp', NOTIFY: 'message/sipfrag' }
+const ACCEPT_HEADER = `Accept: ${[...new Set(Object.values(BODY_TYPES))].join(', ')}`
+/** URI schemes DeskDial reads (RFC 3261, RFC 3966); any other in the Request-URI, To or From gets 416. */
+const KNOWN_SCHEMES = new Set(['sip', 'sips', 'tel'])
 
-const COMPACT_NAMES: Record<string, string> = {
-  v: 'via',
-  f: 'from',
-  t: 'to',
-  i: 'call-id',
-  m: 'contact',
-  l: 'content-length',
-  c: 'content-type',
-  e: 'content-encoding',
-  k: 'supported',
-  o: 'event',
-  r: 'refer-to',
-  b: 'referred-by',
-  u: 'allow-events'
-}
 const DISPLAY_NAMES: Record<string, string> = { 'call-id': 'Call-ID', cseq: 'CSeq' }
 const MANDATORY = ['to', 'from', 'call-id', 'cseq'] as const
 /** Headers a request carries at most once (RFC 3261 7.3.1: only comma-list headers may repeat). */
@@ -76,25 +75,12 @@ const PARSED_BY_SIPJS = [
 ] as const
 
 const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/
-const VIA_VALUE = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+[^\s;,]+/i
+const VIA_VALUE = /^SIP\s*\/\s*\d+\.\d+\s*\/\s*[A-Za-z0-9.!%*_+`'~-]+\s+[^\s;,]+/i
 const CSEQ = /^(\d+)\s+(\S+)$/
 const MAX_CSEQ = 2 ** 32 - 1
 
-interface Header {
-  name: string
-  value: string
-}
-
-interface Request {
-  method: string
-  uri: string
-  version: string
-  headers: Header[]
-  body: string
-}
-
-/** Decides what becomes of one incoming request (the text of a message that is not a response). */
-export function screenRequest(message: string, options: RequestScreenOptions): RequestVerdict {
+/** Decides what becomes of one incoming request (the text of a message that is not a response) to `ourUser`. */
+export function screenRequest(message: string, options: RequestScreenOptions, ourUser: string): RequestVerdict {
   const request = readRequest(message)
   if (!request) return { action: 'drop', problem: 'it is not a SIP request' }
   const vias = values(request, 'via')
@@ -106,28 +92,39 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
   })
 
   if (request.version.toUpperCase() !== 'SIP/2.0') return answer(505, 'Version Not Supported')
-  const malformed = malformation(request, message, options)
+  const malformed = structuralFault(request)
   if (malformed) return answer(400, malformed)
+  const unsupported = unsupportedScheme(request)
+  if (unsupported) return answer(416, `Unsupported URI Scheme In ${unsupported}`)
+  const unreadable = grammarFault(request, message, options)
+  if (unreadable) return answer(400, unreadable)
 
   if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) {
     return REFUSED_METHODS.has(request.method)
-      ? answer(405, 'Method Not Allowed', [`Allow: ${ALLOWED_METHODS.join(', ')}`])
+      ? answer(405, 'Method Not Allowed', [ALLOW_HEADER])
       : answer(501, 'Not Implemented')
   }
-  // RFC 3261 8.2.2.3: ACK and CANCEL are not refused for their Require.
-  const required = request.method === 'ACK' || request.method === 'CANCEL' ? [] : optionTags(values(request, 'require'))
+  if (request.method === 'ACK') return { action: 'pass' }
+  // RFC 3261 8.2.2.1: a Request-URI naming another user is not for us. Checked here because the body
+  // check and the OPTIONS answer below come after it; sip.js checks it again for what passes.
+  const { user } = sipUriParts(request.uri)
+  if (user !== undefined && user !== ourUser) return answer(404, 'Not Found')
+  // RFC 3261 8.2.2.3: CANCEL is not refused for its Require.
+  const required = request.method === 'CANCEL' ? [] : optionTags(values(request, 'require'))
   if (required.length > 0) return answer(420, 'Bad Extension', [`Unsupported: ${required.join(', ')}`])
-  if (request.method === 'NOTIFY' && request.body !== '') {
+  // RFC 3261 8.2.3, before sip.js sends any provisional answer to an INVITE.
+  if (declaredBodyLength(request) > 0) {
     const type = values(request, 'content-type')[0]?.split(';')[0].trim().toLowerCase()
-    if (type !== ACCEPTED_BODY) return answer(415, 'Unsupported Media Type', [`Accept: ${ACCEPTED_BODY}`])
+    const accepted = BODY_TYPES[request.method]
+    if (type !== accepted) return answer(415, 'Unsupported Media Type', [`Accept: ${accepted ?? ''}`.trim()])
   }
-  if (request.method === 'OPTIONS')
-    return answer(200, 'OK', [`Allow: ${ALLOWED_METHODS.join(', ')}`, `Accept: ${ACCEPTED_BODY}`])
+  if (request.method === 'OPTIONS') return answer(200, 'OK', [ALLOW_HEADER, ACCEPT_HEADER])
   return { action: 'pass' }
 }
 
-/** The first thing that makes the request unreadable, as a reason phrase; undefined when it is well-formed. */
-function malformation(request: Request, message: string, options: RequestScreenOptions): string | undefined {
+/** What makes the request unreadable before any URI or header value is parsed, as a reason phrase. */
+function structuralFault(request: Request): string | undefined {
+  if (!request.strictStartLine) return 'Malformed Request-Line'
   if (!TOKEN.test(request.method)) return 'Malformed Method'
   for (const name of MANDATORY) if (values(request, name).length === 0) return `Missing ${displayName(name)} Header`
   for (const name of SINGLE_VALUE) if (values(request, name).length > 1) return `Duplicate ${displayName(name)} Header`
@@ -135,6 +132,34 @@ function malformation(request: Request, message: string, options: RequestScreenO
   if (!cseq || !TOKEN.test(cseq[2])) return 'Malformed CSeq Header'
   if (Number(cseq[1]) > MAX_CSEQ) return 'CSeq Number Out Of Range'
   if (cseq[2] !== request.method) return 'CSeq Method Does Not Match Request Method'
+  const length = values(request, 'content-length')[0]
+  if (length !== undefined && !/^\d{1,10}$/.test(length)) return 'Malformed Content-Length Header'
+  // Over a stream the framer cut exactly this many bytes; a datagram may hold fewer (RFC 3261 18.3).
+  if (length !== undefined && Number(length) > Buffer.byteLength(request.body))
+    return 'Content-Length Larger Than Message'
+  const scheme = schemeOf(request.uri)
+  if (scheme === 'sip' || scheme === 'sips') {
+    const { host, hasHeaders } = sipUriParts(request.uri)
+    if (hasHeaders) return 'Request-URI Carries Headers'
+    if (isUnbracketedIpv6(host)) return 'IPv6 Address Without Brackets In Request-URI'
+  }
+  return undefined
+}
+
+/** RFC 3261 8.2.2.1: which of the Request-URI, To and From has a scheme DeskDial does not support; undefined when none. */
+function unsupportedScheme(request: Request): string | undefined {
+  const unknown = (uri: string): boolean => {
+    const scheme = schemeOf(uri)
+    return scheme !== undefined && !KNOWN_SCHEMES.has(scheme)
+  }
+  if (unknown(request.uri)) return 'Request-URI'
+  for (const name of ['to', 'from'] as const)
+    if (unknown(addressUri(values(request, name)[0]))) return displayName(name)
+  return undefined
+}
+
+/** What sip.js's parser cannot read, as a reason phrase; undefined when it reads the whole request. */
+function grammarFault(request: Request, message: string, options: RequestScreenOptions): string | undefined {
   if (options.parses(message)) return undefined
   // Rare: sip.js would drop the request. Find what it could not read, to say so.
   if (!options.isWellFormed('request-uri', request.uri)) return 'Malformed Request-URI'
@@ -149,26 +174,10 @@ function malformation(request: Request, message: string, options: RequestScreenO
   return 'Malformed Request'
 }
 
-function readRequest(message: string): Request | undefined {
-  const headEnd = message.indexOf('\r\n\r\n')
-  const head = headEnd === -1 ? message : message.slice(0, headEnd)
-  const body = headEnd === -1 ? '' : message.slice(headEnd + 4)
-  // Folded lines (RFC 3261 7.3.1) join their header with one space.
-  const lines = head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')
-  const startLine = /^(\S+) (\S+) (\S+)$/.exec(lines[0])
-  if (!startLine || startLine[3].toUpperCase().startsWith('SIP/') === false) return undefined
-  const headers: Header[] = []
-  for (const line of lines.slice(1)) {
-    const colon = line.indexOf(':')
-    if (colon <= 0) continue
-    const name = line.slice(0, colon).trim().toLowerCase()
-    headers.push({ name: COMPACT_NAMES[name] ?? name, value: line.slice(colon + 1).trim() })
-  }
-  return { method: startLine[1], uri: startLine[2], version: startLine[3], headers, body }
-}
-
-function values(request: Request, name: string): string[] {
-  return request.headers.filter((header) => header.name === name).map((header) => header.value)
+/** The body's length as Content-Length declares it; a datagram without the header holds its body to the end. */
+function declaredBodyLength(request: Request): number {
+  const length = values(request, 'content-length')[0]
+  return length === undefined ? Buffer.byteLength(request.body) : Number(length)
 }
 
 function optionTags(values: string[]): string[] {

@@ -1,20 +1,21 @@
 /**
- * The one module that touches sip.js: a user agent bound to one phone-system server over our own
+ * The one module that drives sip.js: a user agent bound to one phone-system server over our own
  * Node transport, with our digest, our logging and hooks for out-of-dialog REFER and its NOTIFYs.
- * Everything above this file speaks in URIs, headers and callbacks, never in sip.js internals.
+ * Everything above this file speaks in URIs, headers and callbacks (see `sip-messages.ts`), never
+ * in sip.js internals; what DeskDial changes in sip.js itself is in `sipjs-tuning.ts`.
  */
-import { randomBytes } from 'node:crypto'
-import { Core, Grammar, UserAgent, type URI } from 'sip.js'
+import { Core, UserAgent, type URI } from 'sip.js'
 import type { AccountSettings } from '../../shared/account-settings'
 import type { ServerAddress } from '../../shared/server-address'
 import type { SipTrace } from '../../shared/sip-trace'
 import { maskSecret } from '../../shared/mask-secret'
 import { keepStrongestChallenge } from './challenge-selection'
 import { DigestCredentials } from './digest-credentials'
-import { screenRequest, type RequestScreenOptions } from './request-screen'
+import { screenRequest } from './request-screen'
+import { toSipResponse, type OutgoingSipRequest, type SipNotify, type SipRequestHandlers } from './sip-messages'
+import { SIP_GRAMMAR, withoutEmptySupported } from './sipjs-tuning'
 import {
   callIdOf,
-  isUnreachableWarning,
   NodeSipTransport,
   readCseq,
   readStartLine,
@@ -23,6 +24,9 @@ import {
   type NodeSipTransportInstance,
   type SipTransportOptions
 } from './transport'
+
+export type { OutgoingSipRequest, SipNotify, SipOutcome, SipRequestHandlers, SipResponse } from './sip-messages'
+export { outcomeOf } from './sip-messages'
 
 export type SipLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void
 
@@ -39,136 +43,9 @@ export interface SipEndpointOptions {
   onDiscard?: (problem: string) => void
 }
 
-/**
- * What became of a request: the server `answered` (whatever the code), or nothing answered in time
- * (`timed-out`, a 408 of our own), or nothing listens there / the connection failed
- * (`unreachable`, a 503 of our own).
- */
-export type SipOutcome = 'answered' | 'timed-out' | 'unreachable'
-
-/** A response as the layers above see it. */
-export interface SipResponse {
-  outcome: SipOutcome
-  code: number
-  reason: string
-  header(name: string): string | undefined
-  headers(name: string): string[]
-}
-
-export interface SipRequestHandlers {
-  onProgress?(response: SipResponse): void
-  onFinal(response: SipResponse): void
-}
-
-/** An incoming NOTIFY of a subscription we created. Answer it exactly once. */
-export interface SipNotify {
-  cseq: number
-  body: string
-  header(name: string): string | undefined
-  accept(): void
-  reject(code: number): void
-}
-
-export interface OutgoingSipRequest {
-  callId: string
-  fromTag: string
-  /** The CSeq number last used (digest retries increment it). */
-  readonly cseq: number
-}
-
 const VIA_PLACEHOLDER = 'deskdial.invalid'
 
-/** The sip.js grammar rule for each header sip.js parses on receipt. */
-const HEADER_RULES: Record<string, string> = {
-  via: 'Via',
-  from: 'From',
-  to: 'To',
-  'call-id': 'Call_ID',
-  contact: 'Contact',
-  'content-length': 'Content_Length',
-  'content-type': 'Content_Type',
-  cseq: 'CSeq',
-  'max-forwards': 'Max_Forwards',
-  'refer-to': 'Refer_To',
-  'record-route': 'Record_Route'
-}
-
-/**
- * The request screen reads each request with sip.js's own parser, and sip.js then gets that
- * parse instead of parsing the same text again (a parse costs about 25 µs per header).
- */
-const parseWithSipjs = Core.Parser.parseMessage.bind(Core.Parser)
-const QUIET = {
-  error: () => undefined,
-  warn: () => undefined,
-  log: () => undefined,
-  debug: () => undefined
-} as unknown as Parameters<typeof parseWithSipjs>[1]
-let screened: { text: string; message: ReturnType<typeof parseWithSipjs> } | undefined
-Core.Parser.parseMessage = (data, logger) => {
-  const parsed = screened?.text === data ? screened.message : parseWithSipjs(data, logger)
-  screened = undefined
-  return parsed
-}
-
-/** Checks a request with the parser and grammar sip.js will read it with. */
-const SIP_GRAMMAR: RequestScreenOptions = {
-  parses: (text) => {
-    const message = parseWithSipjs(text, QUIET)
-    screened = message ? { text, message } : undefined
-    return message !== undefined
-  },
-  isWellFormed: (name, value) => {
-    const parsed: unknown =
-      name === 'request-uri'
-        ? Grammar.parse(`OPTIONS ${value} SIP/2.0`, 'Request_Response')
-        : HEADER_RULES[name]
-          ? Grammar.parse(value, HEADER_RULES[name])
-          : 0
-    return parsed !== -1 && parsed !== undefined
-  }
-}
-
-/** sip.js writes `Supported:` even with no option tag to list; DeskDial supports none. */
-function withoutEmptySupported(message: string): string {
-  const headEnd = message.indexOf('\r\n\r\n')
-  if (headEnd === -1) return message
-  return message.slice(0, headEnd).replace(/\r\nSupported:[ \t]*(?=\r\n|$)/gi, '') + message.slice(headEnd)
-}
-
-// sip.js assumes a reliable transport and leaves Timer J at 0; with the RFC value the server
-// transactions absorb retransmitted NOTIFYs (answered again, passed up once) on UDP too. Timer K
-// stays 0: a retransmitted final response then finds no transaction and is discarded, which is
-// all Timer K would achieve, without the orphaned 5 s timer of a digest-retried request.
-Core.Timers.TIMER_J = 64 * Core.Timers.T1
-
-// sip.js draws a branch from ten million values (`z9hG4bK` + 7 digits). A phone system keeps each
-// branch for 32 s (Timer J) and answers a new request with a remembered branch from that
-// transaction: in the soak, about one dial in 2,000 got another call's 202 and failed after 32 s.
-// RFC 3261 8.1.1.7 asks for branches unique across time: 96 random bits each. A CANCEL keeps its
-// INVITE's branch, as before.
-const transactions = Core.ClientTransaction as unknown as { makeId(request: Core.OutgoingRequestMessage): string }
-const makeSipjsId = transactions.makeId.bind(transactions)
-transactions.makeId = (request) =>
-  request.method === 'CANCEL' ? makeSipjsId(request) : `z9hG4bK${randomBytes(12).toString('base64url')}`
-
-/** Responses without a Via were made up on this side (sip.js's timeout, a transport failure); the transport marks its ICMP 503. */
-export function outcomeOf(code: number, header: (name: string) => string | undefined): SipOutcome {
-  if (isUnreachableWarning(header('Warning'))) return 'unreachable'
-  if (header('Via') !== undefined) return 'answered'
-  return code === 408 ? 'timed-out' : 'unreachable'
-}
-
-function toSipResponse(message: Core.IncomingResponseMessage): SipResponse {
-  return {
-    outcome: outcomeOf(message.statusCode ?? 0, (name) => message.getHeader(name)),
-    code: message.statusCode ?? 0,
-    reason: message.reasonPhrase ?? '',
-    header: (name) => message.getHeader(name),
-    headers: (name) => message.getHeaders(name)
-  }
-}
-
+/** DeskDial's user agent on one server of the phone system. */
 export class SipEndpoint {
   readonly server: ServerAddress
   readonly domain: string
@@ -255,7 +132,7 @@ export class SipEndpoint {
       else deliver(keepStrongestChallenge(text))
       return
     }
-    const verdict = screenRequest(text, SIP_GRAMMAR)
+    const verdict = screenRequest(text, SIP_GRAMMAR, this.aor.user ?? '')
     if (verdict.action === 'pass') deliver(text)
     else if (verdict.action === 'drop') discard(verdict.problem)
     else {

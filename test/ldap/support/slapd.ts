@@ -46,6 +46,8 @@ export interface SlapdOptions {
   people?: number
   /** The server's size limit for searches that do not page (default 500). */
   sizeLimit?: number
+  /** People a test needs besides the named and generated ones. */
+  extraPeople?: TestPerson[]
 }
 
 export interface TestDirectory {
@@ -147,7 +149,7 @@ async function waitUntilAnswering(slapd: ChildProcess, ports: number[], log: () 
 /** Starts slapd with the test directory; see the file's comment. */
 export async function startSlapd(options: SlapdOptions = {}): Promise<TestDirectory> {
   const sizeLimit = options.sizeLimit ?? 500
-  const people = [...NAMED_PEOPLE, ...generatedPeople(options.people ?? 3000)]
+  const people = [...NAMED_PEOPLE, ...(options.extraPeople ?? []), ...generatedPeople(options.people ?? 3000)]
   const dir = await mkdtemp(join(tmpdir(), 'deskdial-slapd-'))
   let slapd: ChildProcess | undefined
   try {

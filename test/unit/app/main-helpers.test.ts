@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { linksInArgv } from '../../../src/main/app/links-in-argv'
-import { trayPresentation } from '../../../src/main/app/tray-presentation'
+import { quittingTooltip, trayPresentation } from '../../../src/main/app/tray-presentation'
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../../src/shared/account-settings'
 import type { CallProgress } from '../../../src/shared/call-progress'
 import type { RegistrationStatus } from '../../../src/shared/registration-status'
@@ -49,5 +49,27 @@ describe('tray presentation', () => {
     [status('registered'), [call('connected')], 'registered', 'DeskDial (201@pbx.example.com): ready']
   ])('%j with calls %j', (registration, calls, icon, tooltip) => {
     expect(trayPresentation(account, registration, calls)).toEqual({ icon, tooltip })
+  })
+
+  it('names the demo phone system, not its made-up account, while the demo is the account', () => {
+    const demoAccount = { ...DEFAULT_ACCOUNT_SETTINGS, servers: ['127.0.0.1:50600'], user: 'deskdial', line: '1001' }
+    expect(trayPresentation(demoAccount, status('registered'), [], true)).toEqual({
+      icon: 'registered',
+      tooltip: 'DeskDial (demo phone system): ready'
+    })
+    expect(trayPresentation(demoAccount, status('registered'), [call('ringing')], true).tooltip).toBe(
+      'DeskDial (demo phone system): calling 0201 5550123'
+    )
+  })
+
+  it('while quitting, says it finishes a call that just ended, or signs out', () => {
+    const ended = { ...call('connected'), at: 10_000 }
+    expect(quittingTooltip([ended], 12_000, 4_000)).toBe(
+      'DeskDial is quitting: finishing the last call with the phone system…'
+    )
+    expect(quittingTooltip([ended], 14_000, 4_000)).toBe('DeskDial is quitting: signing out of the phone system…')
+    expect(quittingTooltip([{ ...call('ringing'), at: 13_000 }], 14_000, 4_000)).toBe(
+      'DeskDial is quitting: signing out of the phone system…'
+    )
   })
 })

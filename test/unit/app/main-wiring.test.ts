@@ -304,13 +304,37 @@ describe('the built main process', () => {
     }
   )
 
+  it("says in the tray that the demo phone system is in use, with the way to one's own, until the demo is left", async () => {
+    const tray = () => electron.trays[0]
+    const labels = () => tray()?.menu?.template.map((item) => item.label ?? item.type) ?? []
+    expect(await callAsRenderer(electron, 'startDemo')).toMatchObject({ ok: true })
+    await eventually(
+      () => tray()?.tooltip === 'DeskDial (demo phone system): ready',
+      `the demo in the tooltip (${tray()?.tooltip})`
+    )
+    expect(labels().slice(0, 4)).toEqual([
+      'Using the demo phone system',
+      'Use my own phone system…',
+      'separator',
+      'Open DeskDial'
+    ])
+    expect(await callAsRenderer(electron, 'leaveDemo')).toMatchObject({ ok: true })
+    await eventually(() => tray()?.tooltip === 'DeskDial (no account set up): not connected', 'the demo left')
+    expect(labels()[0]).toBe('Open DeskDial')
+  })
+
   it('reconnects on resume, and on quit unregisters the hotkey after shutting the service down', async () => {
     expect(electron.powerMonitor.listenerCount('resume')).toBe(1)
     expect(electron.powerMonitor.listenerCount('unlock-screen')).toBe(1)
+    electron.windows[0]?.show()
     let prevented = false
     electron.app.emit('before-quit', { preventDefault: () => (prevented = true) })
     expect(prevented).toBe(true)
+    // The windows go at once; the tray stays, saying what DeskDial still does, until it is gone.
+    expect(electron.windows.map((window) => window.visible)).toEqual([false, false])
     await eventually(() => electron.app.quitCalls > 0, 'app.quit after shutdown')
+    expect(electron.trays[0]?.tooltip).toBe('DeskDial is quitting: signing out of the phone system…')
+    expect(electron.trays[0]?.menu?.template.map((item) => item.label)).toEqual(['Quitting DeskDial…'])
     electron.app.emit('will-quit')
     expect(electron.unregisterAllCalls).toBe(1)
   })

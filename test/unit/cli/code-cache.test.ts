@@ -1,9 +1,10 @@
 /**
  * The CLI's launcher (out/cli/deskdial.cjs, src/cli/code-cache.ts) runs the bundle from V8's code cache
- * kept beside it. Each test runs a copy of the built CLI in a folder of its own.
+ * kept beside it, one cache per command, and loads the commands' chunks (out/cli/chunks) the same way
+ * when they are used. Each test runs a copy of the built CLI in a folder of its own.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -12,19 +13,20 @@ const BUILT = resolve(__dirname, '../../../out/cli')
 
 let folder: string
 
-function caches(): string[] {
-  return readdirSync(folder).filter((name) => name.endsWith('.v8-cache'))
+function caches(subfolder = ''): string[] {
+  return readdirSync(join(folder, subfolder)).filter((name) => name.endsWith('.v8-cache'))
 }
 
-function runHelp(): string {
-  return execFileSync(process.execPath, [join(folder, 'deskdial.cjs'), '--help'], { encoding: 'utf8', timeout: 30_000 })
+function run(...args: string[]): string {
+  return execFileSync(process.execPath, [join(folder, 'deskdial.cjs'), ...args], { encoding: 'utf8', timeout: 30_000 })
 }
+const runHelp = () => run('--help')
 
 beforeEach(() => {
   if (!existsSync(join(BUILT, 'deskdial-main.cjs')))
     throw new Error(`${BUILT} has no CLI: run "npm run build" first (npm test does).`)
   folder = mkdtempSync(join(tmpdir(), 'deskdial-cli-cache-'))
-  for (const name of ['deskdial.cjs', 'deskdial-main.cjs']) copyFileSync(join(BUILT, name), join(folder, name))
+  cpSync(BUILT, folder, { recursive: true, filter: (source) => !source.endsWith('.v8-cache') })
 })
 
 afterEach(() => {
@@ -43,10 +45,10 @@ describe("the CLI's code cache", () => {
     expect(readFileSync(join(folder, cache)).equals(written)).toBe(true)
   })
 
-  it('grows when a later command runs code the first did not', () => {
+  it('is kept per command, so that a command finds the code it runs and never writes its cache again', () => {
     runHelp()
-    const [cache] = caches()
-    const afterHelp = readFileSync(join(folder, cache)).length
+    const [help] = caches()
+    const afterHelp = readFileSync(join(folder, help))
     // Nothing listens on loopback port 1: the REGISTER is refused at once and the CLI exits 3.
     const register = (): string => {
       try {
@@ -71,7 +73,24 @@ describe("the CLI's code cache", () => {
       }
     }
     expect(register()).toContain('Registration: ')
-    expect(readFileSync(join(folder, cache)).length).toBeGreaterThan(afterHelp * 1.1)
+    const registerCache = caches().find((name) => name.startsWith('deskdial-main.register.'))
+    expect(caches()).toEqual([help, registerCache].sort())
+    expect(readFileSync(join(folder, registerCache ?? '')).length).toBeGreaterThan(afterHelp.length * 1.1)
+    const written = readFileSync(join(folder, registerCache ?? ''))
+    expect(register()).toContain('Registration: ')
+    expect(runHelp()).toContain('deskdial dial <number>')
+    expect(readFileSync(join(folder, registerCache ?? '')).equals(written)).toBe(true)
+    expect(readFileSync(join(folder, help)).equals(afterHelp)).toBe(true)
+  })
+
+  it('loads the contact files, the directory and the demo only for their commands, from caches of their own', () => {
+    runHelp()
+    expect(caches('chunks')).toEqual([])
+    expect(readFileSync(join(folder, 'deskdial-main.cjs'), 'utf8')).not.toContain('BEGIN:VCARD')
+    expect(run('contacts', '--help')).toContain('deskdial contacts import')
+    expect(caches('chunks').some((name) => name.startsWith('contacts-commands-'))).toBe(true)
+    expect(caches('chunks').every((name) => name.includes('.contacts.'))).toBe(true)
+    expect(run('contacts', '--help')).toContain('deskdial contacts import')
   })
 
   it('is replaced when V8 rejects it, and the CLI runs all the same', () => {
@@ -85,9 +104,10 @@ describe("the CLI's code cache", () => {
   })
 
   it('leaves no cache of another build or Node version behind', () => {
-    writeFileSync(join(folder, 'deskdial-main.v0.0.1.1.1.v8-cache'), 'old')
+    writeFileSync(join(folder, 'deskdial-main.help.v0.0.1.1.1.v8-cache'), 'old')
+    writeFileSync(join(folder, 'deskdial-main.register.v0.0.1.1.1.v8-cache'), 'old')
     runHelp()
     expect(caches()).toHaveLength(1)
-    expect(caches()[0]).toContain(process.version)
+    expect(caches()[0]).toContain(`.help.${process.version}.`)
   })
 })

@@ -41,13 +41,15 @@ describe('the import and export commands', () => {
     ).toMatchObject({ ok: true })
   })
 
-  it('previews, imports and exports through the backend', async () => {
+  it('previews, imports and exports through the backend, comparing numbers in the dial plan country', async () => {
     const backend = createFileBackedBackend({
       directory,
+      country: 'US',
       version: '0.0.0',
       createService: (options) => new ServiceDouble(options),
       emit: () => undefined
     })
+    await backend.start()
     const commands = commandsForWindow(backend, () => undefined)
     const preview = await commands.previewContactImport(upload('google-3.0.vcf'))
     expect(preview).toMatchObject({ ok: true, written: false, format: 'vcard', counts: { added: 2 } })
@@ -57,6 +59,11 @@ describe('the import and export commands', () => {
     const file = await commands.exportContacts('csv')
     expect(file).toMatchObject({ fileName: 'deskdial-contacts.csv', mimeType: 'text/csv', count: 2 })
     expect(file.text).toContain('Zoë Ølsen,"Smith, Jones & Partners",Legal,,,,Home,+45 32 12 34 56,,,,\r\n')
+    const national = Buffer.from('First Name,Last Name,Mobile Phone\r\nBob,Baker,(415) 555-0142\r\n')
+    const again = { name: 'bob.csv', base64: national.toString('base64') }
+    expect(await commands.previewContactImport(again)).toMatchObject({ counts: { merged: 0, duplicates: 1 } })
+    expect(await commands.importContacts(again)).toMatchObject({ counts: { merged: 0, duplicates: 1 } })
+    await backend.shutdown()
   })
 })
 

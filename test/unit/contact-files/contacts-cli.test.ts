@@ -3,7 +3,7 @@
  * `npm run build`) on a data directory of its own (DESKDIAL_USER_DATA).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -93,5 +93,51 @@ describe('deskdial contacts', () => {
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stdout)).toMatchObject({ event: 'error', exitCode: 1 })
     expect(existsSync(join(userData, 'contacts.json'))).toBe(false)
+  })
+
+  it("compares numbers in the dial plan country of --config, else of the app's settings, else the default (US)", () => {
+    const csv = (name: string, number: string) => {
+      const file = join(userData, name)
+      writeFileSync(file, `First Name,Last Name,Mobile Phone\r\nBob,Baker,${number}\r\n`)
+      return file
+    }
+    expect(contacts('import', csv('first.csv', '+1 415 555 0142')).code).toBe(0)
+    const national = csv('national.csv', '(415) 555-0142')
+    expect(contacts('import', national, '--dry-run').stdout).toContain('0 merged, 1 duplicate(s)')
+
+    const germany = join(userData, 'germany.json')
+    writeFileSync(germany, JSON.stringify({ dialPlan: { country: 'de' } }))
+    expect(contacts('import', national, '--dry-run', '--config', germany).stdout).toContain('1 merged, 0 duplicate(s)')
+    writeFileSync(
+      join(userData, 'settings.json'),
+      JSON.stringify({ version: 3, settings: { dialPlan: { country: 'DE' } } })
+    )
+    expect(contacts('import', national, '--dry-run').stdout).toContain('1 merged, 0 duplicate(s)')
+
+    writeFileSync(germany, JSON.stringify({ dialPlan: { country: 'Germany' } }))
+    const wrong = contacts('import', national, '--config', germany)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain(
+      `The dial plan country in ${germany} is "Germany": set it to a country code such as US, DE or GB.`
+    )
+  })
+
+  it('reads a file in the --encoding named, and refuses an encoding it does not know', () => {
+    const file = join(userData, 'czech.csv')
+    // "Jiří Dvořák" in Windows-1250, which would read as Windows-1252 "Jiøí Dvoøák".
+    const name = [0x4a, 0x69, 0xf8, 0xed, 0x2c, 0x44, 0x76, 0x6f, 0xf8, 0xe1, 0x6b]
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('First Name,Last Name,Mobile Phone\r\n'),
+        Buffer.from(name),
+        Buffer.from(',+420 601 555 010\r\n')
+      ])
+    )
+    expect(contacts('import', file, '--encoding', 'windows-1250').code).toBe(0)
+    expect(storedNames()).toEqual(['Jiří Dvořák'])
+    const unknown = contacts('import', file, '--encoding', 'koi8-r')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('--encoding must be utf-8, windows-1252, windows-1250, not "koi8-r".')
   })
 })

@@ -28,12 +28,12 @@ const withoutIds = (contacts: Contact[]) => contacts.map(({ id: _id, ...fields }
 describe('importing', () => {
   it('previews without writing, then imports; the same file again adds nothing', async () => {
     const store = new FileContactStore({ directory })
-    const preview = await importContacts(store, fixture('icloud-3.0.vcf'), { write: false })
+    const preview = await importContacts(store, fixture('icloud-3.0.vcf'), { write: false, country: 'US' })
     expect(preview).toMatchObject({ ok: true, written: false, counts: { added: 3, merged: 0, duplicates: 0 } })
     await expect(stat(join(directory, 'contacts.json'))).rejects.toThrow()
     expect(await store.list()).toEqual([])
 
-    const first = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true })
+    const first = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true, country: 'US' })
     expect(first).toMatchObject({ ok: true, written: true, counts: { added: 3, merged: 0, duplicates: 0 } })
     const afterFirst = await readFile(join(directory, 'contacts.json'), 'utf8')
     expect((await store.list()).map((contact) => contact.name)).toEqual([
@@ -42,7 +42,7 @@ describe('importing', () => {
       'Pizza Roma'
     ])
 
-    const second = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true })
+    const second = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true, country: 'US' })
     expect(second).toMatchObject({ ok: true, counts: { added: 0, merged: 0, duplicates: 3, skipped: 0 } })
     expect(await readFile(join(directory, 'contacts.json'), 'utf8')).toBe(afterFirst)
   })
@@ -50,7 +50,7 @@ describe('importing', () => {
   it('adds the new numbers of a contact with the same name to it, and fills details it lacks', async () => {
     const store = new FileContactStore({ directory })
     await store.save({ name: 'alice  archer', numbers: [{ label: 'work', number: '+1 201 555 0123' }] })
-    const report = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true })
+    const report = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true, country: 'US' })
     expect(report).toMatchObject({
       ok: true,
       counts: { added: 2, merged: 1, duplicates: 0 },
@@ -76,6 +76,36 @@ describe('importing', () => {
     ])
   })
 
+  it("compares numbers as phone numbers in the user's country: one number written two ways is a duplicate", async () => {
+    const csv = (number: string) => Buffer.from(`First Name,Last Name,Business Phone\r\nAlice,Archer,${number}\r\n`)
+    const store = new FileContactStore({ directory })
+    await store.save({ name: 'Alice Archer', numbers: [{ label: 'work', number: '+1 201 555 0123' }] })
+    const national = readContactFile('alice.csv', csv('(201) 555-0123'))
+    expect(await importContacts(store, national, { write: true, country: 'US' })).toMatchObject({
+      ok: true,
+      counts: { added: 0, merged: 0, duplicates: 1 },
+      duplicates: [{ line: 2, name: 'Alice Archer' }]
+    })
+    const international = readContactFile('alice.csv', csv('001 201-555-0123'))
+    expect(await importContacts(store, international, { write: false, country: 'DE' })).toMatchObject({
+      counts: { duplicates: 1 }
+    })
+    // From Germany "(201) 555-0123" is a number in Essen, not the American one.
+    expect(await importContacts(store, national, { write: false, country: 'DE' })).toMatchObject({
+      counts: { merged: 1, duplicates: 0 }
+    })
+    expect((await store.list())[0]?.numbers).toEqual([{ label: 'work', number: '+1 201 555 0123' }])
+
+    const twice = Buffer.from(
+      'First Name,Last Name,Business Phone,Business Phone 2\r\nAlice,Archer,+1 201 555 0199,(201) 555-0199\r\n'
+    )
+    expect(
+      await importContacts(store, readContactFile('twice.csv', twice), { write: false, country: 'US' })
+    ).toMatchObject({
+      merged: [{ name: 'Alice Archer', numbers: [{ label: 'work', number: '+1 201 555 0199' }] }]
+    })
+  })
+
   it('keeps a merged contact within the allowed numbers and says what was left out', async () => {
     const store = new FileContactStore({ directory })
     const numbers = Array.from({ length: 9 }, (_, index) => ({
@@ -83,7 +113,7 @@ describe('importing', () => {
       number: `+1 201 555 020${index}`
     }))
     await store.save({ name: 'Alice Archer', numbers })
-    const report = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true })
+    const report = await importContacts(store, fixture('icloud-3.0.vcf'), { write: true, country: 'US' })
     expect(report).toMatchObject({
       ok: true,
       counts: { merged: 1 },
@@ -101,7 +131,7 @@ describe('importing', () => {
 
   it('lists every skipped entry of a broken file and imports the rest', async () => {
     const store = new FileContactStore({ directory })
-    const report = await importContacts(store, fixture('broken.vcf'), { write: true })
+    const report = await importContacts(store, fixture('broken.vcf'), { write: true, country: 'US' })
     expect(report).toMatchObject({ ok: true, counts: { added: 3, skipped: 5 } })
     expect((await store.list()).map((contact) => contact.name)).toEqual([
       'Many Numbers',
@@ -117,7 +147,7 @@ describe('exporting', () => {
     async (format) => {
       const source = new FileContactStore({ directory: join(directory, 'source') })
       for (const file of ['outlook-2.1-windows-1252.vcf', 'icloud-3.0.vcf', 'google.csv', 'outlook-en-utf8-bom.csv'])
-        await importContacts(source, fixture(file), { write: true })
+        await importContacts(source, fixture(file), { write: true, country: 'US' })
       await source.save({
         name: 'Semi; Colon, "Quoted"\\Back',
         company: 'Line, Break; Corp',
@@ -130,7 +160,7 @@ describe('exporting', () => {
       expect(file.count).toBe(contacts.length)
       const target = new FileContactStore({ directory: join(directory, 'target') })
       const reading = readContactFile(file.fileName, Buffer.from(file.text, 'utf8'))
-      const report = await importContacts(target, reading, { write: true })
+      const report = await importContacts(target, reading, { write: true, country: 'US' })
       expect(report).toMatchObject({ ok: true, counts: { added: contacts.length, skipped: 0 } })
       expect(withoutIds(await target.list())).toEqual(withoutIds(contacts))
     }

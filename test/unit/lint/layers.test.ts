@@ -43,6 +43,20 @@ describe('the layers', () => {
     [
       'src/renderer/src/probe.ts',
       "import { planDial } from '../../main/dial/dial-plan'\nexport const probe = planDial\n"
+    ],
+    [
+      'src/main/policy/probe.ts',
+      "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"
+    ],
+    ['src/main/settings/probe.ts', "import { lockedPaths } from '../policy'\nexport const probe = lockedPaths\n"],
+    ['src/main/service/probe.ts', "import { lockedPaths } from '../policy'\nexport const probe = lockedPaths\n"],
+    [
+      'src/main/directory/probe.ts',
+      "import { findDirectoryUser } from '../whoami'\nexport const probe = findDirectoryUser\n"
+    ],
+    [
+      'src/main/whoami/probe.ts',
+      "import { DeskAppBackend } from '../backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"
     ]
   ])('%s may not import upwards or sideways out of its layer', async (file, code) => {
     expect(await rulesBroken(file, code)).toContain('import-x/no-restricted-paths')
@@ -59,6 +73,18 @@ describe('the layers', () => {
       await rulesBroken(
         'src/main/backend/probe.ts',
         "import { planDial } from '../dial/dial-plan'\nexport const probe = planDial\n"
+      )
+    ).toEqual([])
+    expect(
+      await rulesBroken(
+        'src/main/policy/probe.ts',
+        "import { readCaFile } from '../trust/ca-file'\nimport { serializeJson } from '../settings/atomic-json-file'\nexport const probe = [readCaFile, serializeJson]\n"
+      )
+    ).toEqual([])
+    expect(
+      await rulesBroken(
+        'src/cli/probe.ts',
+        "import { lockedPaths } from '../main/policy'\nexport const probe = lockedPaths\n"
       )
     ).toEqual([])
   })

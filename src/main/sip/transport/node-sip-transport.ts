@@ -3,6 +3,7 @@ import { isSipTransport } from '../../../shared/sip-transport'
 import { EmitterImpl, StateTransitionError, TransportState, type Emitter, type Transport } from 'sip.js'
 import type { SipTrace } from '../../../shared/sip-trace'
 import type { SipChannel, SipChannelEvents } from './sip-channel'
+import { tolerateAbnfBugIpv6 } from './ipv6-reference'
 import { readStartLine } from './sip-message-head'
 import type { SipTransportOptions, TransportLogLevel } from './sip-transport-options'
 import { StreamChannel } from './stream-channel'
@@ -213,8 +214,9 @@ export class NodeSipTransport implements NodeSipTransportInstance {
 
   private receive(channel: SipChannel, message: string): void {
     if (channel !== this.channel || this.currentState !== TransportState.Connected) return
+    const tolerated = tolerateAbnfBugIpv6(message)
     const incoming =
-      readStartLine(message)?.kind === 'response' ? restoreResponseVia(message, this.options.viaHost) : message
+      readStartLine(tolerated)?.kind === 'response' ? restoreResponseVia(tolerated, this.options.viaHost) : tolerated
     this.log('debug', `Received ${firstLine(message)} from ${this.remote}`)
     // A throw here would escape a socket callback and take the process down.
     this.guarded('onMessage', () => this.onMessage?.(incoming))

@@ -8,8 +8,12 @@ export type StreamFrame =
   | { kind: 'message'; text: string }
   /** The peer sent a CRLFCRLF keep-alive ping; it expects a CRLF pong. */
   | { kind: 'ping' }
-  /** The stream cannot be SIP; the framer is spent and the connection should be closed. */
-  | { kind: 'invalid'; reason: string }
+  /**
+   * The stream cannot be SIP; the framer is spent and the connection should be closed. `head` is
+   * the message's header section when only its Content-Length was unacceptable, so the request
+   * can still be answered (400) as it would be over UDP before the connection closes.
+   */
+  | { kind: 'invalid'; reason: string; head?: string }
 
 export interface StreamFramerLimits {
   maxHeaderBytes: number
@@ -75,7 +79,9 @@ export class StreamFramer {
         return undefined
       }
       const bodyLength = this.readContentLength(pending.toString('latin1', 0, headerEnd))
-      if (typeof bodyLength === 'string') return { kind: 'invalid', reason: bodyLength }
+      if (typeof bodyLength === 'string') {
+        return { kind: 'invalid', reason: bodyLength, head: pending.toString('utf8', 0, headerEnd + HEADER_END.length) }
+      }
       this.messageLength = headerEnd + HEADER_END.length + bodyLength
     }
     if (this.end - this.start < this.messageLength) return undefined

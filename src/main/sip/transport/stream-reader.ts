@@ -7,7 +7,7 @@ const PONG = '\r\n'
 export interface StreamReaderEvents {
   /** One whole SIP message. */
   onMessage(message: string): void
-  /** The stream cannot be SIP: the socket is already destroyed and nothing more is read from it. */
+  /** The stream cannot be SIP: the socket is closing and nothing more is read from it. */
   onInvalid(reason: string): void
 }
 
@@ -29,7 +29,9 @@ export function readSipStream(socket: Socket, events: StreamReaderEvents, readin
           socket.write(PONG)
           break
         case 'invalid':
-          socket.destroy()
+          if (frame.head !== undefined) events.onMessage(frame.head)
+          // Whatever that message's answer wrote is sent before the connection closes.
+          socket.end(() => socket.destroy())
           events.onInvalid(frame.reason)
           break
       }

@@ -106,6 +106,12 @@ describe('StreamFramer', () => {
     expect(framer.push(Buffer.from(message('later')))).toEqual([])
   })
 
+  it('hands over the header section of a message whose Content-Length it cannot use, so it can be answered 400', () => {
+    const negative = message('').replace('Content-Length: 0', 'Content-Length: -999')
+    const frames = feed([`${negative}v=0\r\n`], new StreamFramer())
+    expect(frames).toEqual([{ kind: 'invalid', reason: expect.stringMatching(/not a number/), head: negative }])
+  })
+
   it('rejects an endless header section as soon as it passes the limit, even in small pieces', () => {
     const framer = new StreamFramer({ maxHeaderBytes: 1024, maxBodyBytes: 1024 })
     const frames: StreamFrame[] = []
