@@ -24,6 +24,7 @@ import type { HistoryStore } from '../history/history-store'
 import type { BackendLog } from './backend-log'
 import { directoryResult, startingPoints } from './directory-results'
 import { DIRECTORY_STATUS, ready, refreshing, unreachable } from './directory-statuses'
+import { contactEntries, oneAfterAnother } from './entries-as-built'
 
 export interface DirectoryKeeperOptions {
   contacts: ContactStore
@@ -149,7 +150,7 @@ export class DirectoryKeeper {
     // Not started yet: the index will be built from the contacts as they are then.
     if (this.#loaded === undefined) return
     await this.start()
-    await this.#rebuild({ contacts: (await this.#options.contacts.list()).map(contactEntry) })
+    await this.#rebuild({ contacts: contactEntries(await this.#options.contacts.list()) })
   }
 
   /** Reads the history and the favourites again: a call was made, the history cleared or a star changed. */
@@ -197,7 +198,13 @@ export class DirectoryKeeper {
       }) ?? []
     ])
     // Built in slices, so that the window's other commands are answered meanwhile.
-    this.#index = await DirectoryIndex.build([...people.map(contactEntry), ...copied], this.#options.pauseWhileBuilding)
+    this.#index = await DirectoryIndex.build(
+      oneAfterAnother(
+        () => contactEntries(people),
+        () => copied
+      ),
+      this.#options.pauseWhileBuilding
+    )
     await this.#applyUsage()
     if (this.#directoryOn()) void this.#refreshCopy()
   }
@@ -300,15 +307,16 @@ export class DirectoryKeeper {
    * `DirectoryIndex.build`), while the old one keeps answering; changes made meanwhile are made
    * again on the new one before it takes over.
    */
-  async #rebuild(fresh: { contacts?: DirectoryEntry[]; directory?: DirectoryEntry[] }): Promise<void> {
+  async #rebuild(fresh: { contacts?: Iterable<DirectoryEntry>; directory?: DirectoryEntry[] }): Promise<void> {
     const building = this.#building.then(async () => {
       const changes: Array<(index: DirectoryIndex) => void> = []
       this.#changesDuringBuild = changes
       try {
-        const entries = [
-          ...(fresh.contacts ?? this.#index.entriesFrom('contacts')),
-          ...(fresh.directory ?? this.#index.entriesFrom('directory'))
-        ]
+        // Taken as the build goes (a change made meanwhile is made again on the new index anyway).
+        const entries = oneAfterAnother(
+          () => fresh.contacts ?? this.#index.entriesFrom('contacts'),
+          () => fresh.directory ?? this.#index.entriesFrom('directory')
+        )
         const index = await DirectoryIndex.build(entries, this.#options.pauseWhileBuilding)
         for (const apply of changes) apply(index)
         this.#index = index

@@ -16,6 +16,7 @@ import { NameOrderLists } from './name-order-lists'
 import { rankedHits } from './ranked-hits'
 import { parseSearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
+import { sortInSlices } from '../settings/work-in-slices'
 import { usageKey, UsageScores } from './usage-scores'
 
 /** Above this share of the index, replacing a source rebuilds the index rather than changing entries one by one. */
@@ -211,7 +212,7 @@ export class DirectoryIndex {
   /** The build, pausing (yielding) after each slice of entries. */
   *#buildInSlices(entries: Iterable<DirectoryEntry>): Generator<void> {
     const unique = new Map<string, DirectoryEntry>()
-    for (const entry of entries) unique.set(entry.id, entry)
+    for (const entry of entries) if (unique.set(entry.id, entry).size % BUILD_SLICE === 0) yield
     yield
     // Slots in name order, so that every list is in name order when each slot is appended.
     const fold = sharedFolding()
@@ -220,7 +221,7 @@ export class DirectoryIndex {
       records.push(indexEntry(entry, fold))
       if (records.length % BUILD_SLICE === 0) yield
     }
-    records.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    yield* sortInSlices(records, (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
     yield
     this.#records = records
     this.#slotsById = new Map()
