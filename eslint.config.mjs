@@ -91,6 +91,10 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/browser-extension/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
