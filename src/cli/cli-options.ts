@@ -19,6 +19,8 @@ export const USAGE = `Usage:
   deskdial contacts import|export <file.vcf|file.csv>
                                      import or export your contacts (deskdial contacts --help)
   deskdial search <query> [options]  search your contacts and the company directory (deskdial search --help)
+  deskdial browser-host install|uninstall|status
+                                     connect the browser extension to DeskDial (deskdial browser-host --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)

@@ -12,6 +12,7 @@ import { DeskDialService } from '../main/service/deskdial-service'
 import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
+import { runBrowserHost } from './browser-host-command'
 import { runContacts } from './contacts-commands'
 import { runDemo, runDemoPhoneSystem } from './demo-commands'
 import { readPasswordLine } from './password-stdin'
@@ -159,6 +160,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const writeError = (line: string): void => void process.stderr.write(line + '\n')
   if (argv[0] === 'contacts') return runContacts(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'search') return runSearch(argv.slice(1), { write, writeError }, env)
+  if (argv[0] === 'browser-host') return runBrowserHost(argv.slice(1), { write, writeError }, env)
   if (argv[0] === 'demo-pbx') return runDemoPhoneSystem(argv.slice(1), { write, writeError })
   if (argv[0] === 'demo')
     return runDemo(argv.slice(1), { write, writeError }, (demo) =>

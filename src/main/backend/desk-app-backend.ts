@@ -329,7 +329,8 @@ export class DeskAppBackend implements BackendCommands {
         target: preview.target,
         dialString: preview.dialString,
         startedAt: this.#now(),
-        ...(contactName === undefined ? {} : { contactName })
+        ...(contactName === undefined ? {} : { contactName }),
+        ...(preview.from === undefined ? {} : { from: preview.from })
       })
       return { ok: true, callId: first.id, dialString: preview.dialString }
     } catch (error) {
@@ -345,6 +346,12 @@ export class DeskAppBackend implements BackendCommands {
   async handleLink(raw: string): Promise<LinkOutcome> {
     await this.#ready
     return this.#links.handle(raw)
+  }
+
+  /** A number clicked in the browser extension: see {@link LinkInbox.handleClick}. */
+  async handleBrowserClick(click: Parameters<LinkInbox['handleClick']>[0]): Promise<LinkOutcome> {
+    await this.#ready
+    return this.#links.handleClick(click)
   }
 
   confirmLink(linkId: string): Promise<DialResult> {
