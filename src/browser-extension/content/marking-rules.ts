@@ -6,16 +6,21 @@
 const UNMARKED_SELECTOR =
   'input, textarea, select, option, code, pre, script, style, noscript, template, a[href], button, [role="button"], [contenteditable]:not([contenteditable="false"]), deskdial-ui'
 
-/** Whether the element's own text (and everything inside it) stays unmarked. */
+/**
+ * Whether the element's own text (and everything inside it) stays unmarked. Attributes only:
+ * `isContentEditable` would make the browser recompute styles after every new mark, which on a big
+ * page costs seconds; an editable region is found by its `contenteditable` ancestor instead.
+ */
 export function isUnmarkedElement(element: Element): boolean {
-  return element.matches(UNMARKED_SELECTOR) || (element instanceof HTMLElement && element.isContentEditable)
+  return element.matches(UNMARKED_SELECTOR)
 }
 
 /** Whether a text node lies inside an element that stays unmarked, looking through shadow roots to their hosts. */
 export function isInsideUnmarked(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return true
   let element: Element | null = node.parentElement
   while (element) {
-    if (element.closest(UNMARKED_SELECTOR) || (element instanceof HTMLElement && element.isContentEditable)) return true
+    if (element.closest(UNMARKED_SELECTOR)) return true
     const root = element.getRootNode()
     element = root instanceof ShadowRoot ? root.host : null
   }

@@ -38,6 +38,8 @@ export class PageScanner {
 
   /** Reads the whole document and then follows its changes. */
   start(document: Document): void {
+    // A document the user edits as a whole (designMode) is a form of its own: nothing in it is marked.
+    if (document.designMode === 'on') return
     this.#stopped = false
     this.#observer.observe(document, { childList: true, subtree: true, characterData: true })
     for (const root of this.#shadowRoots) this.#observeShadow(root)
@@ -82,7 +84,7 @@ export class PageScanner {
     const end = performance.now() + SLICE_BUDGET_MS
     while (performance.now() < end) {
       const node = this.#next()
-      if (node === undefined) return
+      if (node === undefined) return this.#marks.paint()
       if (node.nodeType === Node.TEXT_NODE) this.#read(node as Text)
       else this.#enterShadow(node as Element)
     }

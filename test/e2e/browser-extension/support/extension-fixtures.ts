@@ -22,6 +22,7 @@ import type { BrowserDialOutcome, BrowserStatus } from '../../../../src/shared/b
 import { browserRelayAddress } from '../../../../src/main/browser-relay/relay-address'
 import { BrowserRelay } from '../../../../src/main/browser-relay/relay-server'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium'
+import { bigPage } from './big-page'
 
 const EXTENSION = path.resolve('out/browser-extension/chromium')
 const CLI = path.resolve('out/cli/deskdial.cjs')
@@ -56,6 +57,10 @@ function servePages(): Promise<Server> {
   const server = createServer((request, response) => {
     const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html'
     const file = path.join(PAGES, name)
+    if (name === 'big.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(bigPage())
+      return
+    }
     if (name === 'favicon.ico') {
       response.writeHead(204).end()
       return
