@@ -65,14 +65,17 @@ test('a click on the page’s own tel:, callto: and sip: links dials through Des
   await page.click('#callto')
   await page.click('#sip')
   await expect.poll(() => dials.length).toBe(3)
-  expect(dials).toEqual([
+  // Each click starts its own host, so the three may arrive in any order.
+  expect([...dials].sort((a, b) => a.number.localeCompare(b.number))).toEqual([
     { number: '+12015550123', origin: pagesUrl },
     { number: '+12015550124', origin: pagesUrl },
     { number: '2015550125', origin: pagesUrl }
   ])
   expect(page.url()).toBe(`${pagesUrl}/links.html`)
-  // The page still sees its own clicks: the extension only stops the external-application prompt.
-  expect(await page.evaluate(() => (globalThis as unknown as { clicksSeen: number }).clicksSeen)).toBe(3)
+  // The page still sees its own clicks, with the browser's default action (the external-application prompt) stopped.
+  expect(
+    await page.evaluate(() => (globalThis as unknown as { defaultPrevented: boolean[] }).defaultPrevented)
+  ).toEqual([true, true, true])
 })
 
 test('a page script cannot dial: not by clicking a tel: link, not by messages', async ({ page, pagesUrl, dials }) => {
