@@ -6,13 +6,30 @@
 const UNMARKED_SELECTOR =
   'input, textarea, select, option, code, pre, script, style, noscript, template, a[href], button, [role="button"], [contenteditable]:not([contenteditable="false"]), deskdial-ui'
 
+const UNMARKED_NAMES = new Set([
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'button',
+  'deskdial-ui'
+])
+
 /**
  * Whether the element's own text (and everything inside it) stays unmarked. Attributes only:
  * `isContentEditable` would make the browser recompute styles after every new mark, which on a big
  * page costs seconds; an editable region is found by its `contenteditable` ancestor instead.
  */
 export function isUnmarkedElement(element: Element): boolean {
-  return element.matches(UNMARKED_SELECTOR)
+  // Most elements have no attributes that matter: their name decides, without matching a selector.
+  if (UNMARKED_NAMES.has(element.localName)) return true
+  return element.attributes.length > 0 && element.matches(UNMARKED_SELECTOR)
 }
 
 /** Whether a text node lies inside an element that stays unmarked, looking through shadow roots to their hosts. */
