@@ -100,3 +100,12 @@ test('turning marking off for the site clears the marks, and on marks again', as
   await setSitesOff(worker!, [])
   await expectMarked(page, ['(201) 555-0123'])
 })
+
+test('without DeskDial’s country, national numbers are read with the browser’s (en-US here)', async ({
+  page,
+  pagesUrl
+}) => {
+  await page.goto(`${pagesUrl}/german.html`)
+  await page.waitForTimeout(1_000)
+  await expectMarked(page, [])
+})

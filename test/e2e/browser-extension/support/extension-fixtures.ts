@@ -41,6 +41,8 @@ export interface DeskDialStandIn {
 }
 
 interface WorkerFixtures {
+  /** The desk phone's country DeskDial's stand-in reports (a worker option: another value starts another browser). */
+  deskDialCountry: string
   pagesUrl: string
   deskDial: DeskDialStandIn
   profile: { userDataDir: string; dataDir: string }
@@ -75,6 +77,7 @@ function servePages(): Promise<Server> {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  deskDialCountry: ['US', { scope: 'worker', option: true }],
   pagesUrl: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -103,8 +106,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' }
   ],
   deskDial: [
-    async ({ profile }, use) => {
-      const standIn: DeskDialStandIn = { dials: [], statusRequests: 0, country: 'US' }
+    async ({ profile, deskDialCountry }, use) => {
+      const standIn: DeskDialStandIn = { dials: [], statusRequests: 0, country: deskDialCountry }
       const relay = new BrowserRelay({
         address: browserRelayAddress(profile.dataDir),
         log: () => undefined,
