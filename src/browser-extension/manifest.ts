@@ -14,7 +14,7 @@ export function extensionManifest(family: BrowserFamily, version: string): Recor
     version,
     description: 'Call the phone numbers on web pages from your desk phone, through the DeskDial app.',
     icons: { '512': 'icon.png' },
-    permissions: ['nativeMessaging', 'contextMenus', 'storage', 'tabs'],
+    permissions: ['nativeMessaging', 'contextMenus', 'storage', 'activeTab'],
     action: { default_title: 'DeskDial', default_popup: 'popup.html' },
     commands: {
       'call-selection': {
