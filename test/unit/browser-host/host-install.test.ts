@@ -40,18 +40,38 @@ describe('deskdial browser-host install, status, uninstall', () => {
     expect(hostStatus(options('linux')).lines.every((line) => line.endsWith('not installed.'))).toBe(true)
   })
 
-  it('on Windows adds, queries and deletes the registry keys through reg.exe', () => {
+  it('on Windows writes the manifests into the data folder, and adds, queries and deletes the registry keys through reg.exe', () => {
+    const written = new Map<string, string>()
+    const files = {
+      write: (file: string, text: string) => void written.set(file, text),
+      remove: (file: string) => void written.delete(file),
+      exists: (file: string) => written.has(file)
+    }
     const calls: string[][] = []
-    installHost(options('win32', (args) => calls.push(args)))
-    expect(calls.map((args) => args[0])).toEqual(BROWSERS.map(() => 'add'))
-    expect(hostStatus(options('win32', (args) => calls.push(args))).allInstalled).toBe(true)
-    uninstallHost(options('win32', (args) => calls.push(args)))
-    expect(calls.slice(-BROWSERS.length).map((args) => args[0])).toEqual(BROWSERS.map(() => 'delete'))
-    const failing = hostStatus(
-      options('win32', () => {
-        throw new Error('no key')
-      })
+    const windows = {
+      ...options('win32', (args) => calls.push(args)),
+      home: 'C:\\Users\\ann',
+      dataDirectory: 'C:\\Users\\ann\\AppData\\Roaming\\deskdial',
+      files
+    }
+    installHost(windows)
+    const launcher = 'C:\\Users\\ann\\AppData\\Roaming\\deskdial\\browser-host\\deskdial-browser-host.bat'
+    expect(written.get(launcher)).toContain('browser-host %*')
+    const firefox = JSON.parse(
+      written.get('C:\\Users\\ann\\AppData\\Roaming\\deskdial\\browser-host\\org.deskdial.dialer.firefox.json')!
     )
+    expect(firefox).toMatchObject({ path: launcher, allowed_extensions: ['browser@deskdial.org'] })
+    expect(calls.map((args) => args[0])).toEqual(BROWSERS.map(() => 'add'))
+    expect(hostStatus(windows).allInstalled).toBe(true)
+    const failing = hostStatus({
+      ...windows,
+      runReg: () => {
+        throw new Error('no key')
+      }
+    })
     expect(failing.allInstalled).toBe(false)
+    uninstallHost(windows)
+    expect(calls.slice(-BROWSERS.length).map((args) => args[0])).toEqual(BROWSERS.map(() => 'delete'))
+    expect([...written.keys()]).toEqual([launcher])
   })
 })
