@@ -19,6 +19,9 @@ import globals from 'globals'
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
  *   src/main/policy         (the administrator's policy; beside settings, may import settings and trust)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
+ *   src/main/browser-host   (the native messaging host: frames, host manifests; used by src/cli)
+ *   src/main/browser-relay  (the app's local socket for the host; src/main/backend gives it DeskDial)
+ *   src/browser-extension   (the browser extension: only src/shared below it)
  *   src/shared              (the IPC contract and the types every layer shares)
  *   src/browser-extension/detection (finding numbers in page text: libphonenumber-js and src/shared only)
  */
@@ -36,14 +39,28 @@ const MAIN = [
   'history',
   'diagnostics',
   'policy',
-  'trust'
+  'trust',
+  'browser-host',
+  'browser-relay'
 ]
 const main = (...folders) => folders.map((folder) => `./src/main/${folder}`)
 const DOMAIN = main('dial', 'settings', 'contacts', 'contact-files', 'history', 'diagnostics')
-const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx']
+const OUTSIDE_MAIN = ['./src/renderer', './src/preload', './src/cli', './src/demo-pbx', './src/browser-extension']
 
 /** For each layer: the folders it must never import from. */
 const FORBIDDEN = [
+  {
+    target: './src/main/browser-relay',
+    from: [...main(...MAIN.filter((folder) => folder !== 'browser-relay')), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/browser-host',
+    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/browser-extension',
+    from: ['./src/main', './src/renderer', './src/preload', './src/cli', './src/demo-pbx']
+  },
   { target: './src/shared', from: [...main(...MAIN), './src/main/index.ts', ...OUTSIDE_MAIN] },
   {
     target: './src/main/trust',
@@ -93,7 +110,7 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/backend',
-    from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli']
+    from: [...main('app', 'sip', 'browser-host'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli']
   },
   { target: ['./src/main/app', './src/main/index.ts'], from: ['./src/renderer', './src/preload', './src/cli'] },
   { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },
@@ -124,6 +141,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
+  },
+  {
+    files: ['src/browser-extension/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -20,6 +20,8 @@ export const USAGE = `Usage:
                                      import or export your contacts (deskdial contacts --help)
   deskdial search <query> [options]  search your contacts and the company directory (deskdial search --help)
   deskdial whoami [--json]           your desk phone number and name in the company directory (deskdial whoami --help)
+  deskdial browser-host install|uninstall|status
+                                     connect the browser extension to DeskDial (deskdial browser-host --help)
 
 Options:
   --server host[:port]    phone system address (repeat, or separate with commas, for failover)

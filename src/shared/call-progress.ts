@@ -24,6 +24,8 @@ export interface CallProgress {
   reason: string
   /** Milliseconds since the epoch. */
   at: number
+  /** The web site the call was clicked on in the browser, e.g. "crm.example.com". */
+  from?: string
 }
 
 export const FINAL_CALL_STATES: readonly CallState[] = ['connected', 'failed']

@@ -66,6 +66,8 @@ export type DialPreview =
       /** For people, e.g. "Calling 9 0201 555 0123". */
       display: string
       contact?: { id: string; name: string; label: ContactNumberLabel }
+      /** The web site a click in the browser came from (e.g. "crm.example.com"), for the call card. */
+      from?: string
     }
   | { ok: false; target: string; error: string }
 

@@ -9,6 +9,7 @@ import {
   type DeskDialEventSink,
   type LogLevel
 } from '../backend/desk-app-backend'
+import { startBrowserRelay } from '../backend/browser-dials'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from './links-in-argv'
 import { quittingTooltip, trayPresentation } from './tray-presentation'
@@ -122,6 +123,7 @@ export class DeskDialApp {
     })
     await backend.start()
     this.#backend = backend
+    void startBrowserRelay(directory, backend, log)
     this.#applySettings(backend.settings)
     registerCommandHandlers(
       ipcMain,

@@ -10,6 +10,8 @@ export interface CallContext {
   target: string
   dialString: string
   contactName?: string
+  /** The web site of a browser click. */
+  from?: string
   startedAt: number
 }
 
@@ -60,7 +62,9 @@ export class CallTracker {
   /** A step of a call, as the service reports it. */
   onProgress(reported: CallProgress): void {
     const context = this.#contexts.get(reported.id)
-    const progress = context ? { ...reported, target: context.target } : reported
+    const progress = context
+      ? { ...reported, target: context.target, ...(context.from && { from: context.from }) }
+      : reported
     const previous = this.#calls.get(progress.id)
     if (
       previous &&

@@ -8,7 +8,7 @@ import { demo, useDemo } from './commands/demo'
 import { diagnostics } from './commands/diagnostics'
 import { directoryAndFavourites } from './commands/directory-and-favourites'
 import { settingsAndTests } from './commands/settings-and-tests'
-import type { LinkOutcome } from './link-inbox'
+import type { LinkInbox, LinkOutcome } from './link-inbox'
 
 export type { LogLevel } from './backend-log'
 export type { LinkOutcome } from './link-inbox'
@@ -86,6 +86,12 @@ export class BackendLifecycle {
   async handleLink(raw: string): Promise<LinkOutcome> {
     await this.#parts.ready
     return this.#parts.links.handle(raw)
+  }
+
+  /** A number clicked in the browser extension: see {@link LinkInbox.handleClick}. */
+  async handleBrowserClick(click: Parameters<LinkInbox['handleClick']>[0]): Promise<LinkOutcome> {
+    await this.#parts.ready
+    return this.#parts.links.handleClick(click)
   }
 
   /** The saved bind password of the company directory, for searching it; `undefined` binds anonymously. */

@@ -60,7 +60,8 @@ export async function dialPreviewed(
       target: preview.target,
       dialString: preview.dialString,
       startedAt: parts.now(),
-      ...(contactName === undefined ? {} : { contactName })
+      ...(contactName === undefined ? {} : { contactName }),
+      ...(preview.from === undefined ? {} : { from: preview.from })
     })
     return { ok: true, callId: first.id, dialString: preview.dialString }
   } catch (error) {

@@ -87,19 +87,37 @@ export class LinkInbox {
     if (!parsed.ok) return this.#refuse(parsed.error)
     // A feature code such as *21*<number># would forward the user's phone: links carry numbers only.
     if (/[*#]/.test(parsed.number)) return this.#refuse(FEATURE_CODE_IN_LINK)
-    if (this.#waiting) {
-      this.#waiting = { ...this.#waiting, blockedLinks: this.#waiting.blockedLinks + 1 }
-      this.#options.log(
-        'warn',
-        `Blocked a link while another waits for an answer (${this.#waiting.blockedLinks} so far).`
+    return this.#decide({ ...parsed, raw }, this.#options.trusted())
+  }
+
+  /**
+   * A number the user clicked in the browser (`from` is the page's origin): a deliberate click, so
+   * dialled at once like a trusted link, with the same exceptions that are always asked about and
+   * the same limit on bursts.
+   */
+  handleClick(click: { number: string; extension?: string; shown: string; from: string }): Promise<LinkOutcome> {
+    const outcome = this.#queue.then(() =>
+      this.#decide(
+        { scheme: 'tel', number: click.number, extension: click.extension, raw: click.shown },
+        true,
+        click.from
       )
-      this.#options.onPending(this.#waiting)
-      return { kind: 'blocked', link: this.#waiting }
-    }
+    )
+    this.#queue = outcome.catch(() => undefined)
+    return outcome
+  }
+
+  async #decide(
+    parsed: { scheme: PendingLink['scheme']; number: string; extension?: string; raw: string },
+    trusted: boolean,
+    from?: string
+  ): Promise<LinkOutcome> {
+    const raw = parsed.raw
+    if (this.#waiting) return this.#block(this.#waiting)
     const preview = await this.#options.preview(parsed.number)
     if (!preview.ok) return this.#refuse(preview.error)
+    if (from !== undefined) preview.from = from
     if (parsed.extension !== undefined) preview.display += ` (then dial extension ${parsed.extension} yourself)`
-    const trusted = this.#options.trusted()
     const askedBecause = trusted ? this.#whyAsk(parsed.number) : undefined
     if (trusted && askedBecause === undefined) {
       this.#lastAutomaticDialAt = this.#options.now()
@@ -112,6 +130,15 @@ export class LinkInbox {
     this.#waiting = link
     this.#options.onPending(link)
     return { kind: 'pending', link }
+  }
+
+  /** Another link waits for the user's answer: this one is counted on it and dropped. */
+  #block(current: PendingLink): LinkOutcome {
+    const waiting = { ...current, blockedLinks: current.blockedLinks + 1 }
+    this.#waiting = waiting
+    this.#options.log('warn', `Blocked a link while another waits for an answer (${waiting.blockedLinks} so far).`)
+    this.#options.onPending(waiting)
+    return { kind: 'blocked', link: waiting }
   }
 
   /** Why a trusted link still needs the user's confirmation; undefined when it may be dialled at once. */

@@ -62,6 +62,7 @@ function CallCard({
         <p className="call-card-title">
           {title}
           {label?.display && <span className="call-card-display"> · {label.display}</span>}
+          {call.from && <span className="call-card-from"> · from {call.from}</span>}
         </p>
         <p className="call-card-reason">{call.reason}</p>
       </div>
