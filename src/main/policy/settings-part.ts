@@ -20,12 +20,16 @@ export type SettingsPart = DeepPartial<AppSettings>
  */
 function deepPartial(schema: z.ZodObject): z.ZodObject {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodObject ? deepPartial(field) : (field as z.ZodType)).optional()
-    ])
+    Object.entries(schema.shape).map(([key, field]) => [key, partialField(field as z.ZodType).optional()])
   )
   return z.strictObject(shape)
+}
+
+/** An object (also one whose whole value is then transformed, e.g. migrated) becomes deep-partial; a field stays as it is. */
+function partialField(field: z.ZodType): z.ZodType {
+  if (field instanceof z.ZodObject) return deepPartial(field)
+  if (field instanceof z.ZodPipe && field.in instanceof z.ZodObject) return deepPartial(field.in)
+  return field
 }
 
 export const settingsPartSchema = deepPartial(appSettingsSchema) as unknown as z.ZodType<SettingsPart>
