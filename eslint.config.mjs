@@ -13,6 +13,7 @@ import globals from 'globals'
  *   src/main/app            (the Electron adapters; src/main/index.ts starts them)
  *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
+ *   src/main/line-state     (watching desk phones' lines: dialog and presence subscriptions)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
@@ -23,6 +24,7 @@ const MAIN = [
   'app',
   'backend',
   'service',
+  'line-state',
   'sip',
   'directory',
   'dial',
@@ -46,15 +48,28 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/sip',
-    from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'line-state', 'directory'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: DOMAIN,
-    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'line-state', 'sip', 'directory'),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/directory',
-    from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'service', 'line-state', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/line-state',
+    from: [...main('app', 'backend', 'service', 'directory'), ...DOMAIN, './src/main/index.ts', ...OUTSIDE_MAIN]
   },
   {
     target: './src/main/service',
