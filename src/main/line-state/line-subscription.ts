@@ -269,9 +269,9 @@ export class LineSubscription {
     const subscriptionState = (notify.header('Subscription-State') ?? '').trim().toLowerCase()
     if (subscriptionState.startsWith('terminated')) return this.#onTerminated(subscriptionState)
     if (this.#stopped) return
-    this.#readBody(dialog, notify)
     if (subscriptionState.startsWith('active')) this.#move('active', 'Watching.')
     else if (subscriptionState.startsWith('pending')) this.#move('pending', 'Waiting for the phone system to allow it.')
+    this.#readBody(dialog, notify)
   }
 
   #readBody(dialog: SubscriptionDialog, notify: SipNotify): void {

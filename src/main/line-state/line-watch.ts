@@ -10,8 +10,6 @@ export const MAX_WATCHED_LINES = 100
 export interface LineWatchOptions {
   /** The endpoint open now (it changes on failover and reconnect). */
   endpoint: () => SipEndpoint | undefined
-  onLine: (status: LineStatus) => void
-  onSubscription: (status: SubscriptionStatus) => void
   log?: SipLog
   /** Requested subscription lifetime in seconds (the server may shorten it). */
   expires?: number
@@ -30,9 +28,23 @@ export class LineWatch {
   /** In order of last showing: the first is dropped first. */
   readonly #lines = new Map<string, LineSubscription>()
   readonly #presenceOnly = new Set<string>()
+  readonly #lineListeners = new Set<(status: LineStatus) => void>()
+  readonly #subscriptionListeners = new Set<(status: SubscriptionStatus) => void>()
 
   constructor(options: LineWatchOptions) {
     this.#options = options
+  }
+
+  /** Hears every change of a watched line's state. */
+  onLine(listener: (status: LineStatus) => void): () => void {
+    this.#lineListeners.add(listener)
+    return () => this.#lineListeners.delete(listener)
+  }
+
+  /** Hears every change of a subscription's state. */
+  onSubscription(listener: (status: SubscriptionStatus) => void): () => void {
+    this.#subscriptionListeners.add(listener)
+    return () => this.#subscriptionListeners.delete(listener)
   }
 
   get watched(): string[] {
@@ -68,8 +80,8 @@ export class LineWatch {
         const server = this.#options.endpoint()?.serverLabel
         if (server) this.#presenceOnly.add(server)
       },
-      onLine: this.#options.onLine,
-      onStatus: this.#options.onSubscription,
+      onLine: (status) => this.#lineListeners.forEach((listener) => listener(status)),
+      onStatus: (status) => this.#subscriptionListeners.forEach((listener) => listener(status)),
       log: this.#options.log ?? (() => undefined),
       expires: this.#options.expires ?? 600,
       backoff: this.#options.backoff,

@@ -28,8 +28,9 @@ export interface RequestScreenOptions {
 export const ALLOWED_METHODS = ['INVITE', 'ACK', 'CANCEL', 'BYE', 'NOTIFY', 'OPTIONS'] as const
 /** Methods of the SIP standards DeskDial knows and refuses (405); anything else is not implemented (501). */
 const REFUSED_METHODS = new Set(['REGISTER', 'SUBSCRIBE', 'REFER', 'MESSAGE', 'INFO', 'PRACK', 'PUBLISH', 'UPDATE'])
-/** The one body type DeskDial reads: the sipfrag of a REFER's NOTIFY (RFC 3515). */
-const ACCEPTED_BODY = 'message/sipfrag'
+/** The body types DeskDial reads: the sipfrag of a REFER's NOTIFY (RFC 3515), and a watched line's dialog-info (RFC 4235) or PIDF (RFC 3863). */
+const ACCEPTED_BODIES = ['message/sipfrag', 'application/dialog-info+xml', 'application/pidf+xml']
+const ACCEPTED_BODY = ACCEPTED_BODIES.join(', ')
 
 const COMPACT_NAMES: Record<string, string> = {
   v: 'via',
@@ -119,7 +120,8 @@ export function screenRequest(message: string, options: RequestScreenOptions): R
   if (required.length > 0) return answer(420, 'Bad Extension', [`Unsupported: ${required.join(', ')}`])
   if (request.method === 'NOTIFY' && request.body !== '') {
     const type = values(request, 'content-type')[0]?.split(';')[0].trim().toLowerCase()
-    if (type !== ACCEPTED_BODY) return answer(415, 'Unsupported Media Type', [`Accept: ${ACCEPTED_BODY}`])
+    if (!ACCEPTED_BODIES.includes(type ?? ''))
+      return answer(415, 'Unsupported Media Type', [`Accept: ${ACCEPTED_BODY}`])
   }
   if (request.method === 'OPTIONS')
     return answer(200, 'OK', [`Allow: ${ALLOWED_METHODS.join(', ')}`, `Accept: ${ACCEPTED_BODY}`])
