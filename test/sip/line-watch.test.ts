@@ -20,48 +20,76 @@ function deskdial(args: string[]): Promise<{ code: number; stdout: string; stder
   })
 }
 
-describe.skipIf(!requireTool('sipp'))(
-  'deskdial watch against a phone system that speaks only presence (Cisco CME)',
-  () => {
-    let peer: SippPeer | undefined
+/** `deskdial watch --json` on a SIPp phone system, for `seconds`. */
+function watch(port: number, seconds: number): ReturnType<typeof deskdial> {
+  const server = `127.0.0.1:${port}`
+  return deskdial([
+    'watch',
+    '1001',
+    '--server',
+    server,
+    '--user',
+    'deskdial',
+    '--no-register',
+    '--duration',
+    String(seconds),
+    '--json'
+  ])
+}
 
-    afterEach(async () => {
-      await peer?.stop()
-      peer = undefined
-    })
+function watchEvents(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((event) => event.event !== 'registration')
+}
 
-    it('falls back from Event: dialog (489) to presence, reads CME PIDF, and unsubscribes before exiting', async () => {
-      peer = await startSipp({ scenario: 'cme-presence.xml', transport: 'udp', calls: 2, timeoutSeconds: 15 })
-      const run = await deskdial([
-        'watch',
-        '1001',
-        '--server',
-        `127.0.0.1:${peer.port}`,
-        '--user',
-        'deskdial',
-        '--no-register',
-        '--duration',
-        '2',
-        '--json'
-      ])
-      const sipp = await peer.exited
-      expect(sipp.code, describeSippResult('cme-presence.xml', sipp)).toBe(0)
-      expect(run.code, run.stderr).toBe(0)
-      const events = run.stdout
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Record<string, unknown>)
-        .filter((event) => event.event !== 'registration')
-      expect(events).toEqual([
-        { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
-        { event: 'line', number: '1001', state: 'idle' },
-        { event: 'line', number: '1001', state: 'in-call' },
-        { event: 'line', number: '1001', state: 'unknown' },
-        { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
-      ])
-      // The presence SUBSCRIBE asks for PIDF (the dialog one for dialog-info).
-      expect(sipp.messageLog).toMatch(/Event: dialog\r?\nAccept: application\/dialog-info\+xml/)
-      expect(sipp.messageLog).toMatch(/Event: presence\r?\nAccept: application\/pidf\+xml/)
-    })
-  }
-)
+describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems', () => {
+  let peer: SippPeer | undefined
+
+  afterEach(async () => {
+    await peer?.stop()
+    peer = undefined
+  })
+
+  it('falls back from Event: dialog (489) to presence, reads CME PIDF, and unsubscribes before exiting', async () => {
+    peer = await startSipp({ scenario: 'cme-presence.xml', transport: 'udp', calls: 2, timeoutSeconds: 15 })
+    const run = await watch(peer.port, 2)
+    const sipp = await peer.exited
+    expect(sipp.code, describeSippResult('cme-presence.xml', sipp)).toBe(0)
+    expect(run.code, run.stderr).toBe(0)
+    expect(watchEvents(run.stdout)).toEqual([
+      { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      { event: 'line', number: '1001', state: 'idle' },
+      { event: 'line', number: '1001', state: 'in-call' },
+      { event: 'line', number: '1001', state: 'unknown' },
+      { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
+    ])
+    // The dialog SUBSCRIBE asks for dialog-info, the presence one for PIDF.
+    expect(sipp.messageLog).toMatch(/Event: dialog\r?\nAccept: application\/dialog-info\+xml/)
+    expect(sipp.messageLog).toMatch(/Event: presence\r?\nAccept: application\/pidf\+xml/)
+  })
+
+  it('renews a subscription the server lets expire, keeping the line, and answers 481 to a NOTIFY of the old one', async () => {
+    peer = await startSipp({ scenario: 'dialog-expiry.xml', transport: 'udp', calls: 2, timeoutSeconds: 20 })
+    const run = await watch(peer.port, 6)
+    const sipp = await peer.exited
+    expect(sipp.code, describeSippResult('dialog-expiry.xml', sipp)).toBe(0)
+    expect(sipp.scenarioLog).toMatch(/expired; the late NOTIFY got 481/)
+    expect(sipp.scenarioLog).toMatch(/unsubscribed/)
+    expect(run.code, run.stderr).toBe(0)
+    expect(watchEvents(run.stdout)).toEqual([
+      { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      { event: 'line', number: '1001', state: 'in-call', remote: '2001', direction: 'incoming' },
+      {
+        event: 'subscription',
+        number: '1001',
+        state: 'terminated',
+        reason: 'The phone system ended the subscription (timeout).'
+      },
+      { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
+    ])
+  })
+})

@@ -112,7 +112,7 @@ export class LineSubscription {
     const changed = state !== this.#status.state || reason !== this.#status.reason
     this.#status = { number: this.#options.number, state, reason, ...(code !== undefined && { code }) }
     if (changed) this.#options.onStatus(this.#status)
-    if (state === 'refused' || state === 'terminated') this.#setLine({ number: this.#options.number, state: 'unknown' })
+    if (state === 'refused') this.#setLine({ number: this.#options.number, state: 'unknown' })
   }
 
   #setLine(line: LineStatus): void {
@@ -256,6 +256,8 @@ export class LineSubscription {
         ? retryAfterSeconds * 1_000
         : backoffDelayMs(this.#failures, this.#options.backoff ?? DEFAULT_BACKOFF, this.#options.random)
     this.#move('terminated', reason, code)
+    // Renewed at once, the line keeps its last state; while waiting to retry, nobody can see it.
+    this.#setLine({ number: this.#options.number, state: 'unknown' })
     this.#clearTimer()
     this.#timer = setTimeout(() => this.#subscribe(), delayMs)
   }
