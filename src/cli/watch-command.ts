@@ -85,7 +85,7 @@ export async function watchLines(
     last.set(status.number, status)
     if (status.state === 'active' || status.state === 'pending') everWatched.add(status.number)
     if (status.state === 'subscribing') return
-    write(command.json ? subscriptionEvent(status) : `Watching ${status.number}: ${status.reason}`)
+    write(command.json ? subscriptionEvent(status) : `${status.number}: ${status.reason}`)
   })
   try {
     for (const number of command.numbers) service.lines.watch(number)
