@@ -54,7 +54,7 @@ describe('dialog-info documents', () => {
   it('takes the busiest of several dialogs, and no dialogs (or no body) as idle', () => {
     const view = new DialogInfoView('1001')
     const two =
-      dialog('a', 'early', 'recipient', 'sip:2002@pbx') + dialog('b', 'confirmed', 'initiator', 'sip:2001@pbx')
+      dialog('b', 'confirmed', 'initiator', 'sip:2001@pbx') + dialog('a', 'early', 'recipient', 'sip:2002@pbx')
     expect(view.apply(parseDialogInfo(doc(1, 'full', two)))).toMatchObject({
       status: { state: 'in-call', remote: '2001' }
     })
