@@ -7,13 +7,16 @@ import { describeSippResult, startSipp, type SippPeer } from './support/sipp'
 
 const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
 
-function deskdial(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function deskdial(
+  args: string[],
+  env: NodeJS.ProcessEnv = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { PATH: process.env.PATH }, timeout: 20_000 },
+      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
       (error, stdout, stderr) =>
         resolve({ code: error && typeof error.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr })
     )
@@ -21,20 +24,23 @@ function deskdial(args: string[]): Promise<{ code: number; stdout: string; stder
 }
 
 /** `deskdial watch --json` on a SIPp phone system, for `seconds`. */
-function watch(port: number, seconds: number): ReturnType<typeof deskdial> {
+function watch(port: number, seconds: number, env: NodeJS.ProcessEnv = {}): ReturnType<typeof deskdial> {
   const server = `127.0.0.1:${port}`
-  return deskdial([
-    'watch',
-    '1001',
-    '--server',
-    server,
-    '--user',
-    'deskdial',
-    '--no-register',
-    '--duration',
-    String(seconds),
-    '--json'
-  ])
+  return deskdial(
+    [
+      'watch',
+      '1001',
+      '--server',
+      server,
+      '--user',
+      'deskdial',
+      '--no-register',
+      '--duration',
+      String(seconds),
+      '--json'
+    ],
+    env
+  )
 }
 
 function watchEvents(stdout: string): Array<Record<string, unknown>> {
@@ -89,6 +95,25 @@ describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems
         reason: 'The phone system ended the subscription (timeout).'
       },
       { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
+    ])
+  })
+
+  it('answers a digest challenge and goes on in the subscription with the CSeq after the authenticated SUBSCRIBE', async () => {
+    peer = await startSipp({
+      scenario: 'subscribe-digest.xml',
+      transport: 'udp',
+      keys: { auth_user: 'deskdial', password: 's3cret' },
+      timeoutSeconds: 15
+    })
+    const run = await watch(peer.port, 1.5, { DESKDIAL_PASSWORD: 's3cret' })
+    const sipp = await peer.exited
+    expect(sipp.code, describeSippResult('subscribe-digest.xml', sipp)).toBe(0)
+    expect(run.code, run.stderr).toBe(0)
+    expect(watchEvents(run.stdout)).toEqual([
+      { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      // A NOTIFY without a body (Kamailio's while a number has no call) is idle.
+      { event: 'line', number: '1001', state: 'idle' },
       { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
     ])
   })

@@ -182,7 +182,13 @@ export class LineSubscription {
       target,
       line,
       headers,
-      { onFinal },
+      {
+        onFinal: (response) => {
+          // A digest retry (401/407) used the next CSeq: the dialog goes on after it.
+          dialog.nextCseq = Math.max(dialog.nextCseq, request.cseq + 1)
+          onFinal(response)
+        }
+      },
       {
         ...(!opening && { callId: dialog.callId, fromTag: dialog.fromTag, toTag: dialog.toTag, cseq: dialog.nextCseq }),
         beforeSend: (outgoing) => {
