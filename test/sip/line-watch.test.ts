@@ -117,4 +117,18 @@ describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems
       { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
     ])
   })
+
+  it('asks for full state when a partial document shows a lost NOTIFY, and ignores a NOTIFY that arrives late', async () => {
+    peer = await startSipp({ scenario: 'dialog-partial.xml', transport: 'udp', timeoutSeconds: 15 })
+    const run = await watch(peer.port, 2)
+    const sipp = await peer.exited
+    expect(sipp.code, describeSippResult('dialog-partial.xml', sipp)).toBe(0)
+    expect(run.code, run.stderr).toBe(0)
+    expect(watchEvents(run.stdout)).toEqual([
+      { event: 'subscription', number: '1001', state: 'active', reason: 'Watching.' },
+      { event: 'line', number: '1001', state: 'in-call', remote: '2001', direction: 'outgoing' },
+      { event: 'line', number: '1001', state: 'idle' },
+      { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
+    ])
+  })
 })
