@@ -59,7 +59,7 @@ describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems
     peer = undefined
   })
 
-  it('falls back from Event: dialog (489) to presence, reads CME PIDF, and unsubscribes before exiting', async () => {
+  it('falls back from Event: dialog (489) to presence, reads CME PIDF in CSeq order, and unsubscribes before exiting', async () => {
     peer = await startSipp({ scenario: 'cme-presence.xml', transport: 'udp', calls: 2, timeoutSeconds: 15 })
     const run = await watch(peer.port, 2)
     const sipp = await peer.exited
