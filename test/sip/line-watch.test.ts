@@ -16,7 +16,7 @@ function deskdial(
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
+      { env: { PATH: process.env.PATH, ...env }, timeout: 12_000 },
       (error, stdout, stderr) =>
         resolve({ code: error && typeof error.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr })
     )
@@ -130,5 +130,20 @@ describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems
       { event: 'line', number: '1001', state: 'idle' },
       { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
     ])
+  })
+
+  it('exits when the phone system never answers the unsubscribe, after a bounded wait', async () => {
+    // SIPp keeps the silence 8 s; unbounded, the CLI would wait for the transaction's 32 s timeout.
+    peer = await startSipp({ scenario: 'unsubscribe-unanswered.xml', transport: 'udp', timeoutSeconds: 20 })
+    const run = await watch(peer.port, 1)
+    expect(run.code, run.stderr).toBe(0)
+    expect(watchEvents(run.stdout).at(-1)).toEqual({
+      event: 'subscription',
+      number: '1001',
+      state: 'terminated',
+      reason: 'No longer watched.'
+    })
+    const sipp = await peer.exited
+    expect(sipp.scenarioLog).toMatch(/unsubscribe received, not answered/)
   })
 })
