@@ -254,7 +254,7 @@ export class LineSubscription {
     }
   }
 
-  #retryLater(code: number, retryAfterSeconds: number | undefined, reason: string): void {
+  #retryLater(code: number | undefined, retryAfterSeconds: number | undefined, reason: string): void {
     this.#endDialog()
     this.#failures += 1
     const delayMs =
@@ -314,7 +314,7 @@ export class LineSubscription {
     this.#move('terminated', `The phone system ended the subscription (${reason}).`)
     if (reason === 'timeout' || reason === 'deactivated') return this.#subscribe()
     this.#retryLater(
-      0,
+      undefined,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       `The phone system ended the subscription (${reason}).`
     )
