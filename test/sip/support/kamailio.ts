@@ -27,9 +27,11 @@ export interface KamailioServer {
 export interface KamailioOptions {
   /** The longest subscription Kamailio grants (seconds): short, so that refreshing is proven. */
   maxExpires: number
+  /** The longest registration Kamailio grants (seconds), when a test needs DeskDial to re-register soon. */
+  maxRegistrationExpires?: number
 }
 
-function config(port: number, db: string, maxExpires: number): string {
+function config(port: number, db: string, options: KamailioOptions): string {
   return `#!KAMAILIO
 debug=2
 log_stderror=yes
@@ -60,7 +62,8 @@ loadmodule "pua_dialoginfo.so"
 modparam("rr", "append_fromtag", 1)
 modparam("presence", "db_url", "text://${db}")
 modparam("presence", "server_address", "sip:127.0.0.1:${port}")
-modparam("presence", "max_expires", ${maxExpires})
+modparam("presence", "max_expires", ${options.maxExpires})
+${options.maxRegistrationExpires ? `modparam("registrar", "max_expires", ${options.maxRegistrationExpires})` : ''}
 modparam("pua", "db_url", "text://${db}")
 modparam("pua", "db_mode", 0)
 
@@ -99,7 +102,7 @@ export async function startKamailio(options: KamailioOptions): Promise<KamailioS
   for (const table of TABLES) await copyFile(path.join(DBTEXT_TABLES, table), path.join(db, table))
   const port = await freeLoopbackPort('udp')
   const file = path.join(dir, 'kamailio.cfg')
-  await writeFile(file, config(port, db, options.maxExpires))
+  await writeFile(file, config(port, db, options))
 
   let output = ''
   const child = spawn(KAMAILIO_BINARY, ['-DD', '-E', '-m', '64', '-M', '8', '-f', file, '-w', dir, '-Y', dir], {
