@@ -146,4 +146,22 @@ describe.skipIf(!requireTool('sipp'))('deskdial watch against SIPp phone systems
     const sipp = await peer.exited
     expect(sipp.scenarioLog).toMatch(/unsubscribe received, not answered/)
   })
+
+  it('says a line it may not watch is refused, and exits 1 when every line is refused', async () => {
+    peer = await startSipp({ scenario: 'subscribe-403.xml', transport: 'udp', timeoutSeconds: 10 })
+    const run = await watch(peer.port, 1)
+    const sipp = await peer.exited
+    expect(sipp.code, describeSippResult('subscribe-403.xml', sipp)).toBe(0)
+    expect(run.code, run.stderr).toBe(1)
+    expect(watchEvents(run.stdout)).toEqual([
+      {
+        event: 'subscription',
+        number: '1001',
+        state: 'refused',
+        reason: 'The phone system does not let DeskDial watch 1001 (SIP 403).'
+      },
+      // The line was unknown from the start: no change to print.
+      { event: 'subscription', number: '1001', state: 'terminated', reason: 'No longer watched.' }
+    ])
+  })
 })
