@@ -93,8 +93,8 @@ export async function watchLines(
     const before = new Map(last)
     await service.lines.stop()
     if (command.numbers.some((number) => everWatched.has(number))) return exit.connected
+    // No line could be watched: refused, or answered with an error, is a failure; silence is unreachable.
     const outcomes = command.numbers.map((number) => before.get(number))
-    if (outcomes.every((status) => status?.state === 'refused')) return exit.failed
     return outcomes.some((status) => status?.code !== undefined && !meansNoAnswer(status.code))
       ? exit.failed
       : exit.unreachable
