@@ -95,9 +95,9 @@ export async function watchLines(
     if (command.numbers.some((number) => everWatched.has(number))) return exit.connected
     // No line could be watched: refused, or answered with an error, is a failure; silence is unreachable.
     const outcomes = command.numbers.map((number) => before.get(number))
-    return outcomes.some((status) => status?.code !== undefined && !meansNoAnswer(status.code))
-      ? exit.failed
-      : exit.unreachable
+    const failed = (status: SubscriptionStatus | undefined): boolean =>
+      status?.state === 'refused' || (status?.code !== undefined && !meansNoAnswer(status.code))
+    return outcomes.some(failed) ? exit.failed : exit.unreachable
   } finally {
     unsubscribeLines()
     unsubscribeSubscriptions()
