@@ -14,6 +14,7 @@ import globals from 'globals'
  *   src/main/backend        (the app's commands without Electron)      src/cli (the deskdial command)
  *   src/main/whoami         (the user's own entry in the company directory: desk phone and name)
  *   src/main/service        (one phone-system connection)               src/demo-pbx (a SIP server of its own)
+ *   src/main/line-state     (watching desk phones' lines: dialog and presence subscriptions)
  *   src/main/sip            (sip.js, transports, REGISTER, REFER/NOTIFY)
  *   src/main/directory                                                (the search over contacts, LDAP and history)
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
@@ -30,6 +31,7 @@ const MAIN = [
   'backend',
   'whoami',
   'service',
+  'line-state',
   'sip',
   'directory',
   'dial',
@@ -55,7 +57,11 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/browser-host',
-    from: [...main('app', 'backend', 'service', 'sip', 'directory'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'line-state', 'sip', 'directory'),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/browser-extension',
@@ -69,7 +75,7 @@ const FORBIDDEN = [
   {
     target: './src/main/sip',
     from: [
-      ...main('app', 'backend', 'service', 'directory', 'policy', 'whoami'),
+      ...main('app', 'backend', 'service', 'line-state', 'directory', 'policy', 'whoami'),
       ...DOMAIN,
       './src/main/index.ts',
       ...OUTSIDE_MAIN
@@ -78,14 +84,23 @@ const FORBIDDEN = [
   {
     target: DOMAIN,
     from: [
-      ...main('app', 'backend', 'service', 'sip', 'directory', 'policy', 'whoami'),
+      ...main('app', 'backend', 'service', 'line-state', 'sip', 'directory', 'policy', 'whoami'),
       './src/main/index.ts',
       ...OUTSIDE_MAIN
     ]
   },
   {
     target: './src/main/whoami',
-    from: [...main('app', 'backend', 'service', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [...main('app', 'backend', 'service', 'line-state', 'sip'), './src/main/index.ts', ...OUTSIDE_MAIN]
+  },
+  {
+    target: './src/main/line-state',
+    from: [
+      ...main('app', 'backend', 'service', 'directory', 'policy', 'whoami'),
+      ...DOMAIN,
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/policy',
@@ -97,7 +112,11 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/directory',
-    from: [...main('app', 'backend', 'service', 'sip', 'policy', 'whoami'), './src/main/index.ts', ...OUTSIDE_MAIN]
+    from: [
+      ...main('app', 'backend', 'service', 'line-state', 'sip', 'policy', 'whoami'),
+      './src/main/index.ts',
+      ...OUTSIDE_MAIN
+    ]
   },
   {
     target: './src/main/service',

@@ -14,6 +14,8 @@ import { AFTER_CALL_LINGER_MS } from '../main/service/deskdial-service-api'
 export const USAGE = `Usage:
   deskdial dial <number> [options]   ring your desk phone, then connect it to <number>
   deskdial register [options]        register DeskDial's account, report, unregister
+  deskdial watch <number>... [options] [--duration SECONDS]
+                                     show each line's state (idle, ringing, dialing, in a call) as it changes
   deskdial demo-pbx [options]        run the built-in demo phone system (deskdial demo-pbx --help)
   deskdial demo [--json]             try DeskDial against the built-in demo phone system
   deskdial contacts import|export <file.vcf|file.csv>
@@ -39,6 +41,7 @@ Options:
   --config FILE.json      settings file (the app's keys); options above override it
   --timeout SECONDS       give up after this long (default 60); a failed registration is retried until
                           then, unless the phone system refused it for good (wrong password, 403, 404)
+  --duration SECONDS      watch: stop after this long (default: until interrupted)
   --json                  one JSON object per line instead of sentences
   --verbose               SIP diagnostics on stderr
   --trace                 every SIP message sent and received on stderr, as it happens (digests redacted)
@@ -51,8 +54,12 @@ its defaults fill what the settings file and the options leave out; an option co
 After a dial, deskdial stays up to ${AFTER_CALL_LINGER_MS / 1000} s more to answer the phone system's repeated NOTIFYs.`
 
 export interface CliCommand {
-  command: 'dial' | 'register'
+  command: 'dial' | 'register' | 'watch'
   number?: string
+  /** `watch`: the numbers whose lines to watch. */
+  numbers?: string[]
+  /** `watch --duration`: seconds to watch; undefined until interrupted. */
+  durationSeconds?: number
   account: AccountSettings
   password?: string
   /** `--password-stdin`: the caller reads `password` from standard input (readPasswordLine). */
@@ -125,6 +132,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
     ca: { type: 'string' },
     config: { type: 'string' },
     timeout: { type: 'string' },
+    duration: { type: 'string' },
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
     trace: { type: 'boolean' },
@@ -133,10 +141,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   const { values, positionals } = parsed
   if (values.help || positionals.length === 0) return 'help'
   const [command, ...rest] = positionals
-  if (command !== 'dial' && command !== 'register')
+  if (command !== 'dial' && command !== 'register' && command !== 'watch')
     throw new UsageError(
-      `Unknown command "${command}": use "dial <number>", "register", "search", "contacts", "demo-pbx" or "demo".`
+      `Unknown command "${command}": use "dial <number>", "register", "watch <number>...", "search", "contacts", "demo-pbx" or "demo".`
     )
+  if (command === 'watch' && rest.length === 0)
+    throw new UsageError('Give the numbers to watch, e.g. deskdial watch 1001 1002 --server pbx --user deskdial')
+  const durationSeconds = values.duration === undefined ? undefined : Number(values.duration)
+  if (durationSeconds !== undefined && (!Number.isFinite(durationSeconds) || durationSeconds <= 0))
+    throw new UsageError('--duration must be a positive number of seconds.')
   if (command === 'dial' && rest.length !== 1)
     throw new UsageError(
       'Give exactly one number to dial, e.g. deskdial dial 1002 --server pbx --user deskdial --line 1001'
@@ -171,6 +184,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand | '
   return {
     command,
     number: rest[0],
+    numbers: command === 'watch' ? rest : [],
+    durationSeconds,
     account: { ...DEFAULT_ACCOUNT_SETTINGS, ...settingsFile, ...account },
     layers: { settingsFile, options: account },
     password: passwordFromStdin ? undefined : (values.password ?? env.DESKDIAL_PASSWORD),

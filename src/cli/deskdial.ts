@@ -14,6 +14,7 @@ import type { SipTrace } from '../shared/sip-trace'
 import { parseCli, USAGE, UsageError, type CliCommand } from './cli-options'
 import { readPasswordLine } from './password-stdin'
 import { accountUnderPolicy } from './policy-layers'
+import { watchLines } from './watch-command'
 
 export const EXIT = { connected: 0, failed: 1, usage: 2, unreachable: 3 } as const
 
@@ -23,6 +24,8 @@ interface Output {
   registration(status: RegistrationStatus): void
   call(progress: CallProgress): void
   error(message: string, exitCode: number): void
+  /** A line of `watch`'s output, already formatted. */
+  line(text: string): void
 }
 
 function registrationDetail(status: RegistrationStatus): string {
@@ -38,7 +41,8 @@ function makeOutput(json: boolean, write: (line: string) => void, writeError: (l
     return {
       registration: (status) => write(JSON.stringify({ event: 'registration', ...status })),
       call: (progress) => write(JSON.stringify({ event: 'call', ...progress })),
-      error: (message, exitCode) => write(JSON.stringify({ event: 'error', message, exitCode }))
+      error: (message, exitCode) => write(JSON.stringify({ event: 'error', message, exitCode })),
+      line: write
     }
   }
   return {
@@ -47,7 +51,8 @@ function makeOutput(json: boolean, write: (line: string) => void, writeError: (l
       write(
         `Call ${progress.target}: ${progress.reason}${progress.code && progress.state === 'failed' ? ` [SIP ${progress.code}]` : ''}`
       ),
-    error: (message) => writeError(message)
+    error: (message) => writeError(message),
+    line: write
   }
 }
 
@@ -123,6 +128,8 @@ async function execute(command: CliCommand, out: Output, log: (line: string) => 
     }
     const registrationCode = registrationExitCode(registered.value)
     if (command.command === 'register' || registrationCode !== EXIT.connected) return registrationCode
+    if (command.command === 'watch')
+      return await watchLines(service, { ...command, numbers: command.numbers ?? [] }, (line) => out.line(line), EXIT)
 
     let progress: CallProgress
     try {

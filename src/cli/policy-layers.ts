@@ -71,7 +71,7 @@ export async function accountUnderPolicy(
   env: NodeJS.ProcessEnv,
   writeError: (line: string) => void
 ): Promise<AccountSettings> {
-  if (!command.layers) return command.account
+  if (!command.layers) return watchNeedsNoDeskPhone(command, command.account)
   const policy = await cliPolicy(env, writeError)
   const options = { account: command.layers.options }
   const refused = contradictions(policy, options)
@@ -82,5 +82,10 @@ export async function accountUnderPolicy(
     options,
     policy.locked
   )
-  return { ...DEFAULT_ACCOUNT_SETTINGS, ...account }
+  return watchNeedsNoDeskPhone(command, { ...DEFAULT_ACCOUNT_SETTINGS, ...account })
+}
+
+/** `watch` places no call, so it needs no desk phone: the account's own number stands in for the check. */
+function watchNeedsNoDeskPhone(command: CliCommand, account: AccountSettings): AccountSettings {
+  return command.command === 'watch' && !account.line.trim() ? { ...account, line: account.user } : account
 }

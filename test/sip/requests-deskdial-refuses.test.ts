@@ -155,14 +155,17 @@ const ROWS: Row[] = [
     name: 'a NOTIFY body DeskDial cannot read',
     message: (b) =>
       request(b, 'NOTIFY', (lines) => [...lines, 'Event: refer', 'Content-Type: application/sdp'], 'v=0\r\n'),
-    expected: { status: 415, headers: { accept: 'message/sipfrag' } }
+    expected: { status: 415, headers: { accept: 'message/sipfrag, application/dialog-info+xml, application/pidf+xml' } }
   },
   {
     name: 'OPTIONS',
     message: (b) => request(b, 'OPTIONS'),
     expected: {
       status: 200,
-      headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS', accept: 'application/sdp, message/sipfrag' }
+      headers: {
+        allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, OPTIONS',
+        accept: 'application/sdp, message/sipfrag, application/dialog-info+xml, application/pidf+xml'
+      }
     }
   },
   {

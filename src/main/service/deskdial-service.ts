@@ -4,6 +4,7 @@ import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
 import type { RegistrationState, RegistrationStatus } from '../../shared/registration-status'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../sip/backoff'
 import type { ClickToDialTiming } from '../sip/click-to-dial'
+import { LineWatch } from '../line-state'
 import { Registration } from '../sip/registration'
 import { probeServer } from '../sip/server-probe'
 import type { SipEndpoint, SipLog } from '../sip/sip-endpoint'
@@ -53,6 +54,10 @@ export class DeskDialService implements DeskDialServiceApi {
   /** While `moving-back`: the move, for stop() to wait on. */
   #moveBackDone: Promise<void> | undefined
   #discardedMessages = 0
+  /** The lines DeskDial watches (dialog or presence subscriptions through the current endpoint). */
+  readonly lines: LineWatch
+  /** The endpoint the line subscriptions were made on: a new one (failover, reconnect) renews them. */
+  #linesEndpoint: SipEndpoint | undefined
 
   constructor(config: DeskDialServiceConfig) {
     this.#config = config
@@ -69,6 +74,11 @@ export class DeskDialService implements DeskDialServiceApi {
       switchReason: () => (this.#isIn('moving-back') ? 'fallback' : 'failover')
     })
     this.#registrationStatus = { state: 'unregistered', reason: 'Not connected yet', at: Date.now() }
+    this.lines = new LineWatch({
+      endpoint: () => (this.#endpoint?.isConnected ? this.#endpoint : undefined),
+      log: this.#log,
+      backoff: config.timing?.backoff
+    })
     this.#calls = new ServiceCalls({
       log: this.#log,
       timing: config.timing,
@@ -133,6 +143,7 @@ export class DeskDialService implements DeskDialServiceApi {
     this.#fallback?.stop()
     // A move under way ends its un-REGISTER (bounded), then sees the service stopping.
     await this.#moveBackDone
+    await this.lines.stop()
     await this.#registration?.stop()
     this.#registration = undefined
     this.#calls.dispose()
@@ -169,7 +180,14 @@ export class DeskDialService implements DeskDialServiceApi {
   }
 
   #setRegistration(status: RegistrationStatus): void {
+    const renewLines =
+      status.state === 'registered' &&
+      (this.#registrationStatus.state === 'retrying' || this.#linesEndpoint !== this.#endpoint)
     this.#registrationStatus = status
+    if (renewLines) {
+      this.#linesEndpoint = this.#endpoint
+      this.lines.renewAll()
+    }
     for (const listener of this.#registrationListeners) listener(status)
   }
 

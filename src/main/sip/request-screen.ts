@@ -38,10 +38,14 @@ export interface RequestScreenOptions {
 const REFUSED_METHODS = new Set(['REGISTER', 'SUBSCRIBE', 'REFER', 'MESSAGE', 'INFO', 'PRACK', 'PUBLISH', 'UPDATE'])
 /**
  * The body each method may carry: an INVITE's session offer (DeskDial reads it only to decline the
- * call) and the sipfrag of a REFER's NOTIFY (RFC 3515). Any other body gets 415.
+ * call); a NOTIFY's sipfrag of a REFER (RFC 3515), or a watched line's dialog-info (RFC 4235) or
+ * PIDF (RFC 3863). Any other body gets 415.
  */
-const BODY_TYPES: Partial<Record<string, string>> = { INVITE: 'application/sdp', NOTIFY: 'message/sipfrag' }
-const ACCEPT_HEADER = `Accept: ${[...new Set(Object.values(BODY_TYPES))].join(', ')}`
+const BODY_TYPES: Partial<Record<string, readonly string[]>> = {
+  INVITE: ['application/sdp'],
+  NOTIFY: ['message/sipfrag', 'application/dialog-info+xml', 'application/pidf+xml']
+}
+const ACCEPT_HEADER = `Accept: ${[...new Set(Object.values(BODY_TYPES).flat())].join(', ')}`
 /** URI schemes DeskDial reads (RFC 3261, RFC 3966); any other in the Request-URI, To or From gets 416. */
 const KNOWN_SCHEMES = new Set(['sip', 'sips', 'tel'])
 
@@ -115,8 +119,9 @@ export function screenRequest(message: string, options: RequestScreenOptions, ou
   // RFC 3261 8.2.3, before sip.js sends any provisional answer to an INVITE.
   if (declaredBodyLength(request) > 0) {
     const type = values(request, 'content-type')[0]?.split(';')[0].trim().toLowerCase()
-    const accepted = BODY_TYPES[request.method]
-    if (type !== accepted) return answer(415, 'Unsupported Media Type', [`Accept: ${accepted ?? ''}`.trim()])
+    const accepted = BODY_TYPES[request.method] ?? []
+    if (!accepted.includes(type ?? ''))
+      return answer(415, 'Unsupported Media Type', [`Accept: ${accepted.join(', ')}`.trim()])
   }
   if (request.method === 'OPTIONS') return answer(200, 'OK', [ALLOW_HEADER, ACCEPT_HEADER])
   return { action: 'pass' }

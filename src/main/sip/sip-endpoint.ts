@@ -196,6 +196,11 @@ export class SipEndpoint {
     return uri
   }
 
+  /** A URI the server gave (a Contact, the target of a dialog); undefined when it is not a SIP URI. */
+  parseUri(text: string): URI | undefined {
+    return UserAgent.makeURI(text)
+  }
+
   /** The registrar: `sip:<domain>`. */
   get registrar(): URI {
     const uri = UserAgent.makeURI(`sip:${this.domain}`)
@@ -226,6 +231,8 @@ export class SipEndpoint {
     options: {
       callId?: string
       fromTag?: string
+      /** Within a dialog (a subscription's refresh): the other side's tag. */
+      toTag?: string
       cseq?: number
       beforeSend?: (request: OutgoingSipRequest) => void
     } = {}
@@ -240,6 +247,7 @@ export class SipEndpoint {
         // Only what is set: an explicit undefined would override sip.js's defaults (e.g. "CSeq: undefined").
         ...(options.callId !== undefined && { callId: options.callId }),
         ...(options.fromTag !== undefined && { fromTag: options.fromTag }),
+        ...(options.toTag !== undefined && { toTag: options.toTag }),
         ...(options.cseq !== undefined && { cseq: options.cseq }),
         // sip.js would advertise outbound/path/gruu, which DeskDial does not implement.
         optionTags: []

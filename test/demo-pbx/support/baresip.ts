@@ -39,6 +39,8 @@ export interface BaresipOptions {
   pbxPort: number
   transport: 'udp' | 'tcp'
   password?: string
+  /** `auto` (the default) answers at once; `manual` rings until the `accept` command. */
+  answerMode?: 'auto' | 'manual'
 }
 
 function canBind(port: number): Promise<boolean> {
@@ -120,7 +122,7 @@ export async function startBaresip(options: BaresipOptions): Promise<BaresipPhon
     ''
   ].join('\n')
   const auth = options.password ? `;auth_user=${options.number};auth_pass=${options.password}` : ''
-  const account = `<sip:${options.number}@127.0.0.1:${options.pbxPort};transport=${options.transport}>;answermode=auto;regint=600${auth}\n`
+  const account = `<sip:${options.number}@127.0.0.1:${options.pbxPort};transport=${options.transport}>;answermode=${options.answerMode ?? 'auto'};regint=600${auth}\n`
   await writeFile(path.join(dir, 'config'), config)
   await writeFile(path.join(dir, 'accounts'), account)
   await writeFile(path.join(dir, 'contacts'), '')

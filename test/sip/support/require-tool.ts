@@ -13,6 +13,8 @@ const INSTALL_HINTS = {
     'baresip as `baresip` on PATH (Debian/Ubuntu: apt-get install baresip-core), or set BARESIP=/path/to/baresip',
   ip: 'iproute2 (`ip netns`) and root, to make a network namespace (Debian/Ubuntu: apt-get install iproute2)',
   nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)',
+  kamailio:
+    'Kamailio 5.6 with its presence modules as `kamailio` on PATH (Debian/Ubuntu: apt-get install kamailio kamailio-presence-modules), or set KAMAILIO=/path/to/kamailio',
   slapd: 'OpenLDAP slapd and slapadd in /usr/sbin (Debian/Ubuntu: apt-get install slapd), or set SLAPD=/path/to/slapd'
 } as const
 
@@ -45,9 +47,11 @@ export function requireTool(tool: RequiredTool): boolean {
       ? (process.env.SIPP ?? 'sipp')
       : tool === 'baresip'
         ? (process.env.BARESIP ?? 'baresip')
-        : tool === 'slapd'
-          ? (process.env.SLAPD ?? '/usr/sbin/slapd')
-          : tool
+        : tool === 'kamailio'
+          ? (process.env.KAMAILIO ?? 'kamailio')
+          : tool === 'slapd'
+            ? (process.env.SLAPD ?? '/usr/sbin/slapd')
+            : tool
   const needsRoot = tool === 'ip' || tool === 'nft'
   if (executableOnPath(command) && (!needsRoot || process.getuid?.() === 0)) return true
   const message = `${command} is not installed: install ${INSTALL_HINTS[tool]}.`

@@ -82,7 +82,7 @@ export async function freeLoopbackPort(transport: 'udp' | 'tcp'): Promise<number
 }
 
 /** Whether a socket of this protocol is bound (UDP) or listening (TCP) on 127.0.0.1:port, from /proc/net. */
-async function isListening(transport: 'udp' | 'tcp', port: number): Promise<boolean> {
+export async function isListening(transport: 'udp' | 'tcp', port: number): Promise<boolean> {
   const table = await readFile(`/proc/net/${transport}`, 'utf8')
   const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`
   const anyAddress = `00000000:${port.toString(16).toUpperCase().padStart(4, '0')}`

@@ -23,6 +23,11 @@ describe('the layers', () => {
       "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"
     ],
     ['src/main/sip/probe.ts', "import { planDial } from '../dial/dial-plan'\nexport const probe = planDial\n"],
+    ['src/main/sip/probe.ts', "import { LineWatch } from '../line-state'\nexport const probe = LineWatch\n"],
+    [
+      'src/main/line-state/probe.ts',
+      "import { DeskDialService } from '../service/deskdial-service'\nexport const probe = DeskDialService\n"
+    ],
     [
       'src/main/service/probe.ts',
       "import { DeskAppBackend } from '../backend/desk-app-backend'\nexport const probe = DeskAppBackend\n"
@@ -63,6 +68,12 @@ describe('the layers', () => {
   })
 
   it('allows what the layer order allows', async () => {
+    expect(
+      await rulesBroken(
+        'src/main/line-state/probe.ts',
+        "import { SipEndpoint } from '../sip/sip-endpoint'\nexport const probe = SipEndpoint\n"
+      )
+    ).toEqual([])
     expect(
       await rulesBroken(
         'src/main/service/probe.ts',
