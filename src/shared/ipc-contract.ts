@@ -34,6 +34,22 @@ export interface SettingsView {
   notice?: string
   /** Set while DeskDial uses the built-in demo phone system it runs itself. */
   demo?: DemoPhoneSystemView
+  /** The administrator's policy in force (see README "For administrators: policy"). */
+  policy: PolicyView
+}
+
+/** What the window shows of the administrator's policy. */
+export interface PolicyView {
+  /** The policy file's path and the provisioning URL in force: "Managed by …". */
+  sources: string[]
+  /** Dotted settings keys the policy locks ("account.servers"): shown disabled, "Set by your administrator". */
+  locked: string[]
+  /** Dotted settings keys the policy gives a default: the first run does not ask for them. */
+  defaults: string[]
+  /** Wrong keys of the policy, each a sentence naming the file (or URL) and the key. */
+  problems: string[]
+  /** The provisioning URL could not be fetched: which copy is used. */
+  notice?: string
 }
 
 /** What the window tells about the built-in demo phone system. */

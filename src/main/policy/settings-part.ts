@@ -4,15 +4,8 @@
  * so a policy's keys are exactly the settings' keys.
  */
 import { z } from 'zod'
-import { appSettingsSchema, type AppSettings } from '../../shared/app-settings'
-import { isRecord } from '../../shared/is-record'
-
-/** `T` with every key optional, objects inside it too; a list is one value, set or replaced as a whole. */
-export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K]
-}
-
-export type SettingsPart = DeepPartial<AppSettings>
+import { appSettingsSchema } from '../../shared/app-settings'
+import type { SettingsPart } from '../settings/settings-layers'
 
 /**
  * `schema` with every key optional, nested objects too, and unknown keys refused. The rules between
@@ -30,33 +23,10 @@ function deepPartial(schema: z.ZodObject): z.ZodObject {
 
 export const settingsPartSchema = deepPartial(appSettingsSchema) as unknown as z.ZodType<SettingsPart>
 
-/**
- * The layers merged, later layers winning: objects key by key, anything else (a list of servers
- * too) replaced as a whole. An undefined value sets nothing.
- */
-export function mergeSettings(...layers: SettingsPart[]): SettingsPart {
-  return layers.reduce<Record<string, unknown>>((merged, layer) => mergeRecords(merged, layer), {}) as SettingsPart
-}
-
-function mergeRecords(base: Record<string, unknown>, layer: object): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(layer)) {
-    if (value === undefined) continue
-    merged[key] = isRecord(value) ? mergeRecords(isRecord(merged[key]) ? merged[key] : {}, value) : value
-  }
-  return merged
-}
-
-/** The dotted keys a part sets, e.g. ["account.servers", "trustLinksWithoutConfirmation"]. */
-export function settingsPaths(part: object, prefix = ''): string[] {
-  return Object.entries(part).flatMap(([key, value]) => {
-    if (value === undefined) return []
-    const path = `${prefix}${key}`
-    return isRecord(value) ? settingsPaths(value, `${path}.`) : [path]
-  })
-}
-
-/** The value a part sets at a dotted key, or undefined. */
-export function settingAt(part: SettingsPart, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), part)
-}
+export {
+  mergeSettings,
+  settingAt,
+  settingsPaths,
+  type DeepPartial,
+  type SettingsPart
+} from '../settings/settings-layers'
