@@ -18,6 +18,8 @@ export type { BackendCommands, DeskAppBackendOptions, DeskDialEventSink } from '
 /** The backend's own life: starting, reconnecting and stopping, and what the app tells it outside the window's commands. */
 export class BackendLifecycle {
   readonly #parts: BackendParts
+  /** The last change of the policy being applied. */
+  #applyingPolicy: Promise<void> = Promise.resolve()
 
   constructor(parts: BackendParts) {
     this.#parts = parts
@@ -32,12 +34,11 @@ export class BackendLifecycle {
     const parts = this.#parts
     if (parts.policy) {
       await parts.settings.applyPolicy(await parts.policy.start())
-      parts.policy.onChange(
-        (state) =>
-          void applyPolicyChange(parts, state).catch((error: Error) =>
-            parts.log('error', `Applying a new policy failed: ${error.message}`)
-          )
-      )
+      parts.policy.onChange((state) => {
+        this.#applyingPolicy = applyPolicyChange(parts, state).catch((error: Error) =>
+          parts.log('error', `Applying a new policy failed: ${error.message}`)
+        )
+      })
     }
     await parts.settings.load()
     // Read the contacts and the history now, so that a damaged file is known before the window asks.
@@ -79,6 +80,7 @@ export class BackendLifecycle {
   /** Reads the administrator's policy again now (the file, and the provisioning URL); a change is applied. */
   async refreshPolicy(): Promise<void> {
     await this.#parts.policy?.refresh()
+    await this.#applyingPolicy
   }
 
   get settings(): AppSettings {

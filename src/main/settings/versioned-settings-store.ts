@@ -1,7 +1,7 @@
 import type { AppSettings } from '../../shared/app-settings'
 import { migrateSettingsDocument, SETTINGS_VERSION, type SettingsDocument } from './settings-migrations'
 import { repairSettings } from './settings-repair'
-import { checkAppSettings, settingsFieldLabel } from '../../shared/app-settings'
+import { checkAppSettings, checkSettingsFields, settingsFieldLabel } from '../../shared/app-settings'
 import {
   mergeSettings,
   NO_LAYERS,
@@ -86,7 +86,8 @@ export class VersionedSettingsStore implements SettingsStore {
     const found = ownValues(migrated.document.settings, this.#defaults, settingsPaths(layers.over))
     const { settings, resetFields } = repairSettings(
       mergeSettings(this.#defaults, layers.under, found, layers.over),
-      this.#defaults
+      this.#defaults,
+      checkSettingsFields
     )
     const own = ownValues(found, this.#defaults, resetFields)
     if (migrated.migratedFrom !== undefined || resetFields.length > 0)
@@ -111,7 +112,11 @@ export class VersionedSettingsStore implements SettingsStore {
 
   /** The settings before the user has set anything. */
   #withoutOwn(layers: SettingsLayers): LoadedSettings {
-    const { settings } = repairSettings(mergeSettings(this.#defaults, layers.under, layers.over), this.#defaults)
+    const { settings } = repairSettings(
+      mergeSettings(this.#defaults, layers.under, layers.over),
+      this.#defaults,
+      checkSettingsFields
+    )
     return { settings, own: {}, firstRun: true }
   }
 }
