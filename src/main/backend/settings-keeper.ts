@@ -110,9 +110,14 @@ export class SettingsKeeper {
       firstRun: this.#firstRun,
       policy: this.#policyView
     }
-    const notices = [this.#notice, secrets.problem, directorySecrets.problem, ...this.#dataNotices].filter(
-      (notice): notice is string => notice !== undefined
-    )
+    const notices = [
+      this.#notice,
+      ...view.policy.problems,
+      view.policy.notice,
+      secrets.problem,
+      directorySecrets.problem,
+      ...this.#dataNotices
+    ].filter((notice): notice is string => notice !== undefined)
     if (notices.length > 0) view.notice = notices.join(' ')
     const demo = this.#options.demo()
     if (demo) view.demo = demo

@@ -6,6 +6,7 @@ import { AccountFields } from '../settings/account-fields'
 import { ConnectionTest } from '../settings/connection-test'
 import { fieldError, saveSettings, type SaveError } from '../settings/save-settings'
 import { SecretStorageWarning } from '../settings/secret-storage-warning'
+import { ManagedBy, PolicyFieldsProvider } from '../settings/policy-fields'
 import { draftFrom, updateFrom, type SettingsField } from '../settings/settings-draft'
 
 interface FirstRunSetupProps {
@@ -66,16 +67,19 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
             {error.message}
           </p>
         )}
-        <AccountFields
-          draft={draft}
-          onChange={(next) => {
-            setTest(undefined)
-            setDraft(next)
-          }}
-          errorFor={errorFor}
-          passwordSet={view.passwordSet}
-          essentialsOnly
-        />
+        <ManagedBy policy={view.policy} />
+        <PolicyFieldsProvider policy={view.policy} skipAnswered>
+          <AccountFields
+            draft={draft}
+            onChange={(next) => {
+              setTest(undefined)
+              setDraft(next)
+            }}
+            errorFor={errorFor}
+            passwordSet={view.passwordSet}
+            essentialsOnly
+          />
+        </PolicyFieldsProvider>
         <div className="first-run-steps">
           <ConnectionTest
             update={() => updateFrom(draft)}
