@@ -6,6 +6,7 @@ import { AccountFields } from '../settings/account-fields'
 import { ConnectionTest } from '../settings/connection-test'
 import { fieldError, saveSettings, type SaveError } from '../settings/save-settings'
 import { SecretStorageWarning } from '../settings/secret-storage-warning'
+import { DeskPhoneProposal } from '../settings/desk-phone-proposal'
 import { ManagedBy, PolicyFieldsProvider } from '../settings/policy-fields'
 import { draftFrom, updateFrom, type SettingsField } from '../settings/settings-draft'
 
@@ -80,6 +81,13 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
             essentialsOnly
           />
         </PolicyFieldsProvider>
+        <DeskPhoneProposal
+          line={draft.settings.account.line}
+          directoryOn={view.settings.directory.enabled}
+          onUse={(line) =>
+            setDraft({ ...draft, settings: { ...draft.settings, account: { ...draft.settings.account, line } } })
+          }
+        />
         <div className="first-run-steps">
           <ConnectionTest
             update={() => updateFrom(draft)}

@@ -7,6 +7,7 @@ import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
 import { DirectoryFields } from './directory-fields'
 import { DirectoryTest } from './directory-test'
+import { DeskPhoneProposal } from './desk-phone-proposal'
 import { ManagedBy, PolicyFieldsProvider } from './policy-fields'
 import { SecretStorageWarning } from './secret-storage-warning'
 import { describedBy, Checkbox, Field } from './settings-field'
@@ -92,7 +93,19 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
             {view.demo ? (
               <DemoPhoneSystem demo={view.demo} leaving={leavingDemo} onLeave={onLeaveDemo} />
             ) : (
-              <AccountFields draft={draft} onChange={changeDraft} errorFor={errorFor} passwordSet={view.passwordSet} />
+              <>
+                <AccountFields
+                  draft={draft}
+                  onChange={changeDraft}
+                  errorFor={errorFor}
+                  passwordSet={view.passwordSet}
+                />
+                <DeskPhoneProposal
+                  line={settings.account.line}
+                  directoryOn={view.settings.directory.enabled}
+                  onUse={(line) => setSettings({ account: { ...settings.account, line } })}
+                />
+              </>
             )}
           </fieldset>
           <fieldset>
