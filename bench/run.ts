@@ -10,7 +10,11 @@
  *       (bench/directory-bench.ts);
  *   (e) the app's main process with 100,000 contacts and a 100,000-person directory copy: how long
  *       the event loop is held while it loads, and searches through the backend per keystroke,
- *       against building the same index in one call (bench/app-scale-bench.ts).
+ *       against building the same index in one call (bench/app-scale-bench.ts);
+ *   (f) `deskdial search` per query on a 3,000-person directory from many countries (slapd), against
+ *       a plain server-side `ldapsearch` with the same filter (bench/search-cli-bench.ts).
+ *   (g) the browser extension's phone-number detection on a labelled corpus, against plain
+ *       libphonenumber-js `findNumbers` and a regular expression (bench/phone-detection-bench.ts).
  * Prints medians and ratios; docs/benchmarks.md records a run. `npm run bench -- d` (or `a c`, ...)
  * runs only the benchmarks named.
  */
@@ -23,6 +27,8 @@ import { DeskDialService } from '../src/main/service/deskdial-service'
 import type { AccountSettings } from '../src/shared/account-settings'
 import { benchAppScale } from './app-scale-bench'
 import { benchDirectory } from './directory-bench'
+import { benchSearchCli } from './search-cli-bench'
+import { benchPhoneDetection } from './phone-detection-bench'
 
 const REFER_SAMPLES = 200
 const CALLS = 100
@@ -265,6 +271,8 @@ async function main(selected: string[]): Promise<void> {
   if (chosen('c')) await printColdStart()
   if (chosen('d')) await benchDirectory()
   if (chosen('e')) await benchAppScale()
+  if (chosen('f')) await benchSearchCli()
+  if (chosen('g')) benchPhoneDetection()
 }
 
 async function printReferLatency(): Promise<void> {

@@ -18,7 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { Script } from 'node:vm'
 
 const CACHE_SUFFIX = '.v8-cache'
-const COMMANDS = ['dial', 'register', 'contacts', 'search', 'demo', 'demo-pbx']
+const COMMANDS = ['dial', 'register', 'contacts', 'search', 'whoami', 'demo', 'demo-pbx']
 const argument = process.argv[2] ?? ''
 /** The command this run is for, as far as its cache is concerned: anything else only prints usage. */
 const command = COMMANDS.includes(argument) ? argument : 'help'

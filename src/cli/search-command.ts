@@ -1,6 +1,7 @@
 /**
- * `deskdial search <query>`: one search over DeskDial's own contacts (in DESKDIAL_USER_DATA or the
- * app's data folder) and the company directory (LDAP), ranked by the app's search engine.
+ * `deskdial search <query>`: one search over DeskDial's own contacts, recent calls and favourites
+ * (in DESKDIAL_USER_DATA or the app's data folder) and the company directory (LDAP: its offline
+ * copy and its live answer), ranked by the app's search engine over the app's data (see search-sources.ts).
  * Exit codes: 0 searched, 1 the directory refused (bind, certificate, limit), 2 bad usage or
  * settings, 3 the directory could not be reached or did not answer. Local results are printed
  * even when the directory fails.
@@ -9,24 +10,21 @@ import { parseArguments, readSettingsFile, UsageError } from './cli-options'
 import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { isRecord } from '../shared/is-record'
-import {
-  contactEntry,
-  DirectoryError,
-  DirectoryIndex,
-  LdapDirectory,
-  type DirectoryErrorKind,
-  type DirectoryHit
-} from '../main/directory'
-import { FileContactStore } from '../main/contacts/contact-store'
+import type { DirectoryErrorKind, DirectoryHit } from '../main/directory'
 import { userDataDirectory } from '../main/settings/user-data-directory'
+import { searchSources } from './search-sources'
 
 export const SEARCH_USAGE = `Usage:
   deskdial search <query> [--config <settings.json>] [--ldap-url ldap[s]://host:port --ldap-base <DN>
-                  [--ldap-bind-dn <DN>] [--ldap-filter <filter>] [--ldap-ca <file>]] [--limit N] [--json]
+                  [--ldap-bind-dn <DN>] [--ldap-filter <filter>] [--ldap-ca <file>]] [--offline | --refresh]
+                  [--limit N] [--json]
 
-Searches your contacts and the company directory at once and prints the results best first: name,
-number, label, company and source. Words find names by the start of any word, digits find numbers
-however they are written.
+Searches your contacts, recent calls and the company directory at once, as the app does, and prints
+the results best first: name, number, label, company and source. Words find names by the start of
+any word (or by initials, or with a slip), digits find numbers however they are written.
+
+The company directory is searched in the app's offline copy (directory-cache.json in the data
+folder), fetched with paged searches when it is missing or older than 4 hours, and asked live.
   --config FILE.json      the app's settings file: its "directory" section (server, StartTLS, CA file,
                           bind DN, base DN, filter, attribute names); the options below override it
   --ldap-url URL          the directory server, ldap://host:389 or ldaps://host:636
@@ -34,6 +32,8 @@ however they are written.
   --ldap-bind-dn DN       who to bind as (default: an anonymous bind)
   --ldap-filter FILTER    which entries are people (default (objectClass=inetOrgPerson))
   --ldap-ca FILE          PEM file with the CA of the directory's certificate
+  --offline               only the offline copy as it is: the directory server is not asked
+  --refresh               fetch the offline copy again first
   --limit N               at most N results (default 20)
   --json                  one JSON object per line
 
@@ -44,9 +44,6 @@ cannot read. Your contacts are those of DESKDIAL_USER_DATA, else the app's data 
 const EXIT = { searched: 0, refused: 1, usage: 2, unreachable: 3 } as const
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 500
-/** The server returns candidates in its own order: ask for more than shown, so the ranking can choose. */
-const CANDIDATES_PER_RESULT = 5
-const TIMEOUT_MS = 10_000
 
 export interface SearchIo {
   write(line: string): void
@@ -57,6 +54,8 @@ interface SearchCommand {
   query: string
   directory: DirectorySettings | undefined
   limit: number
+  offline: boolean
+  refresh: boolean
   json: boolean
   help: boolean
 }
@@ -105,18 +104,27 @@ function parseSearch(argv: string[]): SearchCommand {
     'ldap-filter': { type: 'string' },
     'ldap-ca': { type: 'string' },
     limit: { type: 'string' },
+    offline: { type: 'boolean' },
+    refresh: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
   })
   const { values, positionals } = parsed
   const json = values.json === true
-  if (values.help) return { query: '', directory: undefined, limit: DEFAULT_LIMIT, json, help: true }
+  const offline = values.offline === true
+  const refresh = values.refresh === true
+  if (values.help) return { query: '', directory: undefined, limit: DEFAULT_LIMIT, offline, refresh, json, help: true }
   const query = positionals.join(' ').trim()
   if (query === '') throw new UsageError('Give something to search for, e.g. deskdial search "anna miller".')
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
-  return { query, directory: directorySettings(values), limit, json, help: false }
+  if (offline && refresh)
+    throw new UsageError('--offline and --refresh cannot go together: --refresh asks the directory server.')
+  const directory = directorySettings(values)
+  if (refresh && directory === undefined)
+    throw new UsageError('--refresh needs the directory: give --ldap-url and --ldap-base, or --config.')
+  return { query, directory, limit, offline, refresh, json, help: false }
 }
 
 function exitCodeOf(kind: DirectoryErrorKind): number {
@@ -161,27 +169,22 @@ export async function runSearch(argv: string[], io: SearchIo, env: NodeJS.Proces
   const report = (message: string, exitCode: number): void =>
     command.json ? io.write(JSON.stringify({ event: 'error', message, exitCode })) : io.writeError(message)
 
-  const contacts = new FileContactStore({ directory: userDataDirectory(env), log: io.writeError })
-  const index = new DirectoryIndex((await contacts.list()).map(contactEntry))
+  const found = await searchSources({
+    dataFolder: userDataDirectory(env),
+    query: command.query,
+    limit: command.limit,
+    directory: command.directory,
+    password: env.DESKDIAL_LDAP_PASSWORD,
+    offline: command.offline,
+    refresh: command.refresh,
+    log: io.writeError
+  })
   let exitCode: number = EXIT.searched
-  if (command.directory) {
-    const directory = new LdapDirectory({
-      settings: command.directory,
-      password: env.DESKDIAL_LDAP_PASSWORD,
-      timeoutMs: TIMEOUT_MS
-    })
-    try {
-      const found = await directory.search(command.query, { limit: command.limit * CANDIDATES_PER_RESULT })
-      for (const entry of found.entries) index.upsert(entry)
-    } catch (error) {
-      if (!(error instanceof DirectoryError)) throw error
-      exitCode = exitCodeOf(error.kind)
-      report(`The company directory was not searched: ${error.message}`, exitCode)
-    } finally {
-      await directory.close()
-    }
+  if (found.problem) {
+    exitCode = exitCodeOf(found.problem.kind)
+    report(`The company directory was not searched: ${found.problem.message}`, exitCode)
   }
-  const hits = index.search(command.query, command.limit).map(describeHit)
+  const hits = found.hits.map(describeHit)
   for (const hit of hits) {
     if (command.json) io.write(JSON.stringify(hit))
     else

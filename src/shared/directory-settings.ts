@@ -26,59 +26,81 @@ export const DIRECTORY_NUMBER_FIELDS = ['telephoneNumber', 'ipPhone', 'mobile', 
 export const DIRECTORY_KINDS = ['openldap', 'active-directory'] as const
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number]
 
-/** An attribute description (RFC 4512 §2.5): a name or an OID; empty when the field is not read. */
+/** An attribute description (RFC 4512 §2.5): a name or an OID. */
 const ATTRIBUTE = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)$/
+
+/**
+ * The attribute names of one field, in the order they are read: a field may name several, separated
+ * by commas ("displayName, cn"), so one map fits a directory whose people come from OpenLDAP and
+ * Active Directory alike. Empty when the field is not read.
+ */
+export function attributeNames(field: string): string[] {
+  return field
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+}
 
 function attribute(label: string) {
   return text(label).refine(
-    (name) => name === '' || ATTRIBUTE.test(name),
-    `${label} must be an LDAP attribute name such as telephoneNumber, or empty.`
+    (names) => attributeNames(names).every((name) => ATTRIBUTE.test(name)),
+    `${label} must be LDAP attribute names such as telephoneNumber, separated by commas, or empty.`
   )
 }
 
-export const directoryAttributesSchema = z.object({
-  name: attribute('Name attribute').refine((name) => name !== '', 'Name attribute is needed, e.g. cn or displayName.'),
-  telephoneNumber: attribute('Work number attribute'),
-  mobile: attribute('Mobile attribute'),
-  ipPhone: attribute('IP phone attribute'),
-  homePhone: attribute('Home number attribute'),
-  mail: attribute('Email attribute'),
-  department: attribute('Department attribute'),
-  title: attribute('Title attribute'),
-  company: attribute('Company attribute')
-})
-export type DirectoryAttributes = z.output<typeof directoryAttributesSchema>
+/** What the defaults were before they covered OpenLDAP's and Active Directory's names together. */
+const EARLIER_DEFAULTS = [
+  ['cn', 'telephoneNumber', 'mobile', '', 'homePhone', 'mail', 'ou', 'title', 'o'],
+  ['displayName', 'telephoneNumber', 'mobile', 'ipPhone', 'homePhone', 'mail', 'department', 'title', 'company']
+].map((values) => values.join('|'))
+
+/**
+ * Either kind's attribute names, for both kinds: a directory migrated from one to the other holds
+ * both, and a missing attribute costs nothing in LDAP. The display name comes first: where people
+ * were moved from Active Directory, `cn` is often the account name.
+ */
+function eitherKind(): DirectoryAttributes {
+  return {
+    name: 'displayName, cn',
+    telephoneNumber: 'telephoneNumber, otherTelephone',
+    mobile: 'mobile',
+    ipPhone: 'ipPhone',
+    homePhone: 'homePhone',
+    mail: 'mail',
+    department: 'department, ou, departmentNumber, l',
+    title: 'title',
+    company: 'company, o'
+  }
+}
+
+export const directoryAttributesSchema = z
+  .object({
+    name: attribute('Name attribute').refine(
+      (name) => attributeNames(name).length > 0,
+      'Name attribute is needed, e.g. cn or displayName.'
+    ),
+    telephoneNumber: attribute('Work number attribute'),
+    mobile: attribute('Mobile attribute'),
+    ipPhone: attribute('IP phone attribute'),
+    homePhone: attribute('Home number attribute'),
+    mail: attribute('Email attribute'),
+    department: attribute('Department attribute'),
+    title: attribute('Title attribute'),
+    company: attribute('Company attribute')
+  })
+  // A map saved as an earlier default becomes today's default of that kind; a map of one's own is kept.
+  .transform((attributes) =>
+    EARLIER_DEFAULTS.includes(DIRECTORY_FIELDS.map((field) => attributes[field]).join('|')) ? eitherKind() : attributes
+  )
+export type DirectoryAttributes = Record<DirectoryField, string>
 
 /** The usual schema of each kind of server: what "Use OpenLDAP defaults" and "Use Active Directory defaults" fill in. */
 export const DIRECTORY_PRESETS: Record<DirectoryKind, { filter: string; attributes: DirectoryAttributes }> = {
-  openldap: {
-    filter: '(objectClass=inetOrgPerson)',
-    attributes: {
-      name: 'cn',
-      telephoneNumber: 'telephoneNumber',
-      mobile: 'mobile',
-      ipPhone: '',
-      homePhone: 'homePhone',
-      mail: 'mail',
-      department: 'ou',
-      title: 'title',
-      company: 'o'
-    }
-  },
+  openldap: { filter: '(objectClass=inetOrgPerson)', attributes: eitherKind() },
   'active-directory': {
     // People, not computers, and not disabled accounts (userAccountControl bit 2).
     filter: '(&(objectCategory=person)(objectClass=user)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))',
-    attributes: {
-      name: 'displayName',
-      telephoneNumber: 'telephoneNumber',
-      mobile: 'mobile',
-      ipPhone: 'ipPhone',
-      homePhone: 'homePhone',
-      mail: 'mail',
-      department: 'department',
-      title: 'title',
-      company: 'company'
-    }
+    attributes: eitherKind()
   }
 }
 

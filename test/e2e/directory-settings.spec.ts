@@ -112,10 +112,11 @@ test('the directory fields show their problems beside them, and the defaults fil
   await page.getByLabel('Directory kind').selectOption('active-directory')
   await expect(page.getByLabel('Search filter')).toHaveValue('(objectClass=person')
   await page.getByText('Attributes', { exact: true }).click()
-  await expect(page.getByLabel('Name attribute')).toHaveValue('cn')
+  // One attribute map for both kinds: a directory moved from one to the other holds both kinds of names.
+  await expect(page.getByLabel('Name attribute')).toHaveValue('displayName, cn')
   await page.getByRole('button', { name: 'Use defaults for Active Directory' }).click()
   await expect(page.getByLabel('Search filter')).toHaveValue(/^\(&\(objectCategory=person\)/)
-  await expect(page.getByLabel('Name attribute')).toHaveValue('displayName')
+  await expect(page.getByLabel('Name attribute')).toHaveValue('displayName, cn')
   await expect(page.getByLabel('Search filter')).not.toHaveAttribute('aria-invalid', 'true')
 
   // Switched off, the fields are hidden, but what stops the save is still said.

@@ -61,6 +61,33 @@ describe.skipIf(!tools)('the company directory over LDAP', () => {
       expect(await names('DOE jo')).toEqual(['Doe, John'])
     })
 
+    it('reads a person moved from Active Directory with the default map: its display name, every number, and the department with its number and place', async () => {
+      const { entries } = await directory().search('x5127', { limit: 5 })
+      expect(entries).toEqual([
+        {
+          id: `directory:uid=pkowalczyk,${PEOPLE_DN}`,
+          source: 'directory',
+          name: 'Paweł Kowalczyk',
+          company: 'Example Sp. z o.o.',
+          department: 'Treasury · 4711 · Kraków',
+          title: 'Controller',
+          email: 'pawel.kowalczyk@example.pl',
+          numbers: [
+            { label: 'work', number: '+48 22 555 0142' },
+            { label: 'work', number: '+48 22 555 0143' },
+            { label: 'work', number: 'x5127' }
+          ]
+        }
+      ])
+      expect(await names('treasury')).toEqual(['Paweł Kowalczyk'])
+      const withoutName = directory({
+        settings: server.settings({ attributes: { ...server.settings().attributes, name: 'initials' } })
+      })
+      expect((await withoutName.search('5127', { limit: 5 })).entries.map((entry) => entry.name)).toEqual([
+        'Paweł Kowalczyk'
+      ])
+    })
+
     it('finds "Müller" for "muller" and "José" for "jose" by the server\'s approximate match', async () => {
       expect(await names('muller')).toContain('Jürgen Müller')
       expect(await names('jose')).toContain('José García')

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -112,16 +112,29 @@ describe.skipIf(!tools)('deskdial search', () => {
     ])
   })
 
-  it('says why the directory was not searched, and still prints the contacts', async () => {
-    const run = await search(['anna', ...ldap(), '--json'], { DESKDIAL_LDAP_PASSWORD: 'wrong' })
-    expect(run.code).toBe(1)
-    expect(lines(run)).toEqual([
-      {
-        event: 'error',
-        message: `The company directory was not searched: The directory at 127.0.0.1:${new URL(server.url).port} refused the bind DN "${READER_DN}" or its password (LDAP result 49, invalid credentials). Check the bind DN and enter the password again.`,
-        exitCode: 1
-      },
-      { name: 'Anna Local', number: '0171 1234567', label: 'mobile', company: 'Home', source: 'contacts' }
+  it('says why the directory was not searched, and still prints the contacts and the offline copy', async () => {
+    const refused = `The company directory was not searched: The directory at 127.0.0.1:${new URL(server.url).port} refused the bind DN "${READER_DN}" or its password (LDAP result 49, invalid credentials). Check the bind DN and enter the password again.`
+    const empty = await mkdtemp(join(tmpdir(), 'deskdial-search-cli-empty-'))
+    try {
+      await writeFile(join(empty, 'contacts.json'), await readFile(join(userData, 'contacts.json')))
+      const run = await search(['anna', ...ldap(), '--json'], {
+        DESKDIAL_LDAP_PASSWORD: 'wrong',
+        DESKDIAL_USER_DATA: empty
+      })
+      expect(run.code).toBe(1)
+      expect(lines(run)).toEqual([
+        { event: 'error', message: refused, exitCode: 1 },
+        { name: 'Anna Local', number: '0171 1234567', label: 'mobile', company: 'Home', source: 'contacts' }
+      ])
+    } finally {
+      await rm(empty, { recursive: true, force: true })
+    }
+    // The data folder of the tests above holds the copy fetched by the first: its people are found.
+    const withCopy = await search(['anna miller', ...ldap(), '--json'], { DESKDIAL_LDAP_PASSWORD: 'wrong' })
+    expect(withCopy.code).toBe(1)
+    expect(lines(withCopy)).toEqual([
+      { event: 'error', message: refused, exitCode: 1 },
+      { name: 'Anna Miller', number: '201.555.0456', label: 'work', company: 'Example Inc.', source: 'directory' }
     ])
   })
 
@@ -160,5 +173,34 @@ describe.skipIf(!tools)('deskdial search', () => {
       }
     ])
     expect((await search([])).code).toBe(2)
+    const both = await search(['anna', ...ldap(), '--offline', '--refresh'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/^--offline and --refresh cannot go together: --refresh asks the directory server\./)
+    const refreshNothing = await search(['anna', '--refresh'])
+    expect(refreshNothing.code).toBe(2)
+    expect(refreshNothing.stderr).toMatch(
+      /^--refresh needs the directory: give --ldap-url and --ldap-base, or --config\./
+    )
+  })
+
+  it('says so when --offline finds no offline copy, and prints the contacts', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'deskdial-search-cli-empty-'))
+    try {
+      await writeFile(
+        join(empty, 'contacts.json'),
+        JSON.stringify({
+          version: 1,
+          contacts: [{ id: 'c1', name: 'Anna Local', numbers: [{ label: 'mobile', number: '0171 1234567' }] }]
+        })
+      )
+      const run = await search(['anna', '--offline'], { DESKDIAL_USER_DATA: empty })
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe(
+        `There is no offline copy of the company directory in ${empty} yet: search once without --offline, or let the app fetch it.\n`
+      )
+      expect(run.stdout).toBe('Anna Local  0171 1234567 (mobile)  [contacts]\n')
+    } finally {
+      await rm(empty, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,4 @@
 import type { Contact } from '../../shared/contact'
-import { digitsOf } from '../../shared/digits-of'
 import type {
   DirectoryResult,
   DirectorySearchAnswer,
@@ -9,23 +8,23 @@ import type {
 import type { DirectorySettings } from '../../shared/directory-settings'
 import type { ContactStore } from '../contacts/contact-store'
 import type { FavouritesStore } from '../contacts/favourites-store'
-import { contactEntry, contactEntryId, DirectoryIndex, type DirectoryEntry, type UsageSignal } from '../directory'
+import {
+  contactEntry,
+  contactEntryId,
+  copySource,
+  COPY_REFRESH_EVERY_MS,
+  DirectoryIndex,
+  mergeDirectoryAnswer,
+  readUsage,
+  type CompanyDirectory,
+  type DirectoryCopy,
+  type DirectoryEntry
+} from '../directory'
 import type { HistoryStore } from '../history/history-store'
 import type { BackendLog } from './backend-log'
-import { directoryResult, plainResult } from './directory-results'
-
-/** The company directory as the keeper uses it (the LDAP client, `LdapDirectory`). */
-export interface CompanyDirectory {
-  search(query: string, options: { limit: number; signal?: AbortSignal }): Promise<{ entries: DirectoryEntry[] }>
-  fetchAll(options?: { signal?: AbortSignal; onProgress?: (count: number) => void }): Promise<DirectoryEntry[]>
-  close(): Promise<void>
-}
-
-/** The copy of the company directory kept for offline use (`DirectoryCache`). */
-export interface DirectoryCopy {
-  read(): Promise<DirectoryEntry[]>
-  write(entries: DirectoryEntry[]): Promise<void>
-}
+import { directoryResult, startingPoints } from './directory-results'
+import { DIRECTORY_STATUS, ready, refreshing, unreachable } from './directory-statuses'
+import { contactEntries, oneAfterAnother } from './entries-as-built'
 
 export interface DirectoryKeeperOptions {
   contacts: ContactStore
@@ -55,26 +54,6 @@ export interface DirectoryKeeperOptions {
 
 /** A query this short is not sent to the company directory: too many people match it. */
 export const DIRECTORY_QUERY_MIN_LENGTH = 2
-/** How many favourites and recent calls the search offers before anything is typed. */
-const RECENT_CALLS_OFFERED = 20
-
-const OFF: DirectoryStatus = { state: 'off', message: '' }
-const SEARCHING: DirectoryStatus = { state: 'searching', message: 'Searching the company directory…' }
-const SLOW: DirectoryStatus = {
-  state: 'slow',
-  message: 'Company directory is slow to answer: showing your contacts and its offline copy meanwhile.'
-}
-
-function unreachable(error: unknown): DirectoryStatus {
-  return {
-    state: 'unreachable',
-    message: `Company directory not reachable: ${(error as Error).message} Showing your contacts and its offline copy.`
-  }
-}
-
-function ready(entries: number): DirectoryStatus {
-  return { state: 'ready', message: `Company directory: ${entries.toLocaleString('en')} people available offline.` }
-}
 
 /**
  * The one search over DeskDial's contacts, the company directory and recent calls, for every
@@ -96,7 +75,7 @@ export class DirectoryKeeper {
   readonly #now: () => number
   #index = new DirectoryIndex()
   #loaded: Promise<void> | undefined
-  #status: DirectoryStatus = OFF
+  #status: DirectoryStatus = DIRECTORY_STATUS.off
   #searchId = 0
   #pending: { timer: NodeJS.Timeout; controller: AbortController } | undefined
   #directory: { key: string; client: Promise<CompanyDirectory> } | undefined
@@ -141,13 +120,16 @@ export class DirectoryKeeper {
     const searchId = this.#searchId
     this.#cancelPending()
     const text = query.trim()
-    const results = text === '' ? await this.#startingPoints(limit) : this.#localResults(text, limit)
+    const results =
+      text === ''
+        ? startingPoints(this.#index, this.#favourites, await this.#options.history.list(), limit)
+        : this.#localResults(text, limit)
     if (!this.#directoryOn() || text.length < DIRECTORY_QUERY_MIN_LENGTH)
       return { searchId, results, directory: this.#status }
     const controller = new AbortController()
     const timer = setTimeout(() => void this.#askDirectory(searchId, text, limit, controller.signal), this.#debounceMs)
     this.#pending = { timer, controller }
-    return { searchId, results, directory: SEARCHING }
+    return { searchId, results, directory: DIRECTORY_STATUS.searching }
   }
 
   /** A contact added or edited: its entry is replaced in the index, nothing else is rebuilt. */
@@ -168,7 +150,7 @@ export class DirectoryKeeper {
     // Not started yet: the index will be built from the contacts as they are then.
     if (this.#loaded === undefined) return
     await this.start()
-    await this.#rebuild({ contacts: (await this.#options.contacts.list()).map(contactEntry) })
+    await this.#rebuild({ contacts: contactEntries(await this.#options.contacts.list()) })
   }
 
   /** Reads the history and the favourites again: a call was made, the history cleared or a star changed. */
@@ -194,7 +176,7 @@ export class DirectoryKeeper {
     clearTimeout(this.#refreshTimer)
     await open?.client.then((client) => client.close()).catch(() => undefined)
     if (!this.#directoryOn()) {
-      this.#setStatus(OFF)
+      this.#setStatus(DIRECTORY_STATUS.off)
       // A directory turned off is not searched, not even its offline copy.
       if (this.#index.entriesFrom('directory').length > 0) await this.#rebuild({ directory: [] })
       return
@@ -216,63 +198,26 @@ export class DirectoryKeeper {
       }) ?? []
     ])
     // Built in slices, so that the window's other commands are answered meanwhile.
-    this.#index = await DirectoryIndex.build([...people.map(contactEntry), ...copied], this.#options.pauseWhileBuilding)
+    this.#index = await DirectoryIndex.build(
+      oneAfterAnother(
+        () => contactEntries(people),
+        () => copied
+      ),
+      this.#options.pauseWhileBuilding
+    )
     await this.#applyUsage()
     if (this.#directoryOn()) void this.#refreshCopy()
   }
 
   async #applyUsage(): Promise<void> {
     const { history, favourites, contacts } = this.#options
-    const [calls, starred] = await Promise.all([history.list(), favourites.list()])
-    this.#favourites = starred
-    const signals: UsageSignal[] = calls.map((call) => ({
-      number: call.target,
-      at: call.startedAt,
-      ...(call.contactName === undefined ? {} : { name: call.contactName })
-    }))
-    for (const favourite of starred) {
-      if ('number' in favourite) {
-        signals.push({ number: favourite.number, favourite: true, ...(favourite.name ? { name: favourite.name } : {}) })
-        continue
-      }
-      const contact = await contacts.get(favourite.contactId)
-      for (const entry of contact?.numbers ?? [])
-        signals.push({ number: entry.number, favourite: true, name: contact!.name })
-    }
-    this.#index.setUsage(signals, this.#now())
+    const usage = await readUsage({ history, favourites, contact: (id) => contacts.get(id) })
+    this.#favourites = usage.favourites
+    this.#index.setUsage(usage.signals, this.#now())
   }
 
   #localResults(text: string, limit: number): DirectoryResult[] {
     return this.#index.search(text, limit).map(directoryResult)
-  }
-
-  /** Before anything is typed: the favourites, then the numbers dialled lately, newest first. */
-  async #startingPoints(limit: number): Promise<DirectoryResult[]> {
-    const results: DirectoryResult[] = []
-    const shown = new Set<string>()
-    const add = (result: DirectoryResult | undefined) => {
-      if (!result || shown.has(result.entryId) || results.length >= limit) return
-      shown.add(result.entryId)
-      results.push(result)
-    }
-    for (const favourite of this.#favourites) {
-      if ('contactId' in favourite) {
-        const entry = this.#index.get(contactEntryId(favourite.contactId))
-        if (entry) add(plainResult(entry, true))
-      } else add(this.#byNumber(favourite.number))
-    }
-    const calls = await this.#options.history.list()
-    for (const call of calls.slice(0, RECENT_CALLS_OFFERED)) add(this.#byNumber(call.target))
-    return results
-  }
-
-  /** The entry with exactly this number (same digits), as a result with that number to dial. */
-  #byNumber(number: string): DirectoryResult | undefined {
-    const digits = digitsOf(number)
-    const hit = this.#index
-      .search(number, 5)
-      .find((candidate) => digitsOf(candidate.entry.numbers[candidate.numberIndex]?.number ?? '') === digits)
-    return hit && { ...directoryResult(hit), highlights: { name: [], company: [], department: [], number: [] } }
   }
 
   #directoryOn(): boolean {
@@ -308,13 +253,10 @@ export class DirectoryKeeper {
       this.#status = directory
       this.#options.onResults({ searchId, results: this.#localResults(text, limit), directory })
     }
-    const slow = setTimeout(() => answer(SLOW), this.#options.slowMs ?? 1_500)
+    const slow = setTimeout(() => answer(DIRECTORY_STATUS.slow), this.#options.slowMs ?? 1_500)
     try {
-      const { entries } = await (await this.#client()).search(text, { limit, signal })
+      await mergeDirectoryAnswer(await this.#client(), text, limit, (apply) => this.#change(apply), signal)
       if (signal.aborted) return
-      this.#change((index) => {
-        for (const entry of entries) index.upsert(entry)
-      })
       answer(ready(this.#index.entriesFrom('directory').length))
     } catch (error) {
       if (signal.aborted) return
@@ -330,21 +272,16 @@ export class DirectoryKeeper {
     const controller = new AbortController()
     this.#refresh = controller
     clearTimeout(this.#refreshTimer)
-    this.#setStatus({ state: 'refreshing', message: 'Copying the company directory for offline use…' })
+    this.#setStatus(refreshing())
     try {
-      const entries = await (
-        await this.#client()
-      ).fetchAll({
+      const client = await this.#client()
+      const entries = await client.fetchAll({
         signal: controller.signal,
-        onProgress: (count) =>
-          this.#setStatus({
-            state: 'refreshing',
-            message: `Copying the company directory for offline use… ${count.toLocaleString('en')} people so far.`
-          })
+        onProgress: (count) => this.#setStatus(refreshing(count))
       })
       if (controller.signal.aborted) return
       await this.#rebuild({ directory: entries })
-      await this.#options.copy?.write(entries)
+      await this.#options.copy?.write(entries, copySource(this.#options.directorySettings()))
       this.#setStatus(ready(entries.length))
     } catch (error) {
       if (controller.signal.aborted) return
@@ -352,7 +289,10 @@ export class DirectoryKeeper {
       this.#setStatus(unreachable(error))
     }
     if (controller.signal.aborted) return
-    this.#refreshTimer = setTimeout(() => void this.#refreshCopy(), this.#options.refreshEveryMs ?? 4 * 3_600_000)
+    this.#refreshTimer = setTimeout(
+      () => void this.#refreshCopy(),
+      this.#options.refreshEveryMs ?? COPY_REFRESH_EVERY_MS
+    )
     this.#refreshTimer.unref?.()
   }
 
@@ -367,15 +307,16 @@ export class DirectoryKeeper {
    * `DirectoryIndex.build`), while the old one keeps answering; changes made meanwhile are made
    * again on the new one before it takes over.
    */
-  async #rebuild(fresh: { contacts?: DirectoryEntry[]; directory?: DirectoryEntry[] }): Promise<void> {
+  async #rebuild(fresh: { contacts?: Iterable<DirectoryEntry>; directory?: DirectoryEntry[] }): Promise<void> {
     const building = this.#building.then(async () => {
       const changes: Array<(index: DirectoryIndex) => void> = []
       this.#changesDuringBuild = changes
       try {
-        const entries = [
-          ...(fresh.contacts ?? this.#index.entriesFrom('contacts')),
-          ...(fresh.directory ?? this.#index.entriesFrom('directory'))
-        ]
+        // Taken as the build goes (a change made meanwhile is made again on the new index anyway).
+        const entries = oneAfterAnother(
+          () => fresh.contacts ?? this.#index.entriesFrom('contacts'),
+          () => fresh.directory ?? this.#index.entriesFrom('directory')
+        )
         const index = await DirectoryIndex.build(entries, this.#options.pauseWhileBuilding)
         for (const apply of changes) apply(index)
         this.#index = index

@@ -1,8 +1,7 @@
 import { FileContactStore } from '../contacts/contact-store'
 import { FavouritesStore } from '../contacts/favourites-store'
-import { DirectoryCache, LdapDirectory } from '../directory'
+import { DirectoryCache, directoryCopyFile, LdapDirectory } from '../directory'
 import { FileHistoryStore } from '../history/history-store'
-import { join } from 'node:path'
 import { defaultAppSettings } from '../settings/app-settings-defaults'
 import { MemorySecretStore, type SecretStore } from '../settings/password-store'
 import { FileSettingsStore } from '../settings/settings-store'
@@ -41,7 +40,7 @@ export function createFileBackedBackend(options: FileBackedBackendOptions): Desk
     favourites: new FavouritesStore({ directory, log }),
     companyDirectory: {
       openDirectory: (directorySettings, password) => new LdapDirectory({ settings: directorySettings, password }),
-      copy: new DirectoryCache(join(directory, 'directory-cache.json')),
+      copy: new DirectoryCache(directoryCopyFile(directory)),
       ...rest.companyDirectory
     }
   })

@@ -15,12 +15,13 @@ import {
   type SkippedEntry
 } from '../../shared/contact-files'
 import type { ContactStore } from '../contacts/contact-store'
+import { runInSlices, runToEnd, type SlicedWork } from '../settings/work-in-slices'
 import type { ContactEntry } from './contact-entry'
-import { readCsvContacts, type CsvMappingChoice } from './csv-reader'
+import { csvContactsInSlices, type CsvMappingChoice } from './csv-reader'
 import { writeCsv } from './csv-writer'
 import { decodeContactFile, type ContactFileEncoding } from './decode-text'
 import { planImport } from './import-plan'
-import { looksLikeVCard, readVCards } from './vcard-reader'
+import { looksLikeVCard, vCardsInSlices } from './vcard-reader'
 import { writeVCards } from './vcard-writer'
 
 /** The format a file name's extension names: .vcf/.vcard or .csv. */
@@ -44,6 +45,16 @@ export function readContactFile(
   choice?: CsvMappingChoice,
   encoding?: ContactFileEncoding
 ): ContactFileReading {
+  return runToEnd(contactFileInSlices(fileName, bytes, choice, encoding))
+}
+
+/** {@link readContactFile}, yielding after each record or line it reads. */
+function* contactFileInSlices(
+  fileName: string,
+  bytes: Uint8Array,
+  choice?: CsvMappingChoice,
+  encoding?: ContactFileEncoding
+): SlicedWork<ContactFileReading> {
   if (bytes.length > MAX_CONTACT_FILE_BYTES) {
     return {
       ok: false,
@@ -54,14 +65,23 @@ export function readContactFile(
   if (!decoded.ok) return { ok: false, error: `${fileName} cannot be read. ${decoded.error}` }
   const { text } = decoded
   const format = formatOfFileName(fileName) ?? (looksLikeVCard(text) ? 'vcard' : 'csv')
-  if (format === 'vcard') return { ok: true, format, ...readVCards(text) }
-  const read = readCsvContacts(text, choice)
+  if (format === 'vcard') return { ok: true, format, ...(yield* vCardsInSlices(text)) }
+  const read = yield* csvContactsInSlices(text, choice)
   return read.ok ? { ok: true, format, ...read.reading } : read
 }
 
-/** A file the window sent (its bytes in base64); a mapping from the window is the user's choice of columns. */
-export function readUploadedContactFile(upload: ContactFileUpload, mapping?: ColumnMapping): ContactFileReading {
-  return readContactFile(upload.name, Buffer.from(upload.base64, 'base64'), mapping ? { mapping } : undefined)
+/**
+ * A file the window sent (its bytes in base64); a mapping from the window is the user's choice of
+ * columns. Read in slices of a few milliseconds, so that the app keeps answering while it reads a
+ * file of 100,000 contacts.
+ */
+export function readUploadedContactFile(
+  upload: ContactFileUpload,
+  mapping?: ColumnMapping
+): Promise<ContactFileReading> {
+  return runInSlices(
+    contactFileInSlices(upload.name, Buffer.from(upload.base64, 'base64'), mapping ? { mapping } : undefined)
+  )
 }
 
 export interface ImportOptions {
@@ -73,14 +93,15 @@ export interface ImportOptions {
   country: string
 }
 
-/** Plans the import of `reading` into `store` and, with `write`, saves it in one write. */
+/** Plans the import of `file` (read, or being read) into `store` and, with `write`, saves it in one write. */
 export async function importContacts(
   store: ContactStore,
-  reading: ContactFileReading,
+  file: ContactFileReading | Promise<ContactFileReading>,
   options: ImportOptions
 ): Promise<ContactImportAnswer> {
+  const reading = await file
   if (!reading.ok) return reading
-  const plan = planImport(await store.list(), reading.entries, reading.skipped, options.country)
+  const plan = await planImport(await store.list(), reading.entries, reading.skipped, options.country)
   if (options.write && plan.drafts.length > 0) {
     const results = await store.saveMany(plan.drafts)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))

@@ -17,8 +17,9 @@ import {
   type MappingPresetName,
   type SkippedEntry
 } from '../../shared/contact-files'
+import type { SlicedWork } from '../settings/work-in-slices'
 import { checkEntry, labelFromWords, type ContactEntry, type FileNumber } from './contact-entry'
-import { readCsvTable } from './csv-table'
+import { csvTableInSlices } from './csv-table'
 
 /** Google joins several values of one field in a cell with " ::: ". */
 const VALUE_SEPARATOR = /\s+:::\s+/
@@ -100,15 +101,15 @@ export interface CsvReading {
 
 export type CsvMappingChoice = { preset: MappingPresetName } | { mapping: ColumnMapping } | undefined
 
+export type CsvContacts = { ok: true; reading: CsvReading } | { ok: false; error: string; csv: CsvColumns }
+
 /**
- * Contacts from CSV text. Without a mapping the preset is found from the header; when none fits,
- * or the mapping gives no name or no number column, the answer is a sentence saying what to map.
+ * Contacts from CSV text, yielding after each record read and each entry checked. Without a
+ * mapping the preset is found from the header; when none fits, or the mapping gives no name or no
+ * number column, the answer is a sentence saying what to map.
  */
-export function readCsvContacts(
-  text: string,
-  choice: CsvMappingChoice
-): { ok: true; reading: CsvReading } | { ok: false; error: string; csv: CsvColumns } {
-  const table = readCsvTable(text)
+export function* csvContactsInSlices(text: string, choice: CsvMappingChoice): SlicedWork<CsvContacts> {
+  const table = yield* csvTableInSlices(text)
   const detected = detectPreset(table.header)
   const preset = choice && 'preset' in choice ? choice.preset : choice ? undefined : detected
   const mapping = choice && 'mapping' in choice ? choice.mapping : preset ? MAPPING_PRESETS[preset] : {}
@@ -168,6 +169,7 @@ export function readCsvContacts(
     })
     if (outcome.ok) entries.push(outcome.entry)
     else skipped.push(outcome.skipped)
+    yield
   }
   skipped.sort((a, b) => a.line - b.line)
   return { ok: true, reading: { entries, skipped, csv } }

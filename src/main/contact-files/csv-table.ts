@@ -4,6 +4,7 @@
  * or a tab. A quote that is never closed breaks only its own record: reading resumes on the next line.
  */
 import type { SkippedEntry } from '../../shared/contact-files'
+import type { SlicedWork } from '../settings/work-in-slices'
 
 export interface CsvRecord {
   /** The line the record starts on; 1 is the header. */
@@ -73,8 +74,8 @@ function parseRecord(text: string, start: number, line: number, separator: strin
   return { ok: true, record: { line, fields }, end: index, lines: lines + 1 }
 }
 
-/** The header and the records of a CSV text; blank lines are ignored. */
-export function readCsvTable(text: string): CsvTable {
+/** The header and the records of a CSV text, yielding after each record; blank lines are ignored. */
+export function* csvTableInSlices(text: string): SlicedWork<CsvTable> {
   const separator = detectSeparator(text)
   const records: CsvRecord[] = []
   const skipped: SkippedEntry[] = []
@@ -92,6 +93,7 @@ export function readCsvTable(text: string): CsvTable {
       else position += 1
     }
     line += parsed.lines
+    yield
   }
   const [header, ...rest] = records
   return { header: header?.fields.map((column) => column.trim()) ?? [], records: rest, skipped }

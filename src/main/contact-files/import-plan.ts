@@ -10,6 +10,7 @@
 import { MAX_NUMBERS_PER_CONTACT, type Contact, type ContactDraft } from '../../shared/contact'
 import type { ContactFields, ImportDuplicate, ImportMerge, ImportNote, SkippedEntry } from '../../shared/contact-files'
 import { numberKey } from '../contacts/contact-number-key'
+import { Slices } from '../settings/work-in-slices'
 import type { ContactEntry } from './contact-entry'
 
 export interface ImportPlan {
@@ -29,12 +30,14 @@ function nameKey(name: string): string {
 
 const DETAILS = ['company', 'department', 'title', 'email'] as const
 
-export function planImport(
+/** Planned in slices of a few milliseconds: a file of 100,000 contacts leaves the app answering meanwhile. */
+export async function planImport(
   existing: readonly Contact[],
   entries: readonly ContactEntry[],
   skipped: readonly SkippedEntry[],
   country: string
-): ImportPlan {
+): Promise<ImportPlan> {
+  const clock = new Slices()
   /** Each name's contact as it will be after the import: an existing one or one this file adds. */
   const byName = new Map<string, { fields: ContactFields; id?: string; changed: boolean }>()
   for (const contact of existing) {
@@ -42,10 +45,12 @@ export function planImport(
     // A copy of the numbers: a preview must not add the file's numbers to the contacts it read.
     const copy = { ...fields, numbers: [...fields.numbers] }
     if (!byName.has(nameKey(contact.name))) byName.set(nameKey(contact.name), { fields: copy, id, changed: false })
+    if (clock.due) await clock.pause()
   }
   const plan: ImportPlan = { added: [], merged: [], duplicates: [], skipped: [...skipped], notes: [], drafts: [] }
   const added: ContactFields[] = []
   for (const { line, contact, notes } of entries) {
+    if (clock.due) await clock.pause()
     plan.notes.push(...notes.map((note) => ({ line, name: contact.name, note })))
     const target = byName.get(nameKey(contact.name))
     if (!target) {

@@ -4,6 +4,7 @@
  * that is broken (no END, no name, no number, a number that is not one) is skipped with its line.
  */
 import type { SkippedEntry } from '../../shared/contact-files'
+import type { SlicedWork } from '../settings/work-in-slices'
 import { checkEntry, labelFromWords, type ContactEntry, type FileNumber, type RawEntry } from './contact-entry'
 import { decodeCharset } from './decode-text'
 
@@ -194,8 +195,11 @@ export interface VCardReading {
   skipped: SkippedEntry[]
 }
 
-/** Every card of a vCard file: the contacts it holds and the cards skipped, with the line each starts on. */
-export function readVCards(text: string): VCardReading {
+/**
+ * Every card of a vCard file: the contacts it holds and the cards skipped, with the line each
+ * starts on; yields after each line.
+ */
+export function* vCardsInSlices(text: string): SlicedWork<VCardReading> {
   const entries: ContactEntry[] = []
   const skipped: SkippedEntry[] = []
   let card: { line: number; properties: ContentLine[] } | undefined
@@ -221,6 +225,7 @@ export function readVCards(text: string): VCardReading {
       finish(card.line, card.properties)
       card = undefined
     } else if (card && property) card.properties.push(property)
+    yield
   }
   unfinished('the end of the file')
   return { entries, skipped }

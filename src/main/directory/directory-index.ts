@@ -10,22 +10,14 @@ import {
   wordPrefixes,
   type Indexed
 } from './entry-terms'
-import { highlightsFor } from './match-highlights'
-import { kindOf, RANK, rankOf, TYPO_IN_NAME, TYPO_MIN_LETTERS, WORD_FROM_FIRST } from './match-rank'
-import { inBoth, InEveryWord, NameOrderLists } from './name-order-lists'
-import { startsWithOneEdit } from './one-edit'
-import { parseSearchQuery, type SearchQuery } from './search-query'
+import { CandidateFinder, type Candidate, type SearchLists } from './candidate-search'
+import { rankOf } from './match-rank'
+import { NameOrderLists } from './name-order-lists'
+import { rankedHits } from './ranked-hits'
+import { parseSearchQuery } from './search-query'
 import { SortedKeys } from './sorted-keys'
+import { sortInSlices } from '../settings/work-in-slices'
 import { usageKey, UsageScores } from './usage-scores'
-
-interface Candidate {
-  slot: number
-  rank: number
-  boost: number
-}
-
-/** Looks at one entry; returns its rank, or 0 when it does not match or was looked at already. */
-type Consider = (slot: number) => number
 
 /** Above this share of the index, replacing a source rebuilds the index rather than changing entries one by one. */
 const REBUILD_SHARE = 0.05
@@ -37,11 +29,12 @@ const BUILD_SLICE = 2_000
  * order of the entries under each start of a name word, of the initials and of the numbers, each
  * word of the company, department and title, and each run of three digits. A keystroke looks at the
  * shortest of the lists that can hold its matches, and stops once `limit` entries matched that the
- * rest of the list cannot beat. `upsert` and `remove` change one entry in place.
+ * rest of the list cannot beat (CandidateFinder, in candidate-search.ts). `upsert` and `remove`
+ * change one entry in place.
  *
  * Ranking: the match kind (exact name, name prefix, initials, word starts in the name, in the
  * company or department, number start, digits anywhere, one typo), then favourites and often and
- * lately dialled numbers, then DeskDial's own contacts before the directory, then the name.
+ * lately dialled numbers, then DeskDial's own contacts before the directory, then the name (rankedHits).
  */
 export class DirectoryIndex {
   #records: Array<Indexed | undefined> = []
@@ -172,7 +165,8 @@ export class DirectoryIndex {
 
   /** The slots with a number whose usage key is `key`: among those whose numbers contain it, when it is long enough. */
   #slotsWithNumber(key: string): number[] {
-    const candidates = key.length >= 3 ? this.#containing(key) : [...this.#slotsById.values()]
+    const candidates =
+      key.length >= 3 ? new CandidateFinder(this.#searchLists()).containing(key) : [...this.#slotsById.values()]
     return candidates.filter((slot) => this.#records[slot]!.digits.some((digits) => usageKey(digits) === key))
   }
 
@@ -191,9 +185,10 @@ export class DirectoryIndex {
       return rank
     }
     for (const slot of this.#boosted.keys()) consider(slot)
-    if (query.digits !== undefined) this.#findNumbers(query, limit, consider, found)
-    else this.#findNames(query, limit, consider, found)
-    return this.#ranked(found, query, limit)
+    const finder = new CandidateFinder(this.#searchLists())
+    if (query.digits !== undefined) finder.findNumbers(query, limit, consider, found)
+    else finder.findNames(query, limit, consider, found)
+    return rankedHits(found, this.#records, this.#order, (digits) => this.#usage.isFavourite(digits), query, limit)
   }
 
   /**
@@ -217,7 +212,7 @@ export class DirectoryIndex {
   /** The build, pausing (yielding) after each slice of entries. */
   *#buildInSlices(entries: Iterable<DirectoryEntry>): Generator<void> {
     const unique = new Map<string, DirectoryEntry>()
-    for (const entry of entries) unique.set(entry.id, entry)
+    for (const entry of entries) if (unique.set(entry.id, entry).size % BUILD_SLICE === 0) yield
     yield
     // Slots in name order, so that every list is in name order when each slot is appended.
     const fold = sharedFolding()
@@ -226,7 +221,7 @@ export class DirectoryIndex {
       records.push(indexEntry(entry, fold))
       if (records.length % BUILD_SLICE === 0) yield
     }
-    records.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
+    yield* sortInSlices(records, (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0))
     yield
     this.#records = records
     this.#slotsById = new Map()
@@ -264,6 +259,8 @@ export class DirectoryIndex {
     prefixesOf: (word: string) => readonly string[] = wordPrefixes
   ): void {
     for (const word of record.nameWords) for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
+    for (const word of record.unspelledNameWords ?? [])
+      for (const prefix of prefixesOf(word)) visit(this.#namePrefixes, prefix, 'n')
     for (let length = 2; length <= PREFIX_LETTERS && length <= record.initials.length; length += 1)
       visit(this.#initials, record.initials.slice(0, length), 'i')
     for (const word of record.otherWords) visit(this.#otherWords, word, 'o')
@@ -288,142 +285,19 @@ export class DirectoryIndex {
     })
   }
 
-  /** Whether this search looked at the slot already (cheaper to ask than whether the slot is in the lists). */
-  #seenNow(slot: number): boolean {
-    return this.#seen[slot] === this.#generation
-  }
-
-  #findNames(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
-    const take = (slots: readonly number[] | undefined, best: number): void =>
-      takeInNameOrder(slots, best, limit, consider)
-    // Names starting with the query, in name order: once `limit` are found, later ones cannot rank higher.
-    const [start, end] = this.#byName.prefixRange(query.joined)
-    for (let index = start, taken = 0; index < end && taken < limit; index += 1)
-      if (consider(this.#byName.slotAt(index)) > 0) taken += 1
-    if (countAtLeast(found, RANK.prefix) >= limit) return
-    if (query.initials !== undefined) take(this.#initials.get(query.initials.slice(0, PREFIX_LETTERS)), RANK.initials)
-    if (countAtLeast(found, RANK.initials) >= limit) return
-    // Every word of the query starts a word of a match: in the name, in any field, or with a slip.
-    const inName = query.tokens.map((token) => [this.#namePrefixes.get(token.slice(0, PREFIX_LETTERS)) ?? []])
-    if (query.tokens.length > 1) {
-      // The names whose first word the query's first word starts are a run of the sorted names.
-      const [from, to] = this.#byName.prefixRange(query.tokens[0])
-      const others = new InEveryWord(inName.slice(1), this.#placeOf)
-      for (let index = from, taken = 0; index < to && taken < limit; index += 1) {
-        const slot = this.#byName.slotAt(index)
-        if (!this.#seenNow(slot) && others.has(slot) && consider(slot) >= WORD_FROM_FIRST) taken += 1
-      }
-      if (countAtLeast(found, WORD_FROM_FIRST) >= limit) return
+  #searchLists(): SearchLists {
+    return {
+      byName: this.#byName,
+      namePrefixes: this.#namePrefixes,
+      initials: this.#initials,
+      otherWords: this.#otherWords,
+      trigrams: this.#trigrams,
+      numberStarts: this.#numberStarts,
+      nameVocabulary: this.#nameVocabulary,
+      otherVocabulary: this.#otherVocabulary,
+      placeOf: this.#placeOf,
+      seenNow: (slot) => this.#seen[slot] === this.#generation
     }
-    this.#takeInAll(inName, query, RANK.word, limit, consider)
-    if (countAtLeast(found, RANK.word) >= limit) return
-    const inAnyField = query.tokens.map((token, i) => [...inName[i], ...this.#otherListsStarting(token)])
-    this.#takeInAll(inAnyField, query, RANK['other-field'], limit, consider)
-    if (countAtLeast(found, RANK['other-field']) >= limit) return
-    if (!query.tokens.some((token) => token.length >= TYPO_MIN_LETTERS)) return
-    const nearly = query.tokens.map((token, i) =>
-      token.length >= TYPO_MIN_LETTERS ? [...inAnyField[i], ...this.#listsNearlyStarting(token)] : inAnyField[i]
-    )
-    this.#takeInAll(nearly, query, TYPO_IN_NAME, limit, consider)
-  }
-
-  /**
-   * Looks, in name order, at the entries of the word of the query with the fewest entries that are
-   * in a list of every other word too (`perToken` holds each word's lists). Words of digits may be
-   * part of a number instead, so they are left out unless every word is one.
-   */
-  #takeInAll(
-    perToken: Array<Array<readonly number[]>>,
-    query: SearchQuery,
-    best: number,
-    limit: number,
-    consider: Consider
-  ): void {
-    const required = perToken
-      .filter((_, index) => !query.numeric[index] || query.numeric.every(Boolean))
-      .map((lists) => ({ lists, size: lists.reduce((sum, list) => sum + list.length, 0) }))
-      .sort((a, b) => a.size - b.size)
-      .map(({ lists }) => lists)
-    if (required.length === 0) return
-    const [rarest, ...others] = required
-    for (const slots of rarest) {
-      const inOthers = new InEveryWord(others, this.#placeOf)
-      for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1) {
-        const slot = slots[index]
-        if (!this.#seenNow(slot) && inOthers.has(slot) && consider(slot) >= best) taken += 1
-      }
-    }
-  }
-
-  /** The lists of the company, department and title words that start with `token`. */
-  #otherListsStarting(token: string): Array<readonly number[]> {
-    const lists: Array<readonly number[]> = []
-    const [first, last] = this.#otherVocabulary.prefixRange(token)
-    for (let index = first; index < last; index += 1) {
-      const slots = this.#otherWords.get(this.#otherVocabulary.keyAt(index))
-      if (slots) lists.push(slots)
-    }
-    return lists
-  }
-
-  /** The lists of the words that start with `token` typed with one slip after its first letter. */
-  #listsNearlyStarting(token: string): Array<readonly number[]> {
-    const lists = new Set<readonly number[]>()
-    for (const [vocabulary, listOf] of [
-      [this.#nameVocabulary, (word: string) => this.#namePrefixes.get(word.slice(0, PREFIX_LETTERS))],
-      [this.#otherVocabulary, (word: string) => this.#otherWords.get(word)]
-    ] as const) {
-      const [from, to] = vocabulary.prefixRange(token[0])
-      for (let index = from; index < to; index += 1) {
-        const word = vocabulary.keyAt(index)
-        const slots = startsWithOneEdit(token, word) ? listOf(word) : undefined
-        if (slots) lists.add(slots)
-      }
-    }
-    return [...lists]
-  }
-
-  #findNumbers(query: SearchQuery, limit: number, consider: Consider, found: Candidate[]): void {
-    const digits = query.digits!
-    for (const start of query.digitsWithoutPrefix ? [digits, query.digitsWithoutPrefix] : [digits]) {
-      const starting = this.#numberStarts.get(numberStartKey(start, Math.min(3, start.length))) ?? []
-      const slots = start.length > 3 ? inBoth(starting, this.#containing(start), this.#placeOf) : starting
-      takeInNameOrder(slots, RANK['number-start'], limit, consider)
-    }
-    if (digits.length < 3 || countAtLeast(found, RANK['number-start']) >= limit) return
-    takeInNameOrder(this.#containing(query.digitsWithoutPrefix ?? digits), RANK.number, limit, consider)
-  }
-
-  /** Entries with a number that may contain `digits` (three or more): those with its two rarest runs of three digits. */
-  #containing(digits: string): readonly number[] {
-    const lists: Array<readonly number[]> = []
-    for (let i = 0; i + 3 <= digits.length; i += 1) lists.push(this.#trigrams.get(trigramAt(digits, i)) ?? [])
-    lists.sort((a, b) => a.length - b.length)
-    return lists.length > 1 ? inBoth(lists[0], lists[1], this.#placeOf) : lists[0]
-  }
-
-  #ranked(found: Candidate[], query: SearchQuery, limit: number): DirectoryHit[] {
-    const records = this.#records
-    const order = this.#order
-    found.sort((a, b) => b.rank - a.rank || b.boost - a.boost || order[a.slot] - order[b.slot])
-    const hits: DirectoryHit[] = []
-    const shown = new Set<string>()
-    for (const candidate of found) {
-      if (hits.length === limit) break
-      const record = records[candidate.slot]!
-      // The same person in two sources (same name, a shared number) is shown once.
-      const keys = record.digits.map((digits) => `${record.nameKey}|${usageKey(digits)}`)
-      if (keys.some((key) => shown.has(key))) continue
-      for (const key of keys) shown.add(key)
-      const kind = kindOf(candidate.rank)
-      hits.push({
-        entry: record.entry,
-        kind,
-        favourite: this.#usage.isFavourite(record.digits),
-        ...highlightsFor(record.entry, record.digits, query, kind)
-      })
-    }
-    return hits
   }
 
   /** Gives a new slot a place in name order between its neighbours in the sorted names. */
@@ -450,20 +324,4 @@ export class DirectoryIndex {
 function learn(vocabulary: SortedKeys, word: string): void {
   const index = vocabulary.lowerBound(word)
   if (index >= vocabulary.size || vocabulary.keyAt(index) !== word) vocabulary.add(word, 0)
-}
-
-function countAtLeast(found: readonly Candidate[], rank: number): number {
-  let count = 0
-  for (const candidate of found) if (candidate.rank >= rank) count += 1
-  return count
-}
-
-/**
- * Looks at a list in name order until `limit` of its entries matched with `best`, the best rank an
- * entry of this list can have that was not looked at before: the later ones cannot rank higher.
- */
-function takeInNameOrder(slots: readonly number[] | undefined, best: number, limit: number, consider: Consider): void {
-  if (!slots) return
-  for (let index = 0, taken = 0; index < slots.length && taken < limit; index += 1)
-    if (consider(slots[index]) >= best) taken += 1
 }

@@ -1,12 +1,14 @@
 import { digitsOf } from '../../shared/digits-of'
 import type { DirectoryEntry } from './directory-entry'
-import { foldedWords } from './fold-text'
+import { foldedWords, withoutUmlautSpelling } from './fold-text'
 
 /** An entry with what the search compares, folded once when it is indexed. */
 export interface Indexed {
   entry: DirectoryEntry
   nameKey: string
   nameWords: string[]
+  /** The name words with German's spelled-out umlauts taken back ("Mueller" → "muller"), when any has one. */
+  unspelledNameWords?: string[]
   otherWords: string[]
   initials: string
   digits: string[]
@@ -37,10 +39,12 @@ export function sharedFolding(): (text: string) => string[] {
 
 export function indexEntry(entry: DirectoryEntry, fold: (text: string) => string[] = foldedWords): Indexed {
   const nameWords = fold(entry.name)
+  const unspelled = nameWords.map(withoutUmlautSpelling)
   return {
     entry,
     nameKey: nameWords.join(' '),
     nameWords,
+    ...(unspelled.some((word, index) => word !== nameWords[index]) ? { unspelledNameWords: unspelled } : {}),
     otherWords: [entry.company, entry.department, entry.title].flatMap((text) => (text ? fold(text) : [])),
     initials: nameWords.map((word) => word[0]).join(''),
     digits: entry.numbers.map((number) => digitsOf(number.number))

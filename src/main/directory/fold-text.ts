@@ -1,7 +1,8 @@
 /**
  * Text folded for matching: lower case, accents and other marks removed, and the Latin letters that
  * do not decompose spelled out ("Müller" → "muller", "Straße" → "strasse", "Øre" → "ore"). Other
- * scripts keep their letters (lower-cased), so a Cyrillic or Chinese name is found as typed.
+ * scripts keep their letters (lower-cased), so a Cyrillic or Chinese name is found as typed; Greek
+ * loses its tonos and its final sigma is a sigma ("Νίκος" is found by "νικοσ" and "νικος").
  */
 const SPELLED_OUT: Record<string, string> = {
   ß: 'ss',
@@ -14,7 +15,8 @@ const SPELLED_OUT: Record<string, string> = {
   þ: 'th',
   ı: 'i',
   ħ: 'h',
-  ŋ: 'n'
+  ŋ: 'n',
+  ς: 'σ'
 }
 const MARKS = /\p{M}/u
 const folded = new Map<string, string>()
@@ -65,4 +67,17 @@ export function wordsOf(folded: string): Array<{ word: string; start: number }> 
 /** The folded words of `text`, for the index. */
 export function foldedWords(text: string): string[] {
   return foldText(text).match(WORD) ?? []
+}
+
+const SPELLED_UMLAUT_CHECK = /[aou]e/
+const SPELLED_UMLAUT = /([aou])e(?=\p{L})/gu
+
+/**
+ * A folded word with German's spelled-out umlauts taken back ("mueller" → "muller", "schroeder" →
+ * "schroder"), so that "mueller" finds "Müller" and "muller" finds "Mueller": the index keeps this
+ * form of every name word beside the folded one, and a query word is looked up in both forms. Not
+ * at a word's end, where "Doe" and "Joe" would lose their "e" (and "doe" typed so far would find "Dorsey").
+ */
+export function withoutUmlautSpelling(word: string): string {
+  return SPELLED_UMLAUT_CHECK.test(word) ? word.replace(SPELLED_UMLAUT, '$1') : word
 }

@@ -8,8 +8,18 @@ export type {
   UsageSignal
 } from './directory-entry'
 export { contactEntry, contactEntryId, contactIdOf } from './contact-entries'
+export {
+  copyIsCurrent,
+  copySource,
+  COPY_REFRESH_EVERY_MS,
+  directoryCopyFile,
+  mergeDirectoryAnswer,
+  type CompanyDirectory,
+  type DirectoryCopy
+} from './company-directory'
 export { DirectoryIndex } from './directory-index'
 export { foldText } from './fold-text'
+export { readUsage, type UsageSources } from './usage-signals'
 export {
   DirectoryCache,
   DirectoryError,

@@ -1,5 +1,5 @@
 import type { DirectoryEntry, DirectoryHit, MatchKind, MatchRange } from './directory-entry'
-import { foldWithOrigin, wordsOf } from './fold-text'
+import { foldWithOrigin, withoutUmlautSpelling, wordsOf } from './fold-text'
 import { startsWithOneEdit } from './one-edit'
 import type { SearchQuery } from './search-query'
 
@@ -24,7 +24,11 @@ function markWordStarts(text: string | undefined, tokens: string[], typos: boole
   const unplaced: string[] = []
   for (const token of tokens) {
     const index = words.findIndex(
-      (word, i) => !used.has(i) && (word.word.startsWith(token) || (typos && startsWithOneEdit(token, word.word)))
+      (word, i) =>
+        !used.has(i) &&
+        (word.word.startsWith(token) ||
+          withoutUmlautSpelling(word.word).startsWith(withoutUmlautSpelling(token)) ||
+          (typos && startsWithOneEdit(token, word.word)))
     )
     if (index < 0) {
       unplaced.push(token)

@@ -16,6 +16,8 @@ export const RANK: Record<MatchKind, number> = {
 }
 /** Word starts in the name rank higher when the first word of the query starts the name ("jor harr": Jörg Harris before Ashley Jörg Harris). */
 export const WORD_FROM_FIRST = 5.5
+/** A name found only with an umlaut spelled the other way ("mueller" for "Müller") ranks below the names found as typed. */
+export const UMLAUT_SPELLED = 4.5
 /** A typo whose words are all in the name ranks above one that needs the company, department or title. */
 export const TYPO_IN_NAME = 1.5
 /** A word of the query may be typed with one slip when it has at least this many letters. */
@@ -23,6 +25,7 @@ export const TYPO_MIN_LETTERS = 5
 
 /** The kind of a rank: the best kind whose rank it reaches. */
 export function kindOf(rank: number): MatchKind {
+  if (rank === UMLAUT_SPELLED) return 'word'
   return (Object.keys(RANK) as MatchKind[]).find((name) => RANK[name] <= rank) ?? 'typo'
 }
 
@@ -58,11 +61,16 @@ export function rankOf(record: Indexed, query: SearchQuery): number {
   if (record.nameKey.startsWith(query.joined)) return RANK.prefix
   if (query.initials !== undefined && record.initials.startsWith(query.initials)) return RANK.initials
   let inName = true
+  let spelledOtherwise = false
   let exactly = true
   let nearlyInName = true
   for (let index = 0; index < query.tokens.length; index += 1) {
     const token = query.tokens[index]
     if (wordStartsWith(record.nameWords, token)) continue
+    if (wordStartsWith(record.unspelledNameWords ?? record.nameWords, query.unspelled[index])) {
+      spelledOtherwise = true
+      continue
+    }
     inName = false
     if (wordStartsWith(record.otherWords, token) || (query.numeric[index] && numberContains(record, token))) {
       nearlyInName = false
@@ -74,6 +82,7 @@ export function rankOf(record: Indexed, query: SearchQuery): number {
     nearlyInName = false
     if (!wordNearlyStartsWith(record.otherWords, token)) return 0
   }
+  if (inName && spelledOtherwise) return UMLAUT_SPELLED
   if (inName) return record.nameWords[0].startsWith(query.tokens[0]) ? WORD_FROM_FIRST : RANK.word
   return exactly ? RANK['other-field'] : nearlyInName ? TYPO_IN_NAME : RANK.typo
 }

@@ -1,6 +1,8 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { jsonPieces } from './json-pieces'
+import { readJsonListInSlices } from './json-in-worker'
 
 export type JsonFileContent =
   { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; text: string; error: string }
@@ -35,7 +37,8 @@ export async function writeJsonFileAtomic(path: string, value: unknown, mode = 0
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
   const handle = await open(temporary, 'w', mode)
   try {
-    await handle.writeFile(serializeJson(value), 'utf8')
+    // In pieces: a list of 100,000 contacts turned into one string would hold the event loop for long.
+    for (const piece of jsonPieces(value)) await handle.writeFile(piece, 'utf8')
     await handle.sync()
   } finally {
     await handle.close()
@@ -83,30 +86,18 @@ export interface JsonListFile<T> {
 
 /**
  * Reads a list kept under `key` in a JSON file: none when the file is missing, and none (with the
- * file backed up) when it cannot be read; single unreadable entries are skipped.
+ * file backed up) when it cannot be read; single unreadable entries are skipped. A large file is
+ * parsed in a worker thread and every entry is checked in slices (see `readJsonListInSlices`), so
+ * that a list of 100,000 contacts does not hold the app's other work meanwhile.
  */
-/** Items of a list file checked between two turns of the event loop: a few milliseconds of work. */
-const CHECKED_PER_SLICE = 2_000
-
 export async function readJsonList<T>(list: JsonListFile<T>): Promise<T[]> {
-  const content = await readJsonFile(list.file)
+  const content = await readJsonListInSlices(list)
   if (content.kind === 'missing') return []
-  const stored =
-    content.kind === 'ok' && typeof content.value === 'object' && content.value !== null
-      ? (content.value as Record<string, unknown>)[list.key]
-      : undefined
-  if (!Array.isArray(stored)) {
+  if (content.kind === 'unreadable') {
     const backup = await backUpUnreadableFile(list.file, list.now())
     list.log(`The ${list.fileName} could not be read; DeskDial kept it as ${backup} and started afresh.`)
     return []
   }
-  // Checked in slices, so that a list of 100,000 contacts does not hold the app's other work meanwhile.
-  const items: T[] = []
-  for (const [index, item] of stored.entries()) {
-    if (list.isItem(item)) items.push(item)
-    if ((index + 1) % CHECKED_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve))
-  }
-  if (items.length < stored.length)
-    list.log(`Skipped ${stored.length - items.length} unreadable ${list.itemName} in ${list.file}.`)
-  return items
+  if (content.skipped > 0) list.log(`Skipped ${content.skipped} unreadable ${list.itemName} in ${list.file}.`)
+  return content.items
 }

@@ -6,12 +6,21 @@ export interface TestPerson {
   uid: string
   cn: string
   sn: string
-  telephoneNumber: string
+  telephoneNumber?: string
   mobile?: string
   mail: string
-  ou: string
-  o: string
+  ou?: string
+  o?: string
   title: string
+  givenName?: string
+  displayName?: string
+  l?: string
+  departmentNumber?: string
+  /** Active Directory's attributes (the test schema `deskdialAdUser` adds them), for people moved from AD. */
+  ipPhone?: string
+  otherTelephone?: string
+  department?: string
+  company?: string
 }
 
 /** Found by the tests by name, number or both. */
@@ -66,6 +75,23 @@ export const NAMED_PEOPLE: TestPerson[] = [
     mail: 'john.doe@example.com',
     ou: 'Finance',
     o: 'Example Inc.',
+    title: 'Controller'
+  },
+  {
+    // Moved from Active Directory: cn is the account name, and AD's attributes hold the rest.
+    uid: 'pkowalczyk',
+    cn: 'pkowalczyk',
+    sn: 'Kowalczyk',
+    givenName: 'Paweł',
+    displayName: 'Paweł Kowalczyk',
+    telephoneNumber: '+48 22 555 0142',
+    otherTelephone: '+48 22 555 0143',
+    ipPhone: 'x5127',
+    mail: 'pawel.kowalczyk@example.pl',
+    department: 'Treasury',
+    departmentNumber: '4711',
+    l: 'Kraków',
+    company: 'Example Sp. z o.o.',
     title: 'Controller'
   },
   {

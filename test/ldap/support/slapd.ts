@@ -6,7 +6,9 @@
  *
  * The server's size limit is lower than the directory (a plain search stops at `sizeLimit`
  * entries with LDAP result 4) but paged searches may go past it (`size.prtotal=unlimited`).
- * Anonymous binds may read everything but passwords; `cn=reader` binds with a password.
+ * Anonymous binds may read everything but passwords; `cn=reader` binds with a password. A small
+ * schema adds Active Directory's ipPhone, otherTelephone, department and company, so a directory
+ * whose people came partly from AD can be tested (`worldPeople()`).
  *
  * Reused by the Playwright test of the quick-dial window:
  *
@@ -40,10 +42,28 @@ export const SUFFIX = 'dc=example,dc=com'
 export const PEOPLE_DN = `ou=people,${SUFFIX}`
 export const READER_DN = `cn=reader,${SUFFIX}`
 const READER_PASSWORD = 'reader-secret'
+/** Attributes of Active Directory's user class that OpenLDAP lacks (their AD OIDs), for a directory moved from AD. */
+const AD_ATTRIBUTES = ['ipPhone', 'otherTelephone', 'department', 'company'] as const
+const AD_SCHEMA = [
+  ['1.2.840.113556.1.4.721', 'ipPhone'],
+  ['1.2.840.113556.1.2.18', 'otherTelephone'],
+  ['1.2.840.113556.1.2.141', 'department'],
+  ['1.2.840.113556.1.2.146', 'company']
+]
+  .map(
+    ([oid, name]) =>
+      `attributetype ( ${oid} NAME '${name}' EQUALITY caseIgnoreMatch SUBSTR caseIgnoreSubstringsMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 )`
+  )
+  .concat(
+    `objectclass ( 1.3.6.1.4.1.4203.666.11.99.1 NAME 'deskdialAdUser' AUXILIARY MAY ( ${AD_ATTRIBUTES.join(' $ ')} ) )`
+  )
+  .join('\n')
 
 export interface SlapdOptions {
   /** Generated people besides the named ones (default 3000). */
   people?: number
+  /** Everyone in the directory instead of the named and generated people (e.g. worldPeople()). */
+  directory?: TestPerson[]
   /** The server's size limit for searches that do not page (default 500). */
   sizeLimit?: number
   /** People a test needs besides the named and generated ones. */
@@ -90,9 +110,15 @@ function ldif(people: TestPerson[]): string {
   ]
   const entries = people.map((person) => {
     const { uid, ...attributes } = person
-    const lines = [`dn: uid=${uid},${PEOPLE_DN}`, 'objectClass: inetOrgPerson', `uid: ${uid}`]
+    // slapadd wants the object classes together.
+    const fromAd = AD_ATTRIBUTES.some((name) => person[name] !== undefined)
+    const lines = [`dn: uid=${uid},${PEOPLE_DN}`, 'objectClass: inetOrgPerson']
+    if (fromAd) lines.push('objectClass: deskdialAdUser')
+    lines.push(`uid: ${uid}`)
     // Values that are not plain ASCII (or start with a space, colon or '<') are written base64 (RFC 2849).
-    for (const [name, value] of Object.entries(attributes))
+    for (const [name, value] of Object.entries(attributes).filter(
+      (pair): pair is [string, string] => pair[1] !== undefined
+    ))
       lines.push(
         /^[\x21-\x39\x3b\x3d-\x7e][\x20-\x7e]*$/.test(value)
           ? `${name}: ${value}`
@@ -112,6 +138,7 @@ function slapdConf(
     `include ${SCHEMA}/core.schema`,
     `include ${SCHEMA}/cosine.schema`,
     `include ${SCHEMA}/inetorgperson.schema`,
+    `include ${join(dir, 'active-directory.schema')}`,
     `pidfile ${join(dir, 'slapd.pid')}`,
     `argsfile ${join(dir, 'slapd.args')}`,
     `modulepath ${MODULES}`,
@@ -127,8 +154,8 @@ function slapdConf(
     `directory ${join(dir, 'db')}`,
     'maxsize 104857600',
     'index objectClass eq',
-    'index cn,sn,mail,o,ou eq,sub,approx',
-    'index telephoneNumber,mobile eq,sub',
+    'index cn,sn,mail,o,ou,displayName,department,company eq,sub,approx',
+    'index telephoneNumber,mobile,ipPhone eq,sub',
     'access to attrs=userPassword by anonymous auth by * none',
     'access to * by * read',
     ''
@@ -149,13 +176,18 @@ async function waitUntilAnswering(slapd: ChildProcess, ports: number[], log: () 
 /** Starts slapd with the test directory; see the file's comment. */
 export async function startSlapd(options: SlapdOptions = {}): Promise<TestDirectory> {
   const sizeLimit = options.sizeLimit ?? 500
-  const people = [...NAMED_PEOPLE, ...(options.extraPeople ?? []), ...generatedPeople(options.people ?? 3000)]
+  const people = options.directory ?? [
+    ...NAMED_PEOPLE,
+    ...(options.extraPeople ?? []),
+    ...generatedPeople(options.people ?? 3000)
+  ]
   const dir = await mkdtemp(join(tmpdir(), 'deskdial-slapd-'))
   let slapd: ChildProcess | undefined
   try {
     const certificates = await makeTestCertificates(dir)
     await mkdir(join(dir, 'db'))
     const conf = join(dir, 'slapd.conf')
+    await writeFile(join(dir, 'active-directory.schema'), AD_SCHEMA)
     await writeFile(conf, slapdConf(dir, sizeLimit, certificates))
     await writeFile(join(dir, 'people.ldif'), ldif(people))
     await run(SLAPADD, ['-q', '-f', conf, '-l', join(dir, 'people.ldif')])

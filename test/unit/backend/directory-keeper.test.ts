@@ -2,14 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  DirectoryKeeper,
-  type CompanyDirectory,
-  type DirectoryKeeperOptions
-} from '../../../src/main/backend/directory-keeper'
+import { DirectoryKeeper, type DirectoryKeeperOptions } from '../../../src/main/backend/directory-keeper'
 import { FileContactStore } from '../../../src/main/contacts/contact-store'
 import { FavouritesStore } from '../../../src/main/contacts/favourites-store'
-import { DirectoryCache, type DirectoryEntry } from '../../../src/main/directory'
+import { DirectoryCache, type CompanyDirectory, type DirectoryEntry } from '../../../src/main/directory'
 import { FileHistoryStore } from '../../../src/main/history/history-store'
 import type { DirectorySearchAnswer, DirectoryStatus } from '../../../src/shared/directory-search'
 import { defaultDirectorySettings, type DirectorySettings } from '../../../src/shared/directory-settings'

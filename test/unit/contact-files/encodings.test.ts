@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readContactFile, type ContactFileReading } from '../../../src/main/contact-files'
-import { readCsvTable } from '../../../src/main/contact-files/csv-table'
+import { csvTableInSlices } from '../../../src/main/contact-files/csv-table'
 import { decodeContactFile } from '../../../src/main/contact-files/decode-text'
+import { runToEnd } from '../../../src/main/settings/work-in-slices'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/contact-files')
 const fixture = (file: string) => readFileSync(join(FIXTURES, file))
@@ -73,7 +74,7 @@ describe('Windows-1252', () => {
     const decoded = decodeContactFile(bytes)
     if (!decoded.ok) throw new Error(decoded.error)
     expect(decoded.encoding).toBe('windows-1252')
-    const table = readCsvTable(decoded.text)
+    const table = runToEnd(csvTableInSlices(decoded.text))
     const notes = table.header.indexOf('Notes')
     expect(table.records.map((record) => record.fields[notes])).toEqual([
       'Calls after 10 • ‘urgent’ only…',

@@ -52,6 +52,29 @@ describe('FileContactStore', () => {
   })
   const open = () => new FileContactStore({ directory, newId: () => `c${++ids}` })
 
+  it('lists contacts in name order, a new one after those of the same name, also after an edit and a restart', async () => {
+    const store = open()
+    const add = async (name: string, id?: string) => {
+      const saved = await store.save({
+        ...(id ? { id } : {}),
+        name,
+        numbers: [{ label: 'work', number: '+1 555 0100' }]
+      })
+      return saved.ok ? saved.contact.id : ''
+    }
+    const carl = await add('Carl')
+    await add('anna')
+    await add('Émile')
+    const bert = await add('Bert')
+    await add('Anna')
+    await add('Bert')
+    await add(`Bert`, carl)
+    const order = (contacts: Array<{ name: string; id: string }>) => contacts.map(({ name, id }) => `${name} ${id}`)
+    const expected = ['anna c2', 'Anna c5', `Bert ${bert}`, 'Bert c6', `Bert ${carl}`, 'Émile c3']
+    expect(order(await store.list())).toEqual(expected)
+    expect(order(await open().list())).toEqual(expected)
+  })
+
   it('adds, edits and deletes contacts that survive a restart', async () => {
     const store = open()
     const saved = await store.save({ name: 'Zoe', numbers: [{ label: 'work', number: '200' }] })

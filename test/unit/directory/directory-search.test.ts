@@ -52,7 +52,7 @@ describe('the directory search', () => {
 
   it('ranks an exact name before a name prefix, initials, word starts and other fields, in that order', () => {
     expect(index.search('doe', 5).map((hit) => hit.kind)).toEqual(['prefix', 'word', 'word'])
-    expect(index.search('muller', 5).map((hit) => hit.kind)).toEqual(['word', 'typo'])
+    expect(index.search('muller', 5).map((hit) => hit.kind)).toEqual(['word', 'word'])
     expect(index.search('jd', 5)[0].kind).toBe('initials')
     expect(index.search('john doe', 1)[0].kind).toBe('exact')
   })
@@ -173,5 +173,66 @@ describe('the directory search', () => {
   it('shows a person found in two sources once', () => {
     const merged = new DirectoryIndex([...PEOPLE, { ...PEOPLE[0], id: 'directory:cn=john', source: 'directory' }])
     expect(names(merged, 'john doe')).toEqual(['John Doe'])
+  })
+})
+
+describe('names typed as people type them', () => {
+  const index = new DirectoryIndex([
+    person('m1', 'Hans Müller', '1001'),
+    person('m2', 'Peter Mueller', '1002'),
+    person('m3', 'Jörg Schröder', '1003'),
+    person('m4', 'Käthe Baer', '1004'),
+    person('m5', 'Paweł Łukasiewicz', '1005'),
+    person('m6', 'Ayşe Yıldız', 'x5127'),
+    person('m7', 'Đorđe Đokić', '1007'),
+    person('m8', 'Νίκος Παπαδόπουλος', '1008'),
+    person('m9', 'Greta Großmann', '1009'),
+    person('m10', 'Jon Doe', '1010'),
+    person('m11', 'Ole Sørensen', 'ext. 4471'),
+    person('m12', 'Jan Novák', 'Durchwahl 17'),
+    person('m13', 'ΆΡΗΣ ΠΑΠΑΣ', '1013')
+  ])
+
+  it.each([
+    ['mueller', ['Peter Mueller', 'Hans Müller']],
+    ['muller', ['Hans Müller', 'Peter Mueller']],
+    ['müller', ['Hans Müller', 'Peter Mueller']],
+    ['schroeder', ['Jörg Schröder']],
+    ['joerg', ['Jörg Schröder']],
+    ['kaethe baer', ['Käthe Baer']],
+    ['bär', ['Käthe Baer']],
+    ['pawel lukasiewicz', ['Paweł Łukasiewicz']],
+    ['yildiz', ['Ayşe Yıldız']],
+    ['dorde dokic', ['Đorđe Đokić']],
+    ['νικος παπα', ['Νίκος Παπαδόπουλος']],
+    ['παπαδοπουλος', ['Νίκος Παπαδόπουλος']],
+    ['αρης', ['ΆΡΗΣ ΠΑΠΑΣ']],
+    ['grossmann', ['Greta Großmann']],
+    ['sorensen', ['Ole Sørensen']],
+    ['doe', ['Jon Doe']]
+  ])('finds "%s" as %j', (query, expected) => {
+    expect(names(index, query)).toEqual(expected)
+  })
+
+  it('ranks the name as typed before the same name with its umlaut spelled the other way', () => {
+    // Found as names, not as typos (a typo would not forgive two slips, or one in a short word).
+    expect(index.search('mueller', 5).map((hit) => hit.kind)).toEqual(['word', 'word'])
+    expect(index.search('schroeder joerg', 5).map((hit) => hit.kind)).toEqual(['word'])
+    const spelled = new DirectoryIndex([person('a', 'Anna Mueller', '1'), person('b', 'Anna Müller', '2')])
+    expect(names(spelled, 'anna mueller')).toEqual(['Anna Mueller', 'Anna Müller'])
+    expect(names(spelled, 'anna müller')).toEqual(['Anna Müller', 'Anna Mueller'])
+  })
+
+  it.each([
+    ['5127', 'Ayşe Yıldız'],
+    ['x5127', 'Ayşe Yıldız'],
+    ['ext. 5127', 'Ayşe Yıldız'],
+    ['-5127', 'Ayşe Yıldız'],
+    ['4471', 'Ole Sørensen'],
+    ['x4471', 'Ole Sørensen'],
+    ['Durchwahl 17', 'Jan Novák'],
+    ['17', 'Jan Novák']
+  ])('finds the extension "%s" by its digits, whatever is written before them', (query, expected) => {
+    expect(names(index, query)).toEqual([expected])
   })
 })

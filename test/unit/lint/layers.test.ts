@@ -99,6 +99,15 @@ describe('the layers', () => {
   )
 })
 
+describe('file length', () => {
+  it.each(['src/main/backend/probe.ts', 'src/cli/probe.ts'])('%s may not grow over 350 lines', async (file) => {
+    const line = (n: number): string => `export const line${n} = ${n}\n`
+    const code = (lines: number): string => Array.from({ length: lines }, (_, n) => line(n)).join('')
+    expect(await rulesBroken(file, code(350))).toEqual([])
+    expect(await rulesBroken(file, code(351))).toContain('max-lines')
+  })
+})
+
 describe('import cycles', () => {
   let folder: string
   beforeAll(() => {

@@ -3,11 +3,14 @@ import { checkAppSettings, settingsFieldLabel } from '../../../src/shared/app-se
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import { bindsInClear, RETYPE_DIRECTORY_PASSWORD, sameDirectoryIdentity } from '../../../src/shared/directory-password'
 import {
+  attributeNames,
   DIRECTORY_FIELDS,
+  DIRECTORY_KINDS,
   DIRECTORY_PRESETS,
   defaultDirectorySettings,
   directorySettingsSchema,
   isBalancedFilter,
+  type DirectoryAttributes,
   type DirectorySettings
 } from '../../../src/shared/directory-settings'
 import { fieldProblems } from '../../../src/shared/field-problems'
@@ -83,9 +86,42 @@ describe('the directory settings schema', () => {
     })
     expect(problems(bad)).toEqual([
       'directory.attributes.name: Name attribute is needed, e.g. cn or displayName.',
-      'directory.attributes.mail: Email attribute must be an LDAP attribute name such as telephoneNumber, or empty.',
-      'directory.attributes.title: Title attribute must be an LDAP attribute name such as telephoneNumber, or empty.'
+      'directory.attributes.mail: Email attribute must be LDAP attribute names such as telephoneNumber, separated by commas, or empty.',
+      'directory.attributes.title: Title attribute must be LDAP attribute names such as telephoneNumber, separated by commas, or empty.'
     ])
+    expect(problems(directory({ attributes: { ...good.attributes, department: 'department, ou,l' } }))).toEqual([])
+    expect(attributeNames(' department, ou,l ')).toEqual(['department', 'ou', 'l'])
+  })
+
+  it('gives a map saved as an earlier default the default that covers both kinds, and keeps a map of ones own', () => {
+    const earlier = {
+      openldap: ['cn', 'telephoneNumber', 'mobile', '', 'homePhone', 'mail', 'ou', 'title', 'o'],
+      'active-directory': [
+        'displayName',
+        'telephoneNumber',
+        'mobile',
+        'ipPhone',
+        'homePhone',
+        'mail',
+        'department',
+        'title',
+        'company'
+      ]
+    }
+    for (const kind of DIRECTORY_KINDS) {
+      const attributes = Object.fromEntries(DIRECTORY_FIELDS.map((field, i) => [field, earlier[kind][i]]))
+      const loaded = directorySettingsSchema.parse(directory({ kind, attributes: attributes as DirectoryAttributes }))
+      expect(loaded.attributes).toEqual(DIRECTORY_PRESETS[kind].attributes)
+    }
+    const own = { ...DIRECTORY_PRESETS.openldap.attributes, name: 'cn', department: 'ou' }
+    expect(directorySettingsSchema.parse(directory({ attributes: own })).attributes).toEqual(own)
+    expect(DIRECTORY_PRESETS.openldap.attributes).toMatchObject({
+      name: 'displayName, cn',
+      telephoneNumber: 'telephoneNumber, otherTelephone',
+      ipPhone: 'ipPhone',
+      department: 'department, ou, departmentNumber, l',
+      company: 'company, o'
+    })
   })
 
   it('needs a server and a base DN only once the directory is switched on', () => {

@@ -5,7 +5,8 @@
  */
 import { CONTACT_NUMBER_LABELS } from '../../../shared/contact'
 import { isRecord } from '../../../shared/is-record'
-import { readJsonFile, writeJsonFileAtomic } from '../../settings/atomic-json-file'
+import { writeJsonFileAtomic } from '../../settings/atomic-json-file'
+import { readJsonListInSlices } from '../../settings/json-in-worker'
 import type { DirectoryEntry } from '../directory-entry'
 
 const FILE_VERSION = 1
@@ -39,14 +40,31 @@ export class DirectoryCache {
     this.#file = file
   }
 
-  /** The cached entries; none when there is no cache yet or it cannot be read. */
+  /**
+   * The cached entries; none when there is no cache yet or it cannot be read. A large copy is parsed
+   * in a worker thread and checked in slices, so that the app keeps answering meanwhile.
+   */
   async read(): Promise<DirectoryEntry[]> {
-    const content = await readJsonFile(this.#file).catch(() => ({ kind: 'missing' }) as const)
-    if (content.kind !== 'ok' || !isRecord(content.value) || !Array.isArray(content.value.entries)) return []
-    return content.value.entries.filter(isCachedEntry)
+    return (await this.readCopy()).entries
   }
 
-  async write(entries: DirectoryEntry[]): Promise<void> {
-    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, savedAt: new Date().toISOString(), entries })
+  /** The cached entries, when they were saved (ms since 1970) and which directory they came from (`copySource`). */
+  async readCopy(): Promise<{ entries: DirectoryEntry[]; savedAt?: number; source?: string }> {
+    const content = await readJsonListInSlices({ file: this.#file, key: 'entries', isItem: isCachedEntry }).catch(
+      () => ({ kind: 'missing' }) as const
+    )
+    if (content.kind !== 'ok') return { entries: [] }
+    const { savedAt, source } = content.header
+    const saved = typeof savedAt === 'string' ? Date.parse(savedAt) : NaN
+    return {
+      entries: content.items,
+      ...(Number.isFinite(saved) ? { savedAt: saved } : {}),
+      ...(typeof source === 'string' ? { source } : {})
+    }
+  }
+
+  async write(entries: DirectoryEntry[], source?: string): Promise<void> {
+    const savedAt = new Date().toISOString()
+    await writeJsonFileAtomic(this.#file, { version: FILE_VERSION, savedAt, ...(source ? { source } : {}), entries })
   }
 }

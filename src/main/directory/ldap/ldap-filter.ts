@@ -7,13 +7,13 @@
  * sound, so "muller" finds "Müller" and "jose" finds "José" when the whole word is typed.
  * Digits: a query that is a phone number matches any number attribute holding those digits in that
  * order, whatever is written between them (`(telephoneNumber=*5*5*5*0*1*2*)`), so "555 0123"
- * finds "+1 (201) 555-0123". What the server cannot do (a typo, "mul" for "Müller", initials) the
+ * finds "+1 (201) 555-0123"; so does an extension typed with its prefix ("x5127", "ext. 5127"). What the server cannot do (a typo, "mul" for "Müller", initials) the
  * local engine does over the cached copy. Every value is escaped: a query can never change the
  * filter's structure.
  */
 import { Filter } from 'ldapts'
-import { digitsOf } from '../../../shared/digits-of'
-import { DIRECTORY_NUMBER_FIELDS, type DirectorySettings } from '../../../shared/directory-settings'
+import { attributeNames, DIRECTORY_NUMBER_FIELDS, type DirectorySettings } from '../../../shared/directory-settings'
+import { numberQueryDigits } from '../search-query'
 
 /** Longer queries are cut: nobody types more, and the filter stays small. */
 const MAX_WORDS = 6
@@ -22,10 +22,8 @@ const MAX_DIGITS = 20
 /** Shorter words sound like too many names for the approximate rule to help. */
 const APPROX_MIN_LETTERS = 4
 
-const NUMBER_QUERY = /^[+\d\s().\-/]*\d[+\d\s().\-/]*$/
-
 function numberClause(digits: string, settings: DirectorySettings): string | undefined {
-  const attributes = DIRECTORY_NUMBER_FIELDS.map((field) => settings.attributes[field]).filter(Boolean)
+  const attributes = DIRECTORY_NUMBER_FIELDS.flatMap((field) => attributeNames(settings.attributes[field]))
   if (attributes.length === 0 || digits === '') return undefined
   const pattern = `*${[...digits.slice(0, MAX_DIGITS)].join('*')}*`
   return anyOf(attributes.map((attribute) => `(${attribute}=${pattern})`))
@@ -34,9 +32,13 @@ function numberClause(digits: string, settings: DirectorySettings): string | und
 function wordClause(word: string, settings: DirectorySettings): string {
   const { name, mail, company, department } = settings.attributes
   const value = Filter.escape(word.slice(0, MAX_WORD_LENGTH))
-  const clauses = [`(${name}=${value}*)`, `(${name}=* ${value}*)`]
-  if ([...word].length >= APPROX_MIN_LETTERS && /^\p{L}+$/u.test(word)) clauses.push(`(${name}~=${value})`)
-  for (const attribute of [mail, company, department]) if (attribute) clauses.push(`(${attribute}=${value}*)`)
+  const approximate = [...word].length >= APPROX_MIN_LETTERS && /^\p{L}+$/u.test(word)
+  const clauses: string[] = []
+  for (const attribute of attributeNames(name)) {
+    clauses.push(`(${attribute}=${value}*)`, `(${attribute}=* ${value}*)`)
+    if (approximate) clauses.push(`(${attribute}~=${value})`)
+  }
+  for (const attribute of [mail, company, department].flatMap(attributeNames)) clauses.push(`(${attribute}=${value}*)`)
   return anyOf(clauses)
 }
 
@@ -52,8 +54,9 @@ function allOf(clauses: string[]): string {
 export function searchFilter(query: string, settings: DirectorySettings): string | undefined {
   const text = query.normalize('NFC').trim()
   const clauses: string[] = []
-  if (NUMBER_QUERY.test(text)) {
-    const numbers = numberClause(digitsOf(text), settings)
+  const digits = numberQueryDigits(text)
+  if (digits !== undefined) {
+    const numbers = numberClause(digits, settings)
     if (numbers) clauses.push(numbers)
   } else {
     for (const word of text.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS)) {
