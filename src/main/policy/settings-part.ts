@@ -13,12 +13,20 @@ import type { SettingsPart } from '../settings/settings-layers'
  */
 function deepPartial(schema: z.ZodObject): z.ZodObject {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodObject ? deepPartial(field) : (field as z.ZodType)).optional()
-    ])
+    Object.entries(schema.shape).map(([key, field]) => [key, partialField(field as z.ZodType).optional()])
   )
   return z.strictObject(shape)
+}
+
+/**
+ * A nested object made deep-partial; one with a transform after it (the directory's attribute
+ * map, which brings an earlier default up to date) is checked without the transform, which
+ * applies to the whole object once the layers are merged.
+ */
+function partialField(field: z.ZodType): z.ZodType {
+  if (field instanceof z.ZodObject) return deepPartial(field)
+  if (field instanceof z.ZodPipe && field.in instanceof z.ZodObject) return deepPartial(field.in)
+  return field
 }
 
 export const settingsPartSchema = deepPartial(appSettingsSchema) as unknown as z.ZodType<SettingsPart>
