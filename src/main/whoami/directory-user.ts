@@ -4,7 +4,7 @@
  * answers of their own, for the person to decide.
  */
 import { Filter, type Entry } from 'ldapts'
-import type { DirectoryKind, DirectorySettings } from '../../shared/directory-settings'
+import { attributeNames, type DirectoryKind, type DirectorySettings } from '../../shared/directory-settings'
 import { directoryError } from '../directory/ldap/directory-error'
 import { closeConnection, openConnection } from '../directory/ldap/ldap-connection'
 import { everyoneFilter } from '../directory/ldap/ldap-filter'
@@ -42,8 +42,16 @@ export function loginFilter(settings: DirectorySettings, login: string, attribut
   return `(&${everyoneFilter(settings)}(|${clauses.join('')}))`
 }
 
-function firstValue(entry: Entry, attribute: string): string | undefined {
-  if (attribute === '') return undefined
+/** The first value of the first of `field`'s attributes that has one ("displayName, cn": displayName, else cn). */
+function firstValue(entry: Entry, field: string): string | undefined {
+  for (const attribute of attributeNames(field)) {
+    const value = valueOf(entry, attribute)
+    if (value) return value
+  }
+  return undefined
+}
+
+function valueOf(entry: Entry, attribute: string): string | undefined {
   const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase())
   const value = key === undefined ? undefined : entry[key]
   const first = Array.isArray(value) ? value[0] : value
@@ -69,9 +77,11 @@ export async function findDirectoryUser(question: WhoamiQuestion): Promise<Whoam
       const { searchEntries } = await client.search(settings.baseDn, {
         scope: 'sub',
         filter: loginFilter(settings, question.login, attributes),
-        attributes: [settings.attributes.name, settings.attributes.ipPhone, settings.attributes.telephoneNumber].filter(
-          Boolean
-        )
+        attributes: [
+          settings.attributes.name,
+          settings.attributes.ipPhone,
+          settings.attributes.telephoneNumber
+        ].flatMap(attributeNames)
       })
       const users = searchEntries.map((entry) => userOf(entry, settings))
       if (users.length === 0) return { state: 'not-found' }
