@@ -14,7 +14,7 @@ export async function applyPolicyChange(parts: BackendParts, state: PolicyState)
   parts.options.emit('settingsChanged', await parts.settings.view())
   if (!isDeepStrictEqual(previous.directory, next.directory)) void parts.directory.directorySettingsChanged()
   if (!isDeepStrictEqual(previous.account, next.account))
-    parts.supervisor
+    await parts.supervisor
       .restart()
       .catch((error: Error) => parts.log('error', `Reconnecting after a policy change failed: ${error.message}`))
 }

@@ -93,6 +93,15 @@ describe('the backend under a policy file', () => {
     })
   })
 
+  it('tells a wrong key of the policy in the window, naming the file and the key, and applies the rest', async () => {
+    const app = await open({ ...FILE_POLICY, defaults: { ...FILE_POLICY.defaults, hotkey: 42 } })
+    const view = await app.getSettings()
+    expect(view.notice).toContain(`The policy ${policyFile} has a wrong value at "defaults.hotkey":`)
+    expect(view.policy.problems).toHaveLength(1)
+    expect(app.settings.account.servers).toEqual(['pbx.example.com'])
+    expect(app.settings.dialPlan.outsideLinePrefix).toBe('9')
+  })
+
   it('keeps only the user own values in settings.json, never a policy default or a locked value', async () => {
     const app = await open(FILE_POLICY)
     const { settings } = await app.getSettings()
