@@ -4,19 +4,21 @@
  * With a provisioning URL, the copy in the data folder is used, fetched again only when it is
  * missing or older than `provisioningRefreshHours`, and then briefly.
  */
-import { userInfo } from 'node:os'
 import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings } from '../shared/account-settings'
 import {
   contradictions,
   describePolicyProblem,
   effectiveSettings,
   loadPolicy,
+  loginName,
   policyFilePath,
   type Contradiction,
   type Policy
 } from '../main/policy'
 import { userDataDirectory } from '../main/settings/user-data-directory'
 import { UsageError, type CliCommand } from './cli-options'
+
+export { loginName } from '../main/policy'
 
 /** The CLI waits this long for the provisioning server, then goes on with its last copy. */
 const CLI_PROVISIONING_TIMEOUT_MS = 5_000
@@ -38,15 +40,6 @@ function refusal({ key, source, wanted }: Contradiction): string {
   const { option, setting } = OPTIONS[key] ?? { option: key, setting: key }
   const value = typeof wanted === 'boolean' ? '' : ` ${Array.isArray(wanted) ? wanted.join(',') : String(wanted)}`
   return `${option}${value} contradicts ${setting} set by your administrator in ${source}.`
-}
-
-/** The login name of the user running DeskDial (`${username}` in a policy); the environment's when the system has no entry for it. */
-export function loginName(env: NodeJS.ProcessEnv): string {
-  try {
-    return userInfo().username
-  } catch {
-    return env.USER ?? env.USERNAME ?? ''
-  }
 }
 
 /** The policy for a CLI command; its problems and a failed fetch are written with `writeError`, and the rest applies. */

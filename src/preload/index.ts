@@ -45,6 +45,7 @@ const api: DeskDialApi = {
   saveSettings: (update) => invoke('saveSettings', update),
   testConnection: (update) => invoke('testConnection', update),
   testDirectory: (directory, password) => invoke('testDirectory', directory, password),
+  proposeDeskPhone: () => invoke('proposeDeskPhone'),
   startDemo: () => invoke('startDemo'),
   leaveDemo: () => invoke('leaveDemo'),
   clipboardNumber: () => invoke('clipboardNumber'),

@@ -4,7 +4,7 @@
  */
 import { isSupportedCountry } from 'libphonenumber-js'
 import { z } from 'zod'
-import { accountSettingsSchema } from './account-settings'
+import { accountFieldsSchema, accountSettingsSchema } from './account-settings'
 import { DIRECTORY_FIELD_LABELS, directorySettingsSchema } from './directory-settings'
 import { fieldProblems, type FieldProblem } from './field-problems'
 import { flag, text, wholeNumber, withoutUndefined } from './form-fields'
@@ -71,7 +71,22 @@ export type SettingsCheck = { ok: true; settings: AppSettings } | { ok: false; p
  * without unknown keys, or every problem as a sentence for the field it is about.
  */
 export function checkAppSettings(value: unknown): SettingsCheck {
-  const parsed = appSettingsSchema.safeParse(value)
+  return checkWith(appSettingsSchema, value)
+}
+
+/**
+ * The settings' fields one by one, without the rules between them ("an account with a server
+ * needs a user"): what DeskDial runs with under a policy that sets part of the account, the rest
+ * left to the user. The service starts only once the account is complete.
+ */
+const appSettingsFieldsSchema = appSettingsSchema.extend({ account: accountFieldsSchema })
+
+export function checkSettingsFields(value: unknown): SettingsCheck {
+  return checkWith(appSettingsFieldsSchema, value)
+}
+
+function checkWith(schema: typeof appSettingsFieldsSchema, value: unknown): SettingsCheck {
+  const parsed = schema.safeParse(value)
   if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) }
   const settings = parsed.data
   return {

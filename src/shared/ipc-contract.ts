@@ -34,6 +34,22 @@ export interface SettingsView {
   notice?: string
   /** Set while DeskDial uses the built-in demo phone system it runs itself. */
   demo?: DemoPhoneSystemView
+  /** The administrator's policy in force (see README "For administrators: policy"). */
+  policy: PolicyView
+}
+
+/** What the window shows of the administrator's policy. */
+export interface PolicyView {
+  /** The policy file's path and the provisioning URL in force: "Managed by …". */
+  sources: string[]
+  /** Dotted settings keys the policy locks ("account.servers"): shown disabled, "Set by your administrator". */
+  locked: string[]
+  /** Dotted settings keys the policy gives a default: the first run does not ask for them. */
+  defaults: string[]
+  /** Wrong keys of the policy, each a sentence naming the file (or URL) and the key. */
+  problems: string[]
+  /** The provisioning URL could not be fetched: which copy is used. */
+  notice?: string
 }
 
 /** What the window tells about the built-in demo phone system. */
@@ -151,6 +167,16 @@ export interface DirectoryCommands {
   setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
 }
 
+/**
+ * The user's own desk phone, as the company directory knows them by login name: proposed, never
+ * set without the person saying yes. `none` when the directory is off, the desk phone is already
+ * set, nobody was found, or the directory could not be asked.
+ */
+export type DeskPhoneProposal =
+  | { state: 'found'; deskPhone: string; name: string }
+  | { state: 'several'; choices: { deskPhone: string; name: string }[] }
+  | { state: 'none' }
+
 /** The settings, and trying them before saving. */
 export interface SettingsCommands {
   getSettings(): Promise<SettingsView>
@@ -158,6 +184,8 @@ export interface SettingsCommands {
   testConnection(update: SettingsUpdate): Promise<ConnectionTestResult>
   /** Binds to the company directory as typed (the password typed, or the stored one) and searches it once. */
   testDirectory(directory: DirectorySettings, password?: string): Promise<DirectoryTestResult>
+  /** "Is 1001 your desk phone?": the user's entry in the company directory while the desk phone number is empty. */
+  proposeDeskPhone(): Promise<DeskPhoneProposal>
 }
 
 /** The built-in demo phone system. */
@@ -250,7 +278,13 @@ export const COMMAND_GROUPS: {
     exportContacts: true
   },
   directory: { searchDirectory: true, listFavourites: true, setFavourite: true },
-  settings: { getSettings: true, saveSettings: true, testConnection: true, testDirectory: true },
+  settings: {
+    getSettings: true,
+    saveSettings: true,
+    testConnection: true,
+    testDirectory: true,
+    proposeDeskPhone: true
+  },
   demo: { startDemo: true, leaveDemo: true },
   diagnostics: { callLadder: true, diagnosticsReport: true },
   window: { hideWindow: true }

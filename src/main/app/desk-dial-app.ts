@@ -11,6 +11,7 @@ import {
 } from '../backend/desk-app-backend'
 import { startBrowserRelay } from '../backend/browser-dials'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
+import { loginName, policyFilePath } from '../policy'
 import { linksInArgv } from './links-in-argv'
 import { quittingTooltip, trayPresentation } from './tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
@@ -113,6 +114,7 @@ export class DeskDialApp {
       directory,
       version: app.getVersion(),
       settings: new ElectronSettingsStore({ directory, defaults: defaultAppSettings(country) }),
+      policy: { file: policyFilePath(process.env), dataDirectory: directory, username: loginName(process.env) },
       secrets,
       directorySecrets,
       createService: (options) => new DeskDialService(options),

@@ -2,6 +2,7 @@ import type { DeskDialCommands, DeskDialEventName, DeskDialEvents, WindowCommand
 import type { ContactStore } from '../contacts/contact-store'
 import type { FavouritesStore } from '../contacts/favourites-store'
 import type { HistoryStore } from '../history/history-store'
+import type { PolicySetup } from '../policy'
 import type { DeskDialServiceApi, DeskDialServiceOptions } from '../service/deskdial-service-api'
 import type { SecretStore } from '../settings/password-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
@@ -17,6 +18,8 @@ export type BackendCommands = Omit<DeskDialCommands, keyof WindowCommands>
 
 export interface DeskAppBackendOptions {
   settings: SettingsStore
+  /** The administrator's policy file (and the provisioning URL it names); no policy when omitted. */
+  policy?: PolicySetup
   secrets: SecretStore
   /** The company directory's bind password; a session-only store when omitted. */
   directorySecrets?: SecretStore

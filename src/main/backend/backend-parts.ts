@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppSettings } from '../../shared/app-settings'
 import { parseServerAddress } from '../../shared/server-address'
 import type { LinkHome } from '../dial/phone-link'
+import { PolicyKeeper } from '../policy'
 import { MemorySecretStore } from '../settings/password-store'
 import type { BackendLog } from './backend-log'
 import type { DeskAppBackendOptions } from './backend-options'
@@ -44,6 +45,8 @@ export class BackendParts {
   readonly diagnostics: DiagnosticsKeeper
   readonly demo: DemoMode
   readonly directory: DirectoryKeeper
+  /** The administrator's policy, kept current; `undefined` when the backend runs without one. */
+  readonly policy: PolicyKeeper | undefined
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */
   hotkeyProblem: string | undefined
   /** Resolves once the settings are loaded: links that come earlier wait for it. */
@@ -65,6 +68,7 @@ export class BackendParts {
       account: () => this.current.account,
       now: this.now
     })
+    this.policy = options.policy && new PolicyKeeper(options.policy)
     this.demo = new DemoMode({ port: options.demoPort ?? 0, log: this.log })
     this.settings = new SettingsKeeper({
       settings: options.settings,

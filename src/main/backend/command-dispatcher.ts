@@ -66,6 +66,7 @@ const ARGUMENTS: ArgumentSchemas = {
   saveSettings: z.tuple([settingsUpdate]),
   testConnection: z.tuple([settingsUpdate]),
   testDirectory: z.tuple([directorySettings, text.optional()]),
+  proposeDeskPhone: z.tuple([]),
   startDemo: z.tuple([]),
   leaveDemo: z.tuple([]),
   clipboardNumber: z.tuple([]),

@@ -9,6 +9,7 @@ import { diagnostics } from './commands/diagnostics'
 import { directoryAndFavourites } from './commands/directory-and-favourites'
 import { settingsAndTests } from './commands/settings-and-tests'
 import type { LinkInbox, LinkOutcome } from './link-inbox'
+import { applyPolicyChange } from './policy-changes'
 
 export type { LogLevel } from './backend-log'
 export type { LinkOutcome } from './link-inbox'
@@ -17,6 +18,8 @@ export type { BackendCommands, DeskAppBackendOptions, DeskDialEventSink } from '
 /** The backend's own life: starting, reconnecting and stopping, and what the app tells it outside the window's commands. */
 export class BackendLifecycle {
   readonly #parts: BackendParts
+  /** The last change of the policy being applied. */
+  #applyingPolicy: Promise<void> = Promise.resolve()
 
   constructor(parts: BackendParts) {
     this.#parts = parts
@@ -29,6 +32,14 @@ export class BackendLifecycle {
    */
   async start(): Promise<void> {
     const parts = this.#parts
+    if (parts.policy) {
+      await parts.settings.applyPolicy(await parts.policy.start())
+      parts.policy.onChange((state) => {
+        this.#applyingPolicy = applyPolicyChange(parts, state).catch((error: Error) =>
+          parts.log('error', `Applying a new policy failed: ${error.message}`)
+        )
+      })
+    }
     await parts.settings.load()
     // Read the contacts and the history now, so that a damaged file is known before the window asks.
     await Promise.all([parts.options.contacts.list(), parts.options.history.list()]).catch((error: Error) =>
@@ -54,6 +65,7 @@ export class BackendLifecycle {
   /** Stops the service (unregistering, bounded in time) and the demo phone system; nothing reconnects afterwards. */
   async shutdown(): Promise<void> {
     const parts = this.#parts
+    parts.policy?.stop()
     await parts.supervisor.shutdown()
     await parts.demo.stop()
     await parts.calls.flush()
@@ -63,6 +75,12 @@ export class BackendLifecycle {
   /** Reconnect and re-register, e.g. after the computer wakes up or the network changes. */
   reconnect(): Promise<void> {
     return this.#parts.supervisor.restart()
+  }
+
+  /** Reads the administrator's policy again now (the file, and the provisioning URL); a change is applied. */
+  async refreshPolicy(): Promise<void> {
+    await this.#parts.policy?.refresh()
+    await this.#applyingPolicy
   }
 
   get settings(): AppSettings {

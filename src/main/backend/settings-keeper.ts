@@ -1,7 +1,15 @@
 import { RETYPE_PASSWORD, sameAccountIdentity } from '../../shared/account-settings'
-import { checkAppSettings, type AppSettings } from '../../shared/app-settings'
+import { checkAppSettings, settingsFieldLabel, type AppSettings } from '../../shared/app-settings'
 import { RETYPE_DIRECTORY_PASSWORD, sameDirectoryIdentity } from '../../shared/directory-password'
-import type { DemoPhoneSystemView, SaveResult, SettingsUpdate, SettingsView } from '../../shared/ipc-contract'
+import type {
+  DemoPhoneSystemView,
+  PolicyView,
+  SaveResult,
+  SettingsUpdate,
+  SettingsView
+} from '../../shared/ipc-contract'
+import { contradictions, describePolicyProblem, lockedPaths, NO_POLICY_STATE, type PolicyState } from '../policy'
+import { settingsPaths, type SettingsLayers } from '../settings/settings-layers'
 import { DIRECTORY_PASSWORD, SIP_PASSWORD, type SecretStore } from '../settings/password-store'
 import type { SettingsStore } from '../settings/versioned-settings-store'
 import type { BackendLog } from './backend-log'
@@ -34,13 +42,19 @@ export class SettingsKeeper {
   #firstRun = true
   #notice: string | undefined
   #dataNotices: string[] = []
+  #policy: PolicyState = NO_POLICY_STATE
 
   constructor(options: SettingsKeeperOptions) {
     this.#options = options
   }
 
+  /** The policy's defaults and locked values around the user's own settings. */
+  get #layers(): SettingsLayers {
+    return { under: this.#policy.policy.defaults, over: this.#policy.policy.locked }
+  }
+
   async load(): Promise<void> {
-    const loaded = await this.#options.settings.load()
+    const loaded = await this.#options.settings.load(this.#layers)
     this.#settings = loaded.settings
     this.#firstRun = loaded.firstRun
     this.#notice = loaded.notice
@@ -50,6 +64,26 @@ export class SettingsKeeper {
   get current(): AppSettings {
     if (!this.#settings) throw new Error('DeskDial has not loaded its settings yet.')
     return this.#settings
+  }
+
+  /** A new policy (at start, or when provisioning brings another): the settings are made again under it. */
+  async applyPolicy(state: PolicyState): Promise<void> {
+    this.#policy = state
+    for (const problem of state.problems) this.#options.log('warn', describePolicyProblem(problem))
+    if (state.notice) this.#options.log('warn', state.notice)
+    if (this.#settings) this.#settings = (await this.#options.settings.load(this.#layers)).settings
+  }
+
+  get #policyView(): PolicyView {
+    const { policy, sources, problems, notice } = this.#policy
+    const view: PolicyView = {
+      sources,
+      locked: lockedPaths(policy).map((setting) => setting.key),
+      defaults: settingsPaths(policy.defaults),
+      problems: problems.map(describePolicyProblem)
+    }
+    if (notice) view.notice = notice
+    return view
   }
 
   password(): Promise<string | undefined> {
@@ -73,11 +107,17 @@ export class SettingsKeeper {
       passwordSet: (await secrets.getPassword()) !== undefined,
       directoryPasswordSet: (await directorySecrets.getPassword()) !== undefined,
       secretStorage: secrets.kind,
-      firstRun: this.#firstRun
+      firstRun: this.#firstRun,
+      policy: this.#policyView
     }
-    const notices = [this.#notice, secrets.problem, directorySecrets.problem, ...this.#dataNotices].filter(
-      (notice): notice is string => notice !== undefined
-    )
+    const notices = [
+      this.#notice,
+      ...view.policy.problems,
+      view.policy.notice,
+      secrets.problem,
+      directorySecrets.problem,
+      ...this.#dataNotices
+    ].filter((notice): notice is string => notice !== undefined)
     if (notices.length > 0) view.notice = notices.join(' ')
     const demo = this.#options.demo()
     if (demo) view.demo = demo
@@ -86,6 +126,16 @@ export class SettingsKeeper {
 
   async save(update: SettingsUpdate): Promise<SettingsChange> {
     const { log } = this.#options
+    const [locked] = contradictions(this.#policy.policy, update.settings)
+    if (locked)
+      return {
+        saved: {
+          ok: false,
+          error: `${settingsFieldLabel(locked.key)} is set by your administrator in ${locked.source} and cannot be changed here.`,
+          field: locked.key
+        },
+        reconnect: false
+      }
     const checked = checkAppSettings(update.settings)
     if (!checked.ok)
       return {
@@ -109,7 +159,7 @@ export class SettingsKeeper {
       ))
     if (stored) return { saved: stored, reconnect: false }
     try {
-      await this.#options.settings.save(checked.settings)
+      await this.#options.settings.save(checked.settings, this.#layers)
     } catch (error) {
       log('error', `Saving settings failed: ${(error as Error).message}`)
       return {

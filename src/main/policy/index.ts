@@ -3,7 +3,7 @@
  * provisioning URL, and how they layer with the user's own settings. Plain Node, no Electron.
  */
 export { describePolicyProblem, type PolicyProblem } from './policy-document'
-export { policyFilePath } from './policy-file'
+export { loginName, policyFilePath } from './policy-file'
 export {
   combinePolicies,
   contradictions,
@@ -14,7 +14,7 @@ export {
   type Policy,
   type PolicyLayer
 } from './policy-layers'
-export { loadPolicy, type PolicySetup, type PolicyState } from './policy-loading'
+export { loadPolicy, NO_POLICY_STATE, type PolicySetup, type PolicyState } from './policy-loading'
 export { PolicyKeeper, type PolicyListener } from './policy-keeper'
 export { PROVISIONED_POLICY_FILE } from './provisioned-copy'
 export { settingsPartSchema, type SettingsPart } from './settings-part'

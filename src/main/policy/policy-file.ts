@@ -2,6 +2,7 @@
  * The policy file on this machine: written by its administrator, read (never written) by DeskDial.
  */
 import { readFile, stat } from 'node:fs/promises'
+import { userInfo } from 'node:os'
 import { dirname, resolve, win32 } from 'node:path'
 import { checkPolicyDocument, type CheckedPolicy } from './policy-document'
 
@@ -21,6 +22,15 @@ export function policyFilePath(
     return { path: win32.join(env.ProgramData ?? 'C:\\ProgramData', 'DeskDial', 'policy.json'), named: false }
   if (platform === 'darwin') return { path: '/Library/Application Support/DeskDial/policy.json', named: false }
   return { path: '/etc/deskdial/policy.json', named: false }
+}
+
+/** The login name of the user running DeskDial (`${username}` in a policy); the environment's when the system has no entry for it. */
+export function loginName(env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return userInfo().username
+  } catch {
+    return env.USER ?? env.USERNAME ?? ''
+  }
 }
 
 /**

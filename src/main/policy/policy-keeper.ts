@@ -7,16 +7,14 @@
  * While running, one refresh at a time; the timer is unref'd, so it never keeps Node alive.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { DEFAULT_REFRESH_HOURS } from './policy-document'
-import { loadPolicy, type PolicySetup, type PolicyState } from './policy-loading'
-import { NO_POLICY } from './policy-layers'
+import { loadPolicy, NO_POLICY_STATE, type PolicySetup, type PolicyState } from './policy-loading'
 
 export type PolicyListener = (state: PolicyState) => void
 
 export class PolicyKeeper {
   readonly #setup: PolicySetup
   readonly #listeners = new Set<PolicyListener>()
-  #state: PolicyState = { policy: NO_POLICY, problems: [], sources: [], refreshHours: DEFAULT_REFRESH_HOURS }
+  #state: PolicyState = NO_POLICY_STATE
   #timer: NodeJS.Timeout | undefined
   #running = false
   #refreshing: Promise<void> | undefined

@@ -10,7 +10,7 @@ import {
   type PolicyProblem
 } from './policy-document'
 import { readPolicyFile } from './policy-file'
-import { combinePolicies, type Policy, type PolicyLayer } from './policy-layers'
+import { combinePolicies, NO_POLICY, type Policy, type PolicyLayer } from './policy-layers'
 import { readProvisionedCopy, writeProvisionedCopy, type ProvisionedCopy } from './provisioned-copy'
 import { fetchProvisionedDocument } from './provisioning-fetch'
 
@@ -36,6 +36,14 @@ export interface PolicyState {
   sources: string[]
   /** How often the provisioning URL is fetched again. */
   refreshHours: number
+}
+
+/** No policy file and no provisioning URL. */
+export const NO_POLICY_STATE: PolicyState = {
+  policy: NO_POLICY,
+  problems: [],
+  sources: [],
+  refreshHours: DEFAULT_REFRESH_HOURS
 }
 
 /** Keys that only the policy file may set: a provisioned document cannot point elsewhere. */

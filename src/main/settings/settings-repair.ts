@@ -1,6 +1,6 @@
 import { isRecord } from '../../shared/is-record'
 import type { AppSettings } from '../../shared/app-settings'
-import { checkAppSettings } from '../../shared/app-settings'
+import { checkAppSettings, type SettingsCheck } from '../../shared/app-settings'
 
 /** The settings' sections: objects whose fields are repaired one by one. */
 const SECTIONS = ['account', 'dialPlan', 'directory'] as const
@@ -43,21 +43,22 @@ function overlay(defaults: AppSettings, loaded: unknown): Record<string, unknown
  */
 export function repairSettings(
   loaded: unknown,
-  defaults: AppSettings
+  defaults: AppSettings,
+  check: (value: unknown) => SettingsCheck = checkAppSettings
 ): { settings: AppSettings; resetFields: string[] } {
   const candidate = overlay(defaults, loaded)
-  const first = checkAppSettings(candidate)
+  const first = check(candidate)
   if (first.ok) return { settings: first.settings, resetFields: [] }
   const resetFields = [...new Set(first.problems.map((problem) => problem.field))]
   for (const field of resetFields) resetField(candidate, defaults, field)
-  const second = checkAppSettings(candidate)
+  const second = check(candidate)
   if (second.ok) return { settings: second.settings, resetFields }
   // What is left spans fields (e.g. half an account): reset those sections whole.
   for (const problem of second.problems) {
     const section = problem.field.split('.')[0] as keyof AppSettings
     if (section in defaults) candidate[section] = structuredClone(defaults[section])
   }
-  const third = checkAppSettings(candidate)
+  const third = check(candidate)
   return third.ok
     ? { settings: third.settings, resetFields }
     : { settings: structuredClone(defaults), resetFields: ['settings'] }

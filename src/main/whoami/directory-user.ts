@@ -42,16 +42,21 @@ export function loginFilter(settings: DirectorySettings, login: string, attribut
   return `(&${everyoneFilter(settings)}(|${clauses.join('')}))`
 }
 
-/** The first value of the attributes a setting names ("displayName, cn"), whatever the case the server wrote them in. */
+/** The first value of the first of `field`'s attributes that has one ("displayName, cn": displayName, else cn). */
 function firstValue(entry: Entry, field: string): string | undefined {
   for (const attribute of attributeNames(field)) {
-    const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase())
-    const value = key === undefined ? undefined : entry[key]
-    const first = Array.isArray(value) ? value[0] : value
-    const text = (Buffer.isBuffer(first) ? first.toString('utf8') : first)?.trim()
-    if (text) return text
+    const value = valueOf(entry, attribute)
+    if (value) return value
   }
   return undefined
+}
+
+function valueOf(entry: Entry, attribute: string): string | undefined {
+  const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase())
+  const value = key === undefined ? undefined : entry[key]
+  const first = Array.isArray(value) ? value[0] : value
+  const text = (Buffer.isBuffer(first) ? first.toString('utf8') : first)?.trim()
+  return text ? text : undefined
 }
 
 function userOf(entry: Entry, settings: DirectorySettings): DirectoryUser {

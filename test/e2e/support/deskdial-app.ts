@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppSettings } from '../../../src/shared/app-settings'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
@@ -44,6 +45,8 @@ export interface DeskDialAppOptions {
    * only once this resolves, so that events in between reach a window that has not shown it yet.
    */
   holdStatus?: Promise<void>
+  /** The administrator's policy (issue 17), written to a policy file of its own; `${username}` is "alice". */
+  policy?: unknown
 }
 
 /** The settings of a configured desk: user 1001 whose desk phone is line 1001, US dial plan with 4-digit extensions. */
@@ -72,6 +75,8 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
   const bridge: { sink?: EventSink } = {}
   const secrets = new MemorySecretStore('basic-text')
   let hideRequests = 0
+  const policyFile = path.join(options.directory, 'test-policy.json')
+  if (options.policy !== undefined) await writeFile(policyFile, JSON.stringify(options.policy))
   const backend = createFileBackedBackend({
     directory: options.directory,
     country: 'US',
@@ -81,7 +86,12 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     emit: (event, payload) => bridge.sink?.(event, payload),
     readClipboardText: () => options.clipboard ?? '',
     connectionTestTimeoutMs: 5_000,
-    stopTimeoutMs: 1_000
+    stopTimeoutMs: 1_000,
+    ...(options.policy === undefined
+      ? {}
+      : {
+          policy: { file: { path: policyFile, named: true }, dataDirectory: options.directory, username: 'alice' }
+        })
   })
   await backend.start()
   if (options.account) {

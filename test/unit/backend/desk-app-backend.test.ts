@@ -99,7 +99,8 @@ describe('first run and settings', () => {
       passwordSet: false,
       directoryPasswordSet: false,
       secretStorage: 'os-keychain',
-      firstRun: true
+      firstRun: true,
+      policy: { sources: [], locked: [], defaults: [], problems: [] }
     })
     await until(() => events.find((e) => e.event === 'registration'), 'the registration status')
     expect((await backend.getStatus()).registration).toMatchObject({

@@ -35,7 +35,11 @@ const defaults = defaultAppSettings('DE')
 describe('VersionedSettingsStore (the document logic both settings stores share)', () => {
   it('does not rewrite a current document whose settings are all readable', async () => {
     const file = new MemorySettingsFile({ kind: 'ok', value: { version: 2, setupDone: false, settings: defaults } })
-    expect(await new VersionedSettingsStore(file, defaults).load()).toEqual({ settings: defaults, firstRun: true })
+    expect(await new VersionedSettingsStore(file, defaults).load()).toEqual({
+      settings: defaults,
+      own: {},
+      firstRun: true
+    })
     expect(file.writes).toEqual([])
   })
 
@@ -44,7 +48,7 @@ describe('VersionedSettingsStore (the document logic both settings stores share)
     const store = new VersionedSettingsStore(file, defaults)
     expect((await store.load()).notice).toMatch(/^Some settings could not be read .*: Quick-dial hotkey\./)
     expect(file.writes).toEqual([{ version: 2, setupDone: true, settings: defaults }])
-    expect(await store.load()).toEqual({ settings: defaults, firstRun: false })
+    expect(await store.load()).toEqual({ settings: defaults, own: {}, firstRun: false })
     expect(file.writes).toHaveLength(1)
   })
 

@@ -3,6 +3,7 @@ import type { SettingsCommands } from '../../../shared/ipc-contract'
 import { LdapDirectory } from '../../directory'
 import type { BackendParts } from '../backend-parts'
 import { testConnection } from '../connection-test'
+import { proposeDeskPhone } from '../desk-phone-proposal'
 import { testDirectory } from '../directory-test'
 
 const DEMO_OWNS_THE_ACCOUNT =
@@ -54,6 +55,7 @@ export function settingsAndTests(parts: BackendParts): SettingsCommands {
         savedDirectory: () => parts.current.directory,
         log,
         timeoutMs: options.directoryTestTimeoutMs ?? 10_000
-      })
+      }),
+    proposeDeskPhone: () => proposeDeskPhone(parts)
   }
 }

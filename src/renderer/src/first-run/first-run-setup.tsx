@@ -6,6 +6,8 @@ import { AccountFields } from '../settings/account-fields'
 import { ConnectionTest } from '../settings/connection-test'
 import { fieldError, saveSettings, type SaveError } from '../settings/save-settings'
 import { SecretStorageWarning } from '../settings/secret-storage-warning'
+import { DeskPhoneProposal } from '../settings/desk-phone-proposal'
+import { ManagedBy, PolicyFieldsProvider } from '../settings/policy-fields'
 import { draftFrom, updateFrom, type SettingsField } from '../settings/settings-draft'
 
 interface FirstRunSetupProps {
@@ -66,15 +68,25 @@ export function FirstRunSetup({ view, onDone }: FirstRunSetupProps) {
             {error.message}
           </p>
         )}
-        <AccountFields
-          draft={draft}
-          onChange={(next) => {
-            setTest(undefined)
-            setDraft(next)
-          }}
-          errorFor={errorFor}
-          passwordSet={view.passwordSet}
-          essentialsOnly
+        <ManagedBy policy={view.policy} />
+        <PolicyFieldsProvider policy={view.policy} skipAnswered>
+          <AccountFields
+            draft={draft}
+            onChange={(next) => {
+              setTest(undefined)
+              setDraft(next)
+            }}
+            errorFor={errorFor}
+            passwordSet={view.passwordSet}
+            essentialsOnly
+          />
+        </PolicyFieldsProvider>
+        <DeskPhoneProposal
+          line={draft.settings.account.line}
+          directoryOn={view.settings.directory.enabled}
+          onUse={(line) =>
+            setDraft({ ...draft, settings: { ...draft.settings, account: { ...draft.settings.account, line } } })
+          }
         />
         <div className="first-run-steps">
           <ConnectionTest

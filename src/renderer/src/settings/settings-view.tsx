@@ -7,6 +7,8 @@ import { AccountFields } from './account-fields'
 import { ConnectionTest } from './connection-test'
 import { DirectoryFields } from './directory-fields'
 import { DirectoryTest } from './directory-test'
+import { DeskPhoneProposal } from './desk-phone-proposal'
+import { ManagedBy, PolicyFieldsProvider } from './policy-fields'
 import { SecretStorageWarning } from './secret-storage-warning'
 import { describedBy, Checkbox, Field } from './settings-field'
 import { fieldError, saveSettings, type SaveError } from './save-settings'
@@ -29,8 +31,17 @@ interface SettingsViewProps {
   focusAccount: boolean
 }
 
+/** Settings under the administrator's policy: the fields it locks shown disabled, saying so. */
+export function SettingsView(props: SettingsViewProps) {
+  return (
+    <PolicyFieldsProvider policy={props.view.policy}>
+      <SettingsForm {...props} />
+    </PolicyFieldsProvider>
+  )
+}
+
 /** Account, dial plan, hotkey, links and start-up, saved together; errors appear beside their field. */
-export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAccount }: SettingsViewProps) {
+function SettingsForm({ view, onSaved, onLeaveDemo, leavingDemo, focusAccount }: SettingsViewProps) {
   const [draft, setDraft] = useState(() => draftFrom(view))
   const [error, setError] = useState<SaveError>()
   const [saving, setSaving] = useState(false)
@@ -77,6 +88,7 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
       <header className="view-header">
         <h1>Settings</h1>
       </header>
+      <ManagedBy policy={view.policy} />
       <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
         <SecretStorageWarning kind={view.secretStorage} />
         {error && !error.field && (
@@ -89,7 +101,14 @@ export function SettingsView({ view, onSaved, onLeaveDemo, leavingDemo, focusAcc
           {view.demo ? (
             <DemoPhoneSystem demo={view.demo} leaving={leavingDemo} onLeave={onLeaveDemo} />
           ) : (
-            <AccountFields draft={draft} onChange={changeDraft} errorFor={errorFor} passwordSet={view.passwordSet} />
+            <>
+              <AccountFields draft={draft} onChange={changeDraft} errorFor={errorFor} passwordSet={view.passwordSet} />
+              <DeskPhoneProposal
+                line={settings.account.line}
+                directoryOn={view.settings.directory.enabled}
+                onUse={(line) => setSettings({ account: { ...settings.account, line } })}
+              />
+            </>
           )}
         </fieldset>
         <fieldset>
