@@ -176,6 +176,32 @@ export interface DiagnosticsCommands {
   diagnosticsReport(callId?: string): Promise<string>
 }
 
+/** The browsers whose connection to DeskDial (the native messaging host) Settings → Browser sets up. */
+export type BrowserId = 'chrome' | 'chromium' | 'edge' | 'brave' | 'firefox'
+
+/** Where one browser stands: connected, not yet, or not found on this computer (it has never run for this user). */
+export interface BrowserConnection {
+  browser: BrowserId
+  /** For people, e.g. "Google Chrome". */
+  name: string
+  state: 'installed' | 'not-installed' | 'browser-not-found'
+  /** The host manifest's file (the registry key on Windows). */
+  where: string
+}
+
+/** Every browser's state; `error` says, as a sentence, why the last install or removal failed. */
+export interface BrowserConnections {
+  browsers: BrowserConnection[]
+  error?: string
+}
+
+/** Settings → Browser: what `deskdial browser-host install|uninstall|status` does, per browser. */
+export interface BrowserCommands {
+  browserConnections(): Promise<BrowserConnections>
+  installBrowserConnection(browser: BrowserId): Promise<BrowserConnections>
+  removeBrowserConnection(browser: BrowserId): Promise<BrowserConnections>
+}
+
 /** The window itself, answered by the app for the window that sends it. */
 export interface WindowCommands {
   /** Hides the window that sends it. */
@@ -190,6 +216,7 @@ export interface DeskDialCommands
     SettingsCommands,
     DemoCommands,
     DiagnosticsCommands,
+    BrowserCommands,
     WindowCommands {}
 
 /** Events: main -> renderer. */
@@ -228,6 +255,7 @@ export const COMMAND_GROUPS: {
   settings: Record<keyof SettingsCommands, true>
   demo: Record<keyof DemoCommands, true>
   diagnostics: Record<keyof DiagnosticsCommands, true>
+  browser: Record<keyof BrowserCommands, true>
   window: Record<keyof WindowCommands, true>
 } = {
   calls: {
@@ -253,6 +281,7 @@ export const COMMAND_GROUPS: {
   settings: { getSettings: true, saveSettings: true, testConnection: true, testDirectory: true },
   demo: { startDemo: true, leaveDemo: true },
   diagnostics: { callLadder: true, diagnosticsReport: true },
+  browser: { browserConnections: true, installBrowserConnection: true, removeBrowserConnection: true },
   window: { hideWindow: true }
 }
 

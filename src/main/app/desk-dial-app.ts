@@ -12,6 +12,7 @@ import {
 import { startBrowserRelay } from '../backend/browser-dials'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { linksInArgv } from './links-in-argv'
+import { browserHostSetup } from './browser-host-setup'
 import { quittingTooltip, trayPresentation } from './tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
 import { AFTER_CALL_LINGER_MS } from '../service/deskdial-service-api'
@@ -119,6 +120,7 @@ export class DeskDialApp {
       emit,
       notify: showNotice,
       readClipboardText: () => clipboard.readText(),
+      browserHost: browserHostSetup(app, directory),
       log
     })
     await backend.start()
