@@ -48,6 +48,7 @@ const api: DeskDialApi = {
   startDemo: () => invoke('startDemo'),
   leaveDemo: () => invoke('leaveDemo'),
   clipboardNumber: () => invoke('clipboardNumber'),
+  selectionNumber: () => invoke('selectionNumber'),
   hideWindow: () => invoke('hideWindow'),
   callLadder: (callId) => invoke('callLadder', callId),
   diagnosticsReport: (callId) => invoke('diagnosticsReport', callId),

@@ -127,6 +127,8 @@ export interface CallCommands {
   clearHistory(): Promise<void>
   /** A phone number found on the clipboard, for the quick-dial window. */
   clipboardNumber(): Promise<string | undefined>
+  /** A phone number in the primary selection (Linux: the text just selected in any program), offered first; none elsewhere. */
+  selectionNumber(): Promise<string | undefined>
 }
 
 /** Contacts and contact files. */
@@ -267,7 +269,8 @@ export const COMMAND_GROUPS: {
     rejectLink: true,
     listHistory: true,
     clearHistory: true,
-    clipboardNumber: true
+    clipboardNumber: true,
+    selectionNumber: true
   },
   contacts: {
     listContacts: true,

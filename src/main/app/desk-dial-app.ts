@@ -120,6 +120,9 @@ export class DeskDialApp {
       emit,
       notify: showNotice,
       readClipboardText: () => clipboard.readText(),
+      // Only Linux (X11, Wayland) has a primary selection, Electron's clipboard.selection; other systems keep the clipboard.
+      readSelectionText:
+        process.platform === 'linux' && clipboard.selection ? () => clipboard.selection.readText() : undefined,
       browserHost: browserHostSetup(app, directory),
       log
     })

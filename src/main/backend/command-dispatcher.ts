@@ -70,6 +70,7 @@ const ARGUMENTS: ArgumentSchemas = {
   startDemo: z.tuple([]),
   leaveDemo: z.tuple([]),
   clipboardNumber: z.tuple([]),
+  selectionNumber: z.tuple([]),
   hideWindow: z.tuple([]),
   callLadder: z.tuple([id]),
   diagnosticsReport: z.tuple([id.optional()]),

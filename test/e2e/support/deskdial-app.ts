@@ -38,6 +38,8 @@ export interface DeskDialAppOptions {
   directoryPassword?: string
   /** What the clipboard holds, for the quick-dial window. */
   clipboard?: string
+  /** What the primary selection holds (Linux), for the quick-dial window. */
+  selection?: string
   /** Settings → Browser: where the host manifests go (a temporary HOME or profile folder). */
   browserHost?: BrowserHostSetup
   /** The page to open: '' for the main window, '#quick-dial' for the hotkey's window. */
@@ -83,6 +85,7 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
     readClipboardText: () => options.clipboard ?? '',
+    ...(options.selection === undefined ? {} : { readSelectionText: () => options.selection ?? '' }),
     ...(options.browserHost ? { browserHost: options.browserHost } : {}),
     connectionTestTimeoutMs: 5_000,
     stopTimeoutMs: 1_000
