@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { CHROMIUM_EXTENSION_ID } from '../../src/shared/browser-extension-identity'
-import { expect, test } from './support/e2e-fixtures'
+import { expect, screenshotBothThemes, test } from './support/e2e-fixtures'
 
 test('Settings → Browser installs the connection for Chromium, shows it, and removes it', async ({
   page,
@@ -37,6 +37,8 @@ test('Settings → Browser installs the connection for Chromium, shows it, and r
 
   await section.getByRole('button', { name: 'Install for Chromium' }).click()
   await expect(section.getByText('Chromium: installed')).toBeVisible()
+  await section.scrollIntoViewIfNeeded()
+  await screenshotBothThemes(page, 'settings-browser')
   const manifestFile = path.join(hosts, 'org.deskdial.dialer.json')
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { path: string; allowed_origins: string[] }
   expect(manifest.allowed_origins).toEqual([`chrome-extension://${CHROMIUM_EXTENSION_ID}/`])
