@@ -20,7 +20,8 @@ import globals from 'globals'
  *   src/main/dial, settings, contacts, contact-files, history, diagnostics   (beside the service: plain data and files, no SIP)
  *   src/main/policy         (the administrator's policy; beside settings, may import settings and trust)
  *   src/main/trust          (the CA files the user chose, for SIP over TLS and the directory)
- *   src/main/browser-host   (the native messaging host: frames, host manifests; used by src/cli)
+ *   src/main/browser-host   (the native messaging host: frames, host manifests; used by src/cli and, for
+ *                            Settings → Browser, src/main/backend)
  *   src/main/browser-relay  (the app's local socket for the host; src/main/backend gives it DeskDial)
  *   src/browser-extension   (the browser extension: only src/shared below it)
  *   src/shared              (the IPC contract and the types every layer shares)
@@ -129,7 +130,7 @@ const FORBIDDEN = [
   },
   {
     target: './src/main/backend',
-    from: [...main('app', 'sip', 'browser-host'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli']
+    from: [...main('app', 'sip'), './src/main/index.ts', './src/renderer', './src/preload', './src/cli']
   },
   { target: ['./src/main/app', './src/main/index.ts'], from: ['./src/renderer', './src/preload', './src/cli'] },
   { target: './src/cli', from: [...main('app', 'backend'), './src/main/index.ts', './src/renderer', './src/preload'] },

@@ -49,9 +49,13 @@ const api: DeskDialApi = {
   startDemo: () => invoke('startDemo'),
   leaveDemo: () => invoke('leaveDemo'),
   clipboardNumber: () => invoke('clipboardNumber'),
+  selectionNumber: () => invoke('selectionNumber'),
   hideWindow: () => invoke('hideWindow'),
   callLadder: (callId) => invoke('callLadder', callId),
   diagnosticsReport: (callId) => invoke('diagnosticsReport', callId),
+  browserConnections: () => invoke('browserConnections'),
+  installBrowserConnection: (browser) => invoke('installBrowserConnection', browser),
+  removeBrowserConnection: (browser) => invoke('removeBrowserConnection', browser),
   on<E extends DeskDialEventName>(event: E, listener: (payload: DeskDialEvents[E]) => void): () => void {
     if (!EVENT_NAMES.includes(event)) throw new Error(`DeskDial has no event "${String(event)}".`)
     const channel = eventChannel(event)

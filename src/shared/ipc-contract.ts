@@ -143,6 +143,8 @@ export interface CallCommands {
   clearHistory(): Promise<void>
   /** A phone number found on the clipboard, for the quick-dial window. */
   clipboardNumber(): Promise<string | undefined>
+  /** A phone number in the primary selection (Linux: the text just selected in any program), offered first; none elsewhere. */
+  selectionNumber(): Promise<string | undefined>
 }
 
 /** Contacts and contact files. */
@@ -204,6 +206,32 @@ export interface DiagnosticsCommands {
   diagnosticsReport(callId?: string): Promise<string>
 }
 
+/** The browsers whose connection to DeskDial (the native messaging host) Settings → Browser sets up. */
+export type BrowserId = 'chrome' | 'chromium' | 'edge' | 'brave' | 'firefox'
+
+/** Where one browser stands: connected, not yet, or not found on this computer (it has never run for this user). */
+export interface BrowserConnection {
+  browser: BrowserId
+  /** For people, e.g. "Google Chrome". */
+  name: string
+  state: 'installed' | 'not-installed' | 'browser-not-found'
+  /** The host manifest's file (the registry key on Windows). */
+  where: string
+}
+
+/** Every browser's state; `error` says, as a sentence, why the last install or removal failed. */
+export interface BrowserConnections {
+  browsers: BrowserConnection[]
+  error?: string
+}
+
+/** Settings → Browser: what `deskdial browser-host install|uninstall|status` does, per browser. */
+export interface BrowserCommands {
+  browserConnections(): Promise<BrowserConnections>
+  installBrowserConnection(browser: BrowserId): Promise<BrowserConnections>
+  removeBrowserConnection(browser: BrowserId): Promise<BrowserConnections>
+}
+
 /** The window itself, answered by the app for the window that sends it. */
 export interface WindowCommands {
   /** Hides the window that sends it. */
@@ -218,6 +246,7 @@ export interface DeskDialCommands
     SettingsCommands,
     DemoCommands,
     DiagnosticsCommands,
+    BrowserCommands,
     WindowCommands {}
 
 /** Events: main -> renderer. */
@@ -256,6 +285,7 @@ export const COMMAND_GROUPS: {
   settings: Record<keyof SettingsCommands, true>
   demo: Record<keyof DemoCommands, true>
   diagnostics: Record<keyof DiagnosticsCommands, true>
+  browser: Record<keyof BrowserCommands, true>
   window: Record<keyof WindowCommands, true>
 } = {
   calls: {
@@ -267,7 +297,8 @@ export const COMMAND_GROUPS: {
     rejectLink: true,
     listHistory: true,
     clearHistory: true,
-    clipboardNumber: true
+    clipboardNumber: true,
+    selectionNumber: true
   },
   contacts: {
     listContacts: true,
@@ -287,6 +318,7 @@ export const COMMAND_GROUPS: {
   },
   demo: { startDemo: true, leaveDemo: true },
   diagnostics: { callLadder: true, diagnosticsReport: true },
+  browser: { browserConnections: true, installBrowserConnection: true, removeBrowserConnection: true },
   window: { hideWindow: true }
 }
 

@@ -1,8 +1,11 @@
 import { digitsOf } from './digits-of'
 
-/** A number the quick-dial window offers as it is: what the user typed, or the number on the clipboard. */
+/**
+ * A number the quick-dial window offers as it is: the number in the primary selection (Linux: the
+ * text just selected in any program), what the user typed, or the number on the clipboard.
+ */
 export interface OfferedNumber {
-  kind: 'typed' | 'clipboard'
+  kind: 'selection' | 'typed' | 'clipboard'
   number: string
 }
 
@@ -10,19 +13,27 @@ export interface OfferedNumber {
 const NUMBER_TYPED = /^\+?[\d\s\-()./*#]+$/
 
 /**
- * The numbers quick dial offers before contacts and recent calls, best first. With nothing typed:
- * the clipboard number. Once the user has typed, what they typed comes first, so Enter never
- * dials a clipboard number that merely contains the typed digits; the clipboard number follows
- * when it contains the typed digits and is not the same number.
+ * The numbers quick dial offers before contacts and recent calls, best first: the selection's
+ * number (what the user just selected is what they mean to call), then what they typed, then the
+ * clipboard number. Once the user has typed, the selection's and the clipboard's numbers are
+ * offered only when they contain the typed digits, and what they typed comes before the clipboard
+ * number, so Enter never dials a clipboard number that merely contains the typed digits. The same
+ * number is offered once, where it comes first.
  */
-export function offeredNumbers(query: string, clipboard: string | undefined): OfferedNumber[] {
+export function offeredNumbers(query: string, clipboard: string | undefined, selection?: string): OfferedNumber[] {
   const typed = query.trim()
   const typedDigits = digitsOf(typed)
-  const clipboardDigits = digitsOf(clipboard ?? '')
-  const typedNumber = NUMBER_TYPED.test(typed) && typedDigits !== ''
-  const offers: OfferedNumber[] = typedNumber ? [{ kind: 'typed', number: typed }] : []
-  const clipboardMatches = typed === '' || (typedDigits !== '' && clipboardDigits.includes(typedDigits))
-  if (clipboard && clipboardMatches && !(typedNumber && typedDigits === clipboardDigits))
-    offers.push({ kind: 'clipboard', number: clipboard })
-  return offers
+  const matches = (number: string | undefined): number is string =>
+    !!number && (typed === '' || (typedDigits !== '' && digitsOf(number).includes(typedDigits)))
+  const candidates: OfferedNumber[] = []
+  if (matches(selection)) candidates.push({ kind: 'selection', number: selection })
+  if (NUMBER_TYPED.test(typed) && typedDigits !== '') candidates.push({ kind: 'typed', number: typed })
+  if (matches(clipboard)) candidates.push({ kind: 'clipboard', number: clipboard })
+  const offered = new Set<string>()
+  return candidates.filter((offer) => {
+    const digits = digitsOf(offer.number)
+    if (offered.has(digits)) return false
+    offered.add(digits)
+    return true
+  })
 }

@@ -43,3 +43,35 @@ test('quick dial offers the clipboard number first, finds a contact, dials with 
   await search.press('Escape')
   await expect.poll(() => app.hideRequests).toBe(2)
 })
+
+test('quick dial offers the selected number first, then what is typed, then the clipboard number', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
+  const app = await open({
+    account: { servers: [phoneSystem.address] },
+    selection: '+1 201-555-0142',
+    clipboard: '+1 (201) 555-0199',
+    hash: '#quick-dial'
+  })
+  const search = page.getByRole('combobox', { name: 'Name or number to call' })
+  const results = page.getByRole('listbox', { name: 'Matches' }).getByRole('option')
+  await expect(results).toHaveCount(2)
+  await expect(results.nth(0)).toContainText('+1 201 555 0142')
+  await expect(results.nth(0)).toContainText('Number you just selected')
+  await expect(results.nth(1)).toContainText('Number on the clipboard')
+
+  await search.fill('201555')
+  await expect(results).toHaveCount(3)
+  await expect(results.nth(0)).toContainText('Number you just selected')
+  await expect(results.nth(1)).toContainText('Call this number')
+  await expect(results.nth(2)).toContainText('Number on the clipboard')
+
+  await search.fill('')
+  await expect(results).toHaveCount(2)
+  await search.press('Enter')
+  await expect
+    .poll(async () => (await app.backend.getStatus()).calls.map((call) => call.target))
+    .toEqual(['+12015550142'])
+})

@@ -4,7 +4,13 @@
  * cache, and offers "Call '<selection>' with DeskDial" in the context menu and as a shortcut.
  */
 import type { BrowserAnswer } from '../../shared/browser-messages'
-import { LAST_DIAL_KEY, type ContentRequest, type CountryAnswer, type LastDial } from '../shared/extension-messages'
+import {
+  LAST_DIAL_KEY,
+  type ContentRequest,
+  type CountryAnswer,
+  type LastDial,
+  type SelectionAnswer
+} from '../shared/extension-messages'
 import { askDeskDial } from './native-host'
 
 const MENU_ID = 'deskdial-call-selection'
@@ -56,9 +62,10 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== SELECTION_COMMAND || tab?.id === undefined) return
+  // The frame holding the selection answers with its text and its own origin (a frame's may differ from the tab's).
   chrome.tabs.sendMessage(tab.id, { type: 'selection' }).then(
-    (selected: unknown) => {
-      if (typeof selected === 'string' && selected !== '') void dial(selected, originOfPage(tab.url))
+    (answer: SelectionAnswer | undefined) => {
+      if (answer && answer.selected !== '') void dial(answer.selected, answer.origin)
     },
     () => undefined
   )

@@ -11,7 +11,8 @@ import {
   type BackgroundRequest,
   type ContentRequest,
   type CountryAnswer,
-  type DialAnswer
+  type DialAnswer,
+  type SelectionAnswer
 } from '../shared/extension-messages'
 import { DialButton } from './dial-button'
 import { NumberMarks } from './number-marks'
@@ -67,10 +68,15 @@ function start(): void {
   )
 
   chrome.runtime.onMessage.addListener((request: BackgroundRequest, _sender, sendResponse) => {
+    if (request.type === 'site') {
+      if (window === window.top) sendResponse(location.origin)
+      return false
+    }
     if (request.type !== 'selection') return false
     const selected = getSelection()?.toString().trim() ?? ''
     if (selected === '') return false
-    sendResponse(selected)
+    const answer: SelectionAnswer = { selected, origin: location.origin }
+    sendResponse(answer)
     return false
   })
 }

@@ -13,12 +13,13 @@ export interface MarkedNumber {
 }
 
 /**
- * New marks reach the highlight together: when the reading of the page pauses, and at most this
- * often while a long reading goes on. Each change of a highlight makes the browser apply all of
- * its ranges again and repaint at the next frame, which on a big page costs tens of milliseconds
- * per frame whether one range changed or hundreds (docs/benchmarks.md, (f)).
+ * New marks reach the highlight together, twice per reading at most: this long after the reading
+ * found its first number (the first screenful is read by then, and the page's `load` has usually
+ * come), and when the reading pauses. Each change of a highlight makes the browser apply all of
+ * its ranges again and repaint at the next frame, which on a big page costs a long task whether
+ * one range changed or hundreds (docs/benchmarks.md, the browser extension on a big page).
  */
-export const PAINT_INTERVAL_MS = 500
+export const FIRST_PAINT_MS = 500
 
 export class NumberMarks {
   readonly #highlight = new Highlight()
@@ -26,6 +27,8 @@ export class NumberMarks {
   /** Marks found but not yet in the highlight. */
   readonly #unpainted = new Set<Range>()
   #paintTimer: ReturnType<typeof setTimeout> | undefined
+  /** Set once this reading's first screenful is in the highlight: the rest waits for the pause. */
+  #paintedEarly = false
 
   constructor(registry: HighlightRegistry) {
     registry.set(HIGHLIGHT_NAME, this.#highlight)
@@ -43,7 +46,7 @@ export class NumberMarks {
       return { found, range }
     })
     this.#byNode.set(node, marked)
-    this.#paintTimer ??= setTimeout(() => this.paint(), PAINT_INTERVAL_MS)
+    if (!this.#paintedEarly) this.#paintTimer ??= setTimeout(() => this.#paintEarly(), FIRST_PAINT_MS)
   }
 
   forget(node: Text): void {
@@ -58,6 +61,17 @@ export class NumberMarks {
   paint(): void {
     clearTimeout(this.#paintTimer)
     this.#paintTimer = undefined
+    this.#paintedEarly = false
+    this.#addUnpainted()
+  }
+
+  #paintEarly(): void {
+    this.#paintTimer = undefined
+    this.#paintedEarly = true
+    this.#addUnpainted()
+  }
+
+  #addUnpainted(): void {
     for (const range of this.#unpainted) this.#highlight.add(range)
     this.#unpainted.clear()
   }

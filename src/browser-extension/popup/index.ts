@@ -4,7 +4,7 @@
  */
 import type { BrowserAnswer } from '../../shared/browser-messages'
 import { askDeskDial } from '../background/native-host'
-import { LAST_DIAL_KEY, SITES_OFF_KEY, type LastDial } from '../shared/extension-messages'
+import { LAST_DIAL_KEY, SITES_OFF_KEY, type BackgroundRequest, type LastDial } from '../shared/extension-messages'
 
 const FIXES: Record<string, string> = {
   'host-not-installed': 'deskdial browser-host install',
@@ -46,15 +46,24 @@ async function showLastDialProblem(): Promise<void> {
   }
 }
 
+/** The site of the tab: as its page's content script knows it, else from the tab's address (granted by activeTab). */
+async function siteOf(tab: chrome.tabs.Tab | undefined): Promise<string | undefined> {
+  if (tab?.id !== undefined) {
+    const request: BackgroundRequest = { type: 'site' }
+    const origin: unknown = await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined)
+    if (typeof origin === 'string') return origin
+  }
+  try {
+    return new URL(tab?.url ?? '').origin
+  } catch {
+    return undefined
+  }
+}
+
 async function showSiteSwitch(): Promise<void> {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
-  let origin: string
-  try {
-    origin = new URL(tab?.url ?? '').origin
-  } catch {
-    return
-  }
-  if (!/^https?:/.test(origin)) return
+  const origin = await siteOf(tab)
+  if (origin === undefined || !/^https?:/.test(origin)) return
   const stored = await chrome.storage.local.get(SITES_OFF_KEY)
   const sites = (stored[SITES_OFF_KEY] ?? []) as string[]
   const box = element<HTMLInputElement>('site-marking')

@@ -11,10 +11,16 @@ export type ContentRequest =
   /** The desk phone's country, from DeskDial when it answers. */
   | { type: 'country' }
 
-/** The background asks the content script of a tab for the text selected in it (the keyboard shortcut). */
-export type BackgroundRequest = { type: 'selection' }
+/**
+ * To the content script of a tab: the text selected in it (the keyboard shortcut), or the origin
+ * of its page (the popup's switch; the extension may not read a tab's address without activeTab).
+ */
+export type BackgroundRequest = { type: 'selection' } | { type: 'site' }
 
 export type CountryAnswer = { country?: string }
+
+/** The content script's answer to `selection`, from the frame that holds the selection: its text and that frame's origin. */
+export type SelectionAnswer = { selected: string; origin: string }
 
 export type DialAnswer = BrowserAnswer
 

@@ -13,6 +13,7 @@ import { startBrowserRelay } from '../backend/browser-dials'
 import { createFileBackedBackend } from '../backend/file-backed-backend'
 import { loginName, policyFilePath } from '../policy'
 import { linksInArgv } from './links-in-argv'
+import { browserHostSetup } from './browser-host-setup'
 import { quittingTooltip, trayPresentation } from './tray-presentation'
 import { DeskDialService } from '../service/deskdial-service'
 import { AFTER_CALL_LINGER_MS } from '../service/deskdial-service-api'
@@ -121,6 +122,10 @@ export class DeskDialApp {
       emit,
       notify: showNotice,
       readClipboardText: () => clipboard.readText(),
+      // Only Linux (X11, Wayland) has a primary selection, Electron's clipboard.selection; other systems keep the clipboard.
+      readSelectionText:
+        process.platform === 'linux' && clipboard.selection ? () => clipboard.selection.readText() : undefined,
+      browserHost: browserHostSetup(app, directory),
       log
     })
     await backend.start()

@@ -1,3 +1,4 @@
+import type { BrowserHostSetup } from '../browser-host/host-install'
 import type { DeskDialCommands, DeskDialEventName, DeskDialEvents, WindowCommands } from '../../shared/ipc-contract'
 import type { ContactStore } from '../contacts/contact-store'
 import type { FavouritesStore } from '../contacts/favourites-store'
@@ -38,7 +39,11 @@ export interface DeskAppBackendOptions {
   notify?: (notice: DesktopNotice) => void
   /** Electron 45's clipboard answers asynchronously; a plain value is fine elsewhere. */
   readClipboardText?: () => string | Promise<string>
+  /** Linux only: the primary selection (the text just selected in any program); quick dial offers its number first. */
+  readSelectionText?: () => string | Promise<string>
   log?: BackendLog
+  /** Settings → Browser: where the browsers' host manifests go and what the launcher runs; without it the section says so. */
+  browserHost?: BrowserHostSetup
   /** DeskDial's version, for the diagnostics report. */
   version: string
   now?: () => number

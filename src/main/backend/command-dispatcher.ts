@@ -12,6 +12,7 @@ import type { DirectorySettings } from '../../shared/directory-settings'
 import { CONTACT_FILE_FORMATS, MAX_CONTACT_FILE_BYTES, type ColumnMapping } from '../../shared/contact-files'
 import { isColumnMapping } from '../contact-files'
 import { isRecord } from '../../shared/is-record'
+import { BROWSERS } from '../browser-host/host-manifests'
 import { isCommandName, type DeskDialCommandName, type DeskDialCommands } from '../../shared/ipc-contract'
 
 const MAX_TEXT = 1000
@@ -70,9 +71,13 @@ const ARGUMENTS: ArgumentSchemas = {
   startDemo: z.tuple([]),
   leaveDemo: z.tuple([]),
   clipboardNumber: z.tuple([]),
+  selectionNumber: z.tuple([]),
   hideWindow: z.tuple([]),
   callLadder: z.tuple([id]),
-  diagnosticsReport: z.tuple([id.optional()])
+  diagnosticsReport: z.tuple([id.optional()]),
+  browserConnections: z.tuple([]),
+  installBrowserConnection: z.tuple([z.enum(BROWSERS)]),
+  removeBrowserConnection: z.tuple([z.enum(BROWSERS)])
 }
 
 export type ArgumentCheck<K extends DeskDialCommandName> =

@@ -2,6 +2,7 @@ import type { AppSettings } from '../../shared/app-settings'
 import { COMMAND_GROUPS, type DeskDialCommands, type WindowCommands } from '../../shared/ipc-contract'
 import type { BackendCommands, DeskAppBackendOptions } from './backend-options'
 import { BackendParts } from './backend-parts'
+import { browser } from './commands/browser'
 import { callsAndLinks } from './commands/calls-and-links'
 import { contactsAndFiles } from './commands/contacts-and-files'
 import { demo, useDemo } from './commands/demo'
@@ -133,7 +134,8 @@ export function createDeskAppBackend(options: DeskAppBackendOptions): DeskAppBac
     ...directoryAndFavourites(parts),
     ...settingsAndTests(parts),
     ...demo(parts),
-    ...diagnostics(parts)
+    ...diagnostics(parts),
+    ...browser(parts)
   }
   return Object.assign(new BackendLifecycle(parts), commands)
 }

@@ -36,6 +36,14 @@ export interface HostFiles {
   exists(file: string): boolean
 }
 
+/**
+ * What the app knows to set up the host from Settings → Browser: everything but the browsers, and
+ * the launcher's Node and CLI, found when the user installs (it throws a sentence when it cannot).
+ */
+export type BrowserHostSetup = Omit<HostInstallOptions, 'browsers' | 'node' | 'cli'> & {
+  launcher(): { node: string; cli: string }
+}
+
 const DISK: HostFiles = {
   write(file, text, executable) {
     mkdirSync(dirname(file), { recursive: true })
@@ -93,15 +101,41 @@ export function uninstallHost(options: HostInstallOptions): string[] {
   })
 }
 
+/** Where one browser stands: the host installed (and where), not installed, or the browser not found on this computer. */
+export interface HostState {
+  browser: Browser
+  installed: boolean
+  /** Whether the browser's own folder (its registry key on Windows) exists: it has run for this user. */
+  browserFound: boolean
+  /** The manifest's file, or on Windows its registry key. */
+  where: string
+}
+
+/** Whether the browser has a folder (or a registry key) for this user: the folder above its NativeMessagingHosts. */
+function browserFound(options: HostInstallOptions, place: HostPlace): boolean {
+  if (place.registryKey && options.browserDirectory === undefined) {
+    return runReg(options, ['query', place.registryKey.replace(/\\NativeMessagingHosts\\.*$/, '')])
+  }
+  const paths = pathsOf(options.platform)
+  return (options.files ?? DISK).exists(paths.dirname(paths.dirname(place.file)))
+}
+
+export function hostStates(options: HostInstallOptions): HostState[] {
+  return places(options).map((place) => ({
+    browser: place.browser,
+    installed:
+      (options.files ?? DISK).exists(place.file) &&
+      (!place.registryKey || runReg(options, registryCommands(place).query)),
+    browserFound: browserFound(options, place),
+    where: place.registryKey ?? place.file
+  }))
+}
+
 /** One line per browser, and whether every one has the host. */
 export function hostStatus(options: HostInstallOptions): { lines: string[]; allInstalled: boolean } {
-  let allInstalled = true
-  const lines = places(options).map((place) => {
-    const there =
-      (options.files ?? DISK).exists(place.file) &&
-      (!place.registryKey || runReg(options, registryCommands(place).query))
-    allInstalled &&= there
-    return `${BROWSER_NAMES[place.browser]}: ${there ? `installed (${place.registryKey ?? place.file})` : 'not installed'}.`
-  })
-  return { lines, allInstalled }
+  const states = hostStates(options)
+  const lines = states.map(
+    (state) => `${BROWSER_NAMES[state.browser]}: ${state.installed ? `installed (${state.where})` : 'not installed'}.`
+  )
+  return { lines, allInstalled: states.every((state) => state.installed) }
 }

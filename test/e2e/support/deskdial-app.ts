@@ -13,6 +13,7 @@ import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backen
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
 import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import { DeskDialService } from '../../../src/main/service/deskdial-service'
+import type { BrowserHostSetup } from '../../../src/main/browser-host/host-install'
 import { installPreloadStandIn, type EventSink } from './preload-stand-in'
 
 /** The version the app reports, as Electron's app.getVersion() reads it from package.json. */
@@ -38,6 +39,10 @@ export interface DeskDialAppOptions {
   directoryPassword?: string
   /** What the clipboard holds, for the quick-dial window. */
   clipboard?: string
+  /** What the primary selection holds (Linux), for the quick-dial window. */
+  selection?: string
+  /** Settings → Browser: where the host manifests go (a temporary HOME or profile folder). */
+  browserHost?: BrowserHostSetup
   /** The page to open: '' for the main window, '#quick-dial' for the hotkey's window. */
   hash?: string
   /**
@@ -85,6 +90,8 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
     readClipboardText: () => options.clipboard ?? '',
+    ...(options.selection === undefined ? {} : { readSelectionText: () => options.selection ?? '' }),
+    ...(options.browserHost ? { browserHost: options.browserHost } : {}),
     connectionTestTimeoutMs: 5_000,
     stopTimeoutMs: 1_000,
     ...(options.policy === undefined

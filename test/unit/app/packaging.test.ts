@@ -54,11 +54,15 @@ describe('electron-builder.json', () => {
     expect(config.mac.extendInfo.LSUIElement).toBe(true)
   })
 
-  it('ships the built app and the tray icons the app loads', () => {
+  it('ships the built app, the tray icons the app loads and the CLI the browser connection runs', () => {
     const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
     expect(packageJson.main).toBe('out/main/index.js')
     expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**']))
-    expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['tray-*.png', 'icon.png'] }])
+    expect(config.extraResources).toEqual([
+      { from: 'resources', to: 'resources', filter: ['tray-*.png', 'icon.png'] },
+      // Settings → Browser's launcher runs resources/cli/deskdial.cjs (src/main/app/browser-host-setup.ts).
+      { from: 'out/cli', to: 'cli' }
+    ])
     for (const icon of TRAY_ICONS) {
       expect(existsSync(join(root, 'resources', `tray-${icon}.png`))).toBe(true)
       expect(existsSync(join(root, 'resources', `tray-${icon}@2x.png`))).toBe(true)

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hostStatus, installHost, uninstallHost } from '../../../src/main/browser-host/host-install'
+import { hostStates, hostStatus, installHost, uninstallHost } from '../../../src/main/browser-host/host-install'
 import { BROWSERS } from '../../../src/main/browser-host/host-manifests'
 
 let home: string
@@ -73,5 +73,21 @@ describe('deskdial browser-host install, status, uninstall', () => {
     uninstallHost(windows)
     expect(calls.slice(-BROWSERS.length).map((args) => args[0])).toEqual(BROWSERS.map(() => 'delete'))
     expect([...written.keys()]).toEqual([launcher])
+  })
+
+  it('finds a browser by its folder (Linux) or its registry key (Windows), for Settings → Browser', async () => {
+    await mkdir(join(home, '.mozilla'))
+    const linux = hostStates(options('linux'))
+    expect(linux.filter((state) => state.browserFound).map((state) => state.browser)).toEqual(['firefox'])
+    const asked: string[] = []
+    const windows = hostStates({
+      ...options('win32', (args) => {
+        asked.push(args.join(' '))
+        if (args.join(' ') !== 'query HKCU\\Software\\Google\\Chrome') throw new Error('no key')
+      }),
+      files: { write: () => undefined, remove: () => undefined, exists: () => false }
+    })
+    expect(windows.filter((state) => state.browserFound).map((state) => state.browser)).toEqual(['chrome'])
+    expect(asked).toContain('query HKCU\\Software\\Mozilla')
   })
 })

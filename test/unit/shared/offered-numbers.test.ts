@@ -32,4 +32,23 @@ describe('the numbers quick dial offers first', () => {
   it('offers a feature code as typed', () => {
     expect(offeredNumbers('*21*0049151555#', undefined)).toEqual([{ kind: 'typed', number: '*21*0049151555#' }])
   })
+
+  it('offers the selected number first, then what is typed, then the clipboard number', () => {
+    const selection = '+1 201 555 0123'
+    expect(offeredNumbers('', CLIPBOARD, selection)).toEqual([
+      { kind: 'selection', number: selection },
+      { kind: 'clipboard', number: CLIPBOARD }
+    ])
+    expect(offeredNumbers('555', CLIPBOARD, selection)).toEqual([
+      { kind: 'selection', number: selection },
+      { kind: 'typed', number: '555' },
+      { kind: 'clipboard', number: CLIPBOARD }
+    ])
+  })
+
+  it('leaves out a selected number that does not contain the typed digits, and offers one number once', () => {
+    expect(offeredNumbers('7042', CLIPBOARD, '+1 201 555 0123')).toEqual([{ kind: 'typed', number: '7042' }])
+    expect(offeredNumbers('', CLIPBOARD, '+1 900 555 0123')).toEqual([{ kind: 'selection', number: '+1 900 555 0123' }])
+    expect(offeredNumbers('', CLIPBOARD, undefined)).toEqual([{ kind: 'clipboard', number: CLIPBOARD }])
+  })
 })

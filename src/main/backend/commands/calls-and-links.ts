@@ -37,6 +37,10 @@ export function callsAndLinks(parts: BackendParts): CallCommands {
     async clipboardNumber() {
       const text = await options.readClipboardText?.()
       return text === undefined ? undefined : looksLikePhoneNumber(text)
+    },
+    async selectionNumber() {
+      const text = await options.readSelectionText?.()
+      return text === undefined ? undefined : looksLikePhoneNumber(text)
     }
   }
 }

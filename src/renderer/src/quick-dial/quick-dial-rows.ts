@@ -5,7 +5,7 @@ import { readableNumber } from '../common/readable-number'
 
 /** One line of the quick-dial list: a number to call as it is, or one number of a search result. */
 export type QuickDialRow =
-  | { key: string; kind: 'clipboard' | 'typed'; title: string; target: string }
+  | { key: string; kind: 'selection' | 'clipboard' | 'typed'; title: string; target: string }
   | {
       key: string
       kind: 'result'
@@ -17,20 +17,22 @@ export type QuickDialRow =
     }
 
 /**
- * The rows Enter can call, best first: the offered numbers (what was typed, the clipboard's number),
+ * The rows Enter can call, best first: the offered numbers (the selected number, what was typed, the clipboard's number),
  * then the search's results in its order, each with the number it matched first and its other
  * numbers after it. A number offered already is not repeated.
  */
 export function quickDialRows(
   query: string,
   clipboard: string | undefined,
-  results: readonly DirectoryResult[]
+  results: readonly DirectoryResult[],
+  selection?: string
 ): QuickDialRow[] {
-  const rows: QuickDialRow[] = offeredNumbers(query, clipboard).map((offer) =>
-    offer.kind === 'typed'
-      ? { key: 'typed', kind: 'typed', title: offer.number, target: offer.number }
-      : { key: 'clipboard', kind: 'clipboard', title: readableNumber(offer.number), target: offer.number }
-  )
+  const rows: QuickDialRow[] = offeredNumbers(query, clipboard, selection).map((offer) => ({
+    key: offer.kind,
+    kind: offer.kind,
+    title: offer.kind === 'typed' ? offer.number : readableNumber(offer.number),
+    target: offer.number
+  }))
   const offered = new Set(rows.map((row) => digitsOf(row.target)))
   for (const result of results) {
     const first = result.numbers.find((entry) => entry.number === result.number)

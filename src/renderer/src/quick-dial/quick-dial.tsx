@@ -15,12 +15,20 @@ const LIST_ID = 'quick-dial-results'
 /** Results asked for while typing, and the favourites and recent calls offered before. */
 const RESULTS_TYPED = 20
 const RESULTS_UNTYPED = 6
+/** How an offered number's row names where it comes from. */
+const OFFER_KIND = { selection: 'Selected', typed: 'Number', clipboard: 'Clipboard' }
+const OFFER_DETAIL = {
+  selection: 'Number you just selected',
+  typed: 'Call this number',
+  clipboard: 'Number on the clipboard'
+}
 
 /** The hotkey's small window: type, arrow, Enter, and the desk phone rings; Esc hides it. */
 export function QuickDial() {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const [clipboard, setClipboard] = useState<string>()
+  const [selection, setSelection] = useState<string>()
   const [status, setStatus] = useState<{ text: string; error: boolean }>()
   const input = useRef<HTMLInputElement>(null)
   const search = useDirectorySearch(query, query.trim() === '' ? RESULTS_UNTYPED : RESULTS_TYPED)
@@ -29,13 +37,15 @@ export function QuickDial() {
   // The window is hidden and shown again, not reloaded: refresh what may have changed each time it opens.
   const refresh = useCallback(() => {
     rerun()
-    return window.deskdial.clipboardNumber().then(
-      (number) => {
+    return Promise.all([window.deskdial.selectionNumber(), window.deskdial.clipboardNumber()]).then(
+      ([selected, number]) => {
+        setSelection(selected)
         setClipboard(number)
         input.current?.focus()
         input.current?.select()
       },
-      (error: unknown) => setStatus({ text: `DeskDial could not read the clipboard: ${errorText(error)}`, error: true })
+      (error: unknown) =>
+        setStatus({ text: `DeskDial could not read the clipboard or the selection: ${errorText(error)}`, error: true })
     )
   }, [rerun])
 
@@ -50,7 +60,10 @@ export function QuickDial() {
     if (view === 'quick-dial') void refresh()
   })
 
-  const rows = useMemo(() => quickDialRows(query, clipboard, search.results ?? []), [query, clipboard, search.results])
+  const rows = useMemo(
+    () => quickDialRows(query, clipboard, search.results ?? [], selection),
+    [query, clipboard, search.results, selection]
+  )
   const activeIndex = Math.min(active, rows.length - 1)
 
   async function call(row: QuickDialRow | undefined) {
@@ -152,14 +165,10 @@ export function QuickDial() {
               </>
             ) : (
               <>
-                <span className={`quick-dial-kind kind-${row.kind}`}>
-                  {row.kind === 'typed' ? 'Number' : 'Clipboard'}
-                </span>
+                <span className={`quick-dial-kind kind-${row.kind}`}>{OFFER_KIND[row.kind]}</span>
                 <span className="quick-dial-text">
                   <span className="quick-dial-title">{row.title}</span>
-                  <span className="quick-dial-detail">
-                    {row.kind === 'typed' ? 'Call this number' : 'Number on the clipboard'}
-                  </span>
+                  <span className="quick-dial-detail">{OFFER_DETAIL[row.kind]}</span>
                 </span>
               </>
             )}

@@ -4,6 +4,7 @@ import type { SettingsView as SettingsViewData } from '../../../shared/ipc-contr
 import { CopyDiagnostics } from '../diagnostics/copy-diagnostics'
 import { DemoPhoneSystem } from '../demo/demo-phone-system'
 import { AccountFields } from './account-fields'
+import { BrowserConnectionsSection } from './browser-connections'
 import { ConnectionTest } from './connection-test'
 import { DirectoryFields } from './directory-fields'
 import { DirectoryTest } from './directory-test'
@@ -246,6 +247,10 @@ function SettingsForm({ view, onSaved, onLeaveDemo, leavingDemo, focusAccount }:
             checked={settings.notifications}
             onChange={(notifications) => setSettings({ notifications })}
           />
+        </fieldset>
+        <fieldset>
+          <legend>Browser</legend>
+          <BrowserConnectionsSection />
         </fieldset>
         <fieldset>
           <legend>Diagnostics</legend>
