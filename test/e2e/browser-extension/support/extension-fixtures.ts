@@ -71,7 +71,8 @@ function servePages(): Promise<Server> {
       response.writeHead(404).end()
       return
     }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file))
+    const type = name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8'
+    response.writeHead(200, { 'content-type': type }).end(readFileSync(file))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
