@@ -6,11 +6,16 @@
  * Exit codes: 0 found you with a desk phone number, 1 found nobody, several people or no number
  * (or the directory refused), 2 bad usage or settings, 3 the directory could not be reached.
  */
-import { defaultDirectorySettings, directorySettingsSchema, type DirectorySettings } from '../shared/directory-settings'
+import {
+  defaultDirectorySettings,
+  directorySettingsSchema,
+  loginAttributesOf,
+  type DirectorySettings
+} from '../shared/directory-settings'
 import { fieldProblems } from '../shared/field-problems'
 import { DirectoryError } from '../main/directory'
 import { effectiveSettings, settingsPartSchema, type SettingsPart } from '../main/policy'
-import { findDirectoryUser, LOGIN_ATTRIBUTES, type DirectoryUser, type WhoamiAnswer } from '../main/whoami'
+import { findDirectoryUser, type DirectoryUser, type WhoamiAnswer } from '../main/whoami'
 import { parseArguments, readSettingsFile, UsageError } from './cli-options'
 import { cliPolicy, loginName } from './policy-layers'
 
@@ -23,7 +28,8 @@ Looks you up in the company directory by your login name and prints your desk ph
                             policy (DESKDIAL_POLICY) fills what it leaves out and wins where it locks
   --login NAME              the login name to look up (default: yours)
   --login-attribute NAME    where the directory keeps login names, matched whole or before "@"
-                            (repeat; default uid, or sAMAccountName and userPrincipalName for Active Directory)
+                            (repeat; default: the directory's loginAttributes setting, else uid,
+                            or sAMAccountName and userPrincipalName for Active Directory)
   --json                    one JSON object
 
 The bind password comes from the environment variable DESKDIAL_LDAP_PASSWORD.`
@@ -114,7 +120,7 @@ export async function runWhoami(argv: string[], io: WhoamiIo, env: NodeJS.Proces
     const part = effectiveSettings(policy.defaults, settingsFilePart(values.config), {}, policy.locked)
     settings = directorySettings(part.directory)
     login = values.login ?? loginName(env)
-    attributes = values['login-attribute'] ?? LOGIN_ATTRIBUTES[settings.kind]
+    attributes = values['login-attribute'] ?? loginAttributesOf(settings)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     report(error.message, EXIT.usage)

@@ -104,6 +104,20 @@ export const DIRECTORY_PRESETS: Record<DirectoryKind, { filter: string; attribut
   }
 }
 
+/**
+ * Where each kind of directory keeps the login name: what "Login lookup attributes" means while
+ * left empty (and in a settings file from before it could be set).
+ */
+export const LOGIN_ATTRIBUTE_DEFAULTS: Record<DirectoryKind, string> = {
+  openldap: 'uid',
+  'active-directory': 'sAMAccountName, userPrincipalName'
+}
+
+/** The attributes a login name is looked up in: the settings' own, else the usual ones of the kind. */
+export function loginAttributesOf(directory: Pick<DirectorySettings, 'kind' | 'loginAttributes'>): string[] {
+  return attributeNames(directory.loginAttributes ?? LOGIN_ATTRIBUTE_DEFAULTS[directory.kind])
+}
+
 const DIRECTORY_URL = /^ldaps?:\/\/(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?\/?$/
 
 /** Whether an LDAP filter's parentheses pair up and it is one parenthesised filter (RFC 4515). */
@@ -143,7 +157,13 @@ export const directorySettingsFieldsSchema = z.object({
     (filter) => filter === '' || isBalancedFilter(filter),
     'Search filter must be one LDAP filter in parentheses, e.g. (objectClass=inetOrgPerson).'
   ),
-  attributes: directoryAttributesSchema
+  attributes: directoryAttributesSchema,
+  /** Where the login name is looked up ("uid", "sAMAccountName, userPrincipalName"); left out: the kind's usual ones. */
+  loginAttributes: optionalText(
+    'Login lookup attributes',
+    (names) => attributeNames(names).every((name) => ATTRIBUTE.test(name)),
+    'Login lookup attributes must be LDAP attribute names such as uid or sAMAccountName, separated by commas, or empty.'
+  )
 })
 
 export const directorySettingsSchema = directorySettingsFieldsSchema.superRefine((directory, context) => {
@@ -206,5 +226,6 @@ export const DIRECTORY_FIELD_LABELS: Record<string, string> = {
   'directory.attributes.mail': 'Email attribute',
   'directory.attributes.department': 'Department attribute',
   'directory.attributes.title': 'Title attribute',
-  'directory.attributes.company': 'Company attribute'
+  'directory.attributes.company': 'Company attribute',
+  'directory.loginAttributes': 'Login lookup attributes'
 }

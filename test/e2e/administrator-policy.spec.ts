@@ -1,7 +1,7 @@
 /**
  * DeskDial under an administrator's policy file (issue 17): the first run asks only for what the
  * policy leaves open, and Settings shows the locked fields disabled with their sentence and which
- * policy manages DeskDial. Registers with SIPp on loopback.
+ * policy manages DeskDial (the login lookup attributes too). Registers with SIPp on loopback.
  */
 import path from 'node:path'
 import { expect, test } from './support/e2e-fixtures'
@@ -61,4 +61,29 @@ test('Settings: locked fields disabled with "Set by your administrator", and whi
   await page.getByRole('button', { name: 'Save' }).click()
   await expect.poll(() => app.backend.settings.account.line).toBe('1002')
   expect(app.backend.settings.account.servers).toEqual([phoneSystem.address])
+})
+
+test('Settings: login lookup attributes locked by the policy are shown, disabled, with their sentence', async ({
+  page,
+  open,
+  phoneSystem
+}) => {
+  const policy = policyFor(phoneSystem.address)
+  await open({
+    policy: {
+      defaults: {
+        ...policy.defaults,
+        directory: { enabled: true, url: 'ldap://127.0.0.1:9', baseDn: 'ou=people,dc=example,dc=com' }
+      },
+      locked: { ...policy.locked, directory: { loginAttributes: 'employeeID' } }
+    }
+  })
+  await page.getByRole('form', { name: 'Set up DeskDial' }).getByLabel('Password').fill('secret')
+  await page.getByRole('button', { name: 'Done' }).click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByText('Attributes', { exact: true }).click()
+  const loginAttributes = page.getByLabel('Login lookup attributes')
+  await expect(loginAttributes).toHaveValue('employeeID')
+  await expect(loginAttributes).toBeDisabled()
+  await expect(loginAttributes).toHaveAccessibleDescription(/Set by your administrator/)
 })

@@ -61,13 +61,25 @@ test('the company directory is filled in, tested against slapd, saved, and its p
     /^It works\. Connected to 127\.0\.0\.1:\d+ with StartTLS and bound as cn=reader,dc=example,dc=com; found .+ under ou=people,dc=example,dc=com\.$/
   )
 
+  // Where the login name is looked up: the kind's usual attribute until one is named.
+  await page.getByText('Attributes', { exact: true }).click()
+  const loginAttributes = page.getByLabel('Login lookup attributes')
+  await expect(loginAttributes).toHaveValue('')
+  await expect(loginAttributes).toHaveAttribute('placeholder', 'uid')
+  await loginAttributes.fill('uid, mail')
+
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()
   await page
     .getByRole('group', { name: 'Company directory' })
     .evaluate((section) => section.scrollIntoView({ block: 'start' }))
   await screenshotBothThemes(page, 'directory-settings')
-  expect(app.backend.settings.directory).toMatchObject({ enabled: true, url: directory.url, startTls: true })
+  expect(app.backend.settings.directory).toMatchObject({
+    enabled: true,
+    url: directory.url,
+    startTls: true,
+    loginAttributes: 'uid, mail'
+  })
   expect(await app.backend.directoryPassword()).toBe(directory.password)
 
   await reloadDeskDial(page)
@@ -118,6 +130,15 @@ test('the directory fields show their problems beside them, and the defaults fil
   await expect(page.getByLabel('Search filter')).toHaveValue(/^\(&\(objectCategory=person\)/)
   await expect(page.getByLabel('Name attribute')).toHaveValue('displayName, cn')
   await expect(page.getByLabel('Search filter')).not.toHaveAttribute('aria-invalid', 'true')
+  const loginAttributes = page.getByLabel('Login lookup attributes')
+  await expect(loginAttributes).toHaveAttribute('placeholder', 'sAMAccountName, userPrincipalName')
+  await loginAttributes.fill('sAMAccountName=kberg')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(loginAttributes).toHaveAccessibleDescription(
+    /Login lookup attributes must be LDAP attribute names such as uid or sAMAccountName/
+  )
+  await page.getByRole('button', { name: 'Use defaults for Active Directory' }).click()
+  await expect(loginAttributes).toHaveValue('')
 
   // Switched off, the fields are hidden, but what stops the save is still said.
   await page.getByLabel('Search the company directory').uncheck()

@@ -1,7 +1,8 @@
 /**
  * `deskdial whoami`, run from the built CLI (out/cli/deskdial.cjs) against a real slapd, with the
  * directory's settings from an administrator's policy file (DESKDIAL_POLICY): found (ipPhone
- * before telephoneNumber), not found, several found.
+ * before telephoneNumber), not found, several found, and the login name looked up where the policy's
+ * `directory.loginAttributes` says.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -91,6 +92,31 @@ describe.skipIf(!tools)('deskdial whoami', () => {
       `  Kai Berg (old account) (uid=kberg-old,${PEOPLE_DN}): 1009`,
       `  Kai Berg (uid=kberg,${PEOPLE_DN}): 1001`
     ])
+  })
+
+  it('looks the login name up where the policy says, and --login-attribute still overrides it', async () => {
+    const policy = join(folder, 'policy-login-attributes.json')
+    await writeFile(
+      policy,
+      JSON.stringify({
+        defaults: { directory: server.settings() },
+        locked: { directory: { loginAttributes: 'mail' } }
+      })
+    )
+    const byMail = { ...env, DESKDIAL_POLICY: policy }
+    const found = await deskdial(['whoami', '--login', 'kai.berg', '--json'], byMail)
+    expect(found.stderr).toBe('')
+    expect(found.code).toBe(0)
+    expect(JSON.parse(found.stdout)).toMatchObject({
+      state: 'found',
+      user: { dn: `uid=kberg,${PEOPLE_DN}`, name: 'Kai Berg', deskPhone: '1001' }
+    })
+
+    const overridden = await deskdial(['whoami', '--login', 'kai.berg', '--login-attribute', 'uid'], byMail)
+    expect(overridden.code).toBe(1)
+    expect(overridden.stdout).toBe(
+      'Nobody in the company directory has the login name "kai.berg" (in uid). Enter your desk phone number yourself.\n'
+    )
   })
 
   it('asks for the directory when neither the policy nor --config sets it up', async () => {

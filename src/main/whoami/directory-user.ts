@@ -4,16 +4,10 @@
  * answers of their own, for the person to decide.
  */
 import { Filter, type Entry } from 'ldapts'
-import { attributeNames, type DirectoryKind, type DirectorySettings } from '../../shared/directory-settings'
+import { attributeNames, loginAttributesOf, type DirectorySettings } from '../../shared/directory-settings'
 import { directoryError } from '../directory/ldap/directory-error'
 import { closeConnection, openConnection } from '../directory/ldap/ldap-connection'
 import { everyoneFilter } from '../directory/ldap/ldap-filter'
-
-/** Where each kind of directory keeps the login name. */
-export const LOGIN_ATTRIBUTES: Record<DirectoryKind, string[]> = {
-  openldap: ['uid'],
-  'active-directory': ['sAMAccountName', 'userPrincipalName']
-}
 
 export interface DirectoryUser {
   dn: string
@@ -30,7 +24,7 @@ export interface WhoamiQuestion {
   password?: string
   /** The login name, e.g. os.userInfo().username. */
   login: string
-  /** Matched as the whole value or as the part before "@" (userPrincipalName, mail); default by kind. */
+  /** Matched as the whole value or as the part before "@" (userPrincipalName, mail); default: the settings' `loginAttributes`. */
   loginAttributes?: string[]
   timeoutMs: number
 }
@@ -70,7 +64,7 @@ function userOf(entry: Entry, settings: DirectorySettings): DirectoryUser {
 /** Looks the user up; rejects with a DirectoryError (its message a sentence) when the directory cannot be asked. */
 export async function findDirectoryUser(question: WhoamiQuestion): Promise<WhoamiAnswer> {
   const { settings, timeoutMs } = question
-  const attributes = question.loginAttributes ?? LOGIN_ATTRIBUTES[settings.kind]
+  const attributes = question.loginAttributes ?? loginAttributesOf(settings)
   try {
     const client = await openConnection(settings, question.password, timeoutMs)
     try {

@@ -15,6 +15,8 @@ const INSTALL_HINTS = {
   nft: 'nftables (`nft`) and root, to drop packets in a network namespace (Debian/Ubuntu: apt-get install nftables)',
   kamailio:
     'Kamailio 5.6 with its presence modules as `kamailio` on PATH (Debian/Ubuntu: apt-get install kamailio kamailio-presence-modules), or set KAMAILIO=/path/to/kamailio',
+  lintian: 'lintian, to check the maintainer scripts of the deb (Debian/Ubuntu: apt-get install lintian)',
+  'dpkg-deb': 'dpkg-deb, to build a package (Debian/Ubuntu: part of dpkg)',
   slapd: 'OpenLDAP slapd and slapadd in /usr/sbin (Debian/Ubuntu: apt-get install slapd), or set SLAPD=/path/to/slapd'
 } as const
 

@@ -10,6 +10,7 @@ import {
   DIRECTORY_KINDS,
   DIRECTORY_PRESETS,
   directorySettingsSchema,
+  LOGIN_ATTRIBUTE_DEFAULTS,
   type DirectoryKind,
   type DirectorySettings
 } from '../../../shared/directory-settings'
@@ -49,7 +50,9 @@ export function directoryProblems(directory: DirectorySettings): Map<string, str
 function usesPreset(directory: DirectorySettings): boolean {
   const preset = DIRECTORY_PRESETS[directory.kind]
   return (
-    directory.filter === preset.filter && JSON.stringify(directory.attributes) === JSON.stringify(preset.attributes)
+    directory.filter === preset.filter &&
+    JSON.stringify(directory.attributes) === JSON.stringify(preset.attributes) &&
+    directory.loginAttributes === undefined
   )
 }
 
@@ -112,7 +115,13 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
             <div className="field directory-preset">
               <button
                 type="button"
-                onClick={() => setDirectory({ filter: preset.filter, attributes: { ...preset.attributes } })}
+                onClick={() =>
+                  setDirectory({
+                    filter: preset.filter,
+                    attributes: { ...preset.attributes },
+                    loginAttributes: undefined
+                  })
+                }
                 aria-describedby="directory-preset-hint"
               >
                 Use defaults for {kindLabel}
@@ -195,7 +204,10 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
           />
           <details
             className="directory-attributes"
-            open={DIRECTORY_FIELDS.some((field) => errorFor(`directory.attributes.${field}`))}
+            open={
+              DIRECTORY_FIELDS.some((field) => errorFor(`directory.attributes.${field}`)) ||
+              errorFor('directory.loginAttributes') !== undefined
+            }
           >
             <summary>Attributes</summary>
             <p className="hint">The LDAP attribute that holds each detail; leave one empty to not read it.</p>
@@ -214,6 +226,15 @@ export function DirectoryFields(props: DirectoryFieldsProps) {
                 )
               })}
             </div>
+            <TextSetting
+              field="directory.loginAttributes"
+              label={settingsFieldLabel('directory.loginAttributes')}
+              hint={`Where your login name is looked up to propose your desk phone, matched whole or before "@"; empty: ${LOGIN_ATTRIBUTE_DEFAULTS[directory.kind]}`}
+              error={errorFor('directory.loginAttributes')}
+              placeholder={LOGIN_ATTRIBUTE_DEFAULTS[directory.kind]}
+              value={directory.loginAttributes ?? ''}
+              onChange={(value) => setDirectory({ loginAttributes: value === '' ? undefined : value })}
+            />
           </details>
         </>
       )}

@@ -79,7 +79,8 @@ export const SETTINGS_FIELDS = [
   'directoryPassword',
   'directory.baseDn',
   'directory.filter',
-  ...DIRECTORY_FIELDS.map((field) => `directory.attributes.${field}` as const)
+  ...DIRECTORY_FIELDS.map((field) => `directory.attributes.${field}` as const),
+  'directory.loginAttributes'
 ] as const
 
 export type SettingsField = (typeof SETTINGS_FIELDS)[number]
