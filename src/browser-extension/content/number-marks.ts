@@ -50,7 +50,10 @@ export class NumberMarks {
   }
 
   forget(node: Text): void {
-    for (const { range } of this.#byNode.get(node) ?? []) {
+    const marked = this.#byNode.get(node)
+    // Most text read holds no number and never did: nothing to forget.
+    if (marked === undefined) return
+    for (const { range } of marked) {
       this.#unpainted.delete(range)
       this.#highlight.delete(range)
     }
