@@ -12,6 +12,7 @@ import { DemoMode } from './demo-mode'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { dialPreviewed, previewDial } from './dialling'
 import { DirectoryKeeper } from './directory-keeper'
+import { LineWatchKeeper } from './line-watch'
 import { LinkInbox } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
 import { SettingsKeeper } from './settings-keeper'
@@ -45,6 +46,8 @@ export class BackendParts {
   readonly diagnostics: DiagnosticsKeeper
   readonly demo: DemoMode
   readonly directory: DirectoryKeeper
+  /** The desk phone's line and the lines the windows show. */
+  readonly lineWatch: LineWatchKeeper
   /** The administrator's policy, kept current; `undefined` when the backend runs without one. */
   readonly policy: PolicyKeeper | undefined
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */
@@ -106,7 +109,10 @@ export class BackendParts {
       createService: options.createService,
       account: () => this.current.account,
       password: () => this.settings.password(),
-      onRegistration: (status) => options.emit('registration', status),
+      onRegistration: (status) => {
+        this.lineWatch.serviceChanged()
+        options.emit('registration', status)
+      },
       onCallProgress: (progress) => this.calls.onProgress(progress),
       onStopped: () =>
         this.calls.abandonCallsInProgress(
@@ -117,6 +123,11 @@ export class BackendParts {
       now: this.now,
       stopTimeoutMs: options.stopTimeoutMs ?? 3_000,
       reconnectDelayMs: options.reconnectDelayMs ?? 30_000
+    })
+    this.lineWatch = new LineWatchKeeper({
+      service: () => this.supervisor.service,
+      settings: () => this.current,
+      onLine: (status) => options.emit('lineState', status)
     })
     this.links = new LinkInbox({
       preview: (target) => previewDial(this, target),
