@@ -12,6 +12,8 @@ import { DemoMode } from './demo-mode'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { dialPreviewed, previewDial } from './dialling'
 import { DirectoryKeeper } from './directory-keeper'
+import { lookUpPerson } from './caller-lookup'
+import { DeskPhone } from './desk-phone'
 import { LineWatchKeeper } from './line-watch'
 import { LinkInbox } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
@@ -48,6 +50,8 @@ export class BackendParts {
   readonly directory: DirectoryKeeper
   /** The desk phone's line and the lines the windows show. */
   readonly lineWatch: LineWatchKeeper
+  /** The user's own desk phone's line: its state, the other party named. */
+  readonly deskPhone: DeskPhone
   /** The administrator's policy, kept current; `undefined` when the backend runs without one. */
   readonly policy: PolicyKeeper | undefined
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */
@@ -124,10 +128,25 @@ export class BackendParts {
       stopTimeoutMs: options.stopTimeoutMs ?? 3_000,
       reconnectDelayMs: options.reconnectDelayMs ?? 30_000
     })
+    this.deskPhone = new DeskPhone({
+      lookUp: (number) =>
+        lookUpPerson(
+          {
+            contacts: options.contacts,
+            history: options.history,
+            directory: this.directory,
+            country: () => this.current.dialPlan.country
+          },
+          number
+        ),
+      emit: (status) => options.emit('lineState', status),
+      log: this.log
+    })
     this.lineWatch = new LineWatchKeeper({
       service: () => this.supervisor.service,
       settings: () => this.current,
-      onLine: (status) => options.emit('lineState', status)
+      onLine: (status) => options.emit('lineState', status),
+      onDeskPhone: (status) => this.deskPhone.heard(status)
     })
     this.links = new LinkInbox({
       preview: (target) => previewDial(this, target),

@@ -14,8 +14,10 @@ export interface LineWatchKeeperOptions {
   /** The phone-system service running now, if any. */
   service: () => DeskDialServiceApi | undefined
   settings: () => AppSettings
-  /** Each change of a shown line or of the desk phone, the number spelled as the window (or the settings) gave it. */
+  /** Each change of a shown line, the number spelled as the window gave it. */
   onLine: (status: LineStatus) => void
+  /** Each change of the desk phone's line (`account.line`). */
+  onDeskPhone: (status: LineStatus) => void
 }
 
 /**
@@ -79,13 +81,6 @@ export class LineWatchKeeper {
     })
   }
 
-  /** The desk phone's known state, if it is watched and has been heard of. */
-  get deskPhone(): LineStatus | undefined {
-    const line = this.#options.settings().account.line
-    const status = line === '' ? undefined : this.#service?.lines?.lineStatus(line)
-    return status && { ...status, number: line }
-  }
-
   /** Call on every registration change: a service that is new gets the watched set. */
   serviceChanged(): void {
     const service = this.#options.service()
@@ -104,9 +99,8 @@ export class LineWatchKeeper {
   }
 
   #heard(status: LineStatus): void {
-    const spellings = new Set(this.#shown.get(status.number))
-    if (status.number === this.#options.settings().account.line) spellings.add(status.number)
-    for (const number of spellings) this.#options.onLine({ ...status, number })
+    if (status.number === this.#options.settings().account.line) this.#options.onDeskPhone(status)
+    for (const number of this.#shown.get(status.number) ?? []) this.#options.onLine({ ...status, number })
   }
 
   #dialString(number: string): string | undefined {

@@ -99,11 +99,26 @@ afterEach(async () => {
 })
 
 describe('watching the desk phone and the lines the windows show', () => {
-  it('watches the desk phone from the start and reports it in the status and as events', async () => {
-    lastService().lines.change({ number: '200', state: 'ringing', remote: '210', direction: 'incoming' })
-    expect(lineEvents).toEqual([{ number: '200', state: 'ringing', remote: '210', direction: 'incoming' }])
+  it('watches the desk phone from the start and reports it in the status and as events, the other party named', async () => {
+    const saved = await backend.saveContact({
+      name: 'Anna Weber',
+      department: 'Sales',
+      numbers: [{ label: 'work', number: '210' }]
+    })
+    expect(saved).toMatchObject({ ok: true })
+    lastService().lines.change({ number: '200', state: 'ringing', remote: '555', direction: 'incoming' })
+    lastService().lines.change({
+      number: '200',
+      state: 'in-call',
+      remote: '210',
+      remoteName: 'x',
+      direction: 'incoming'
+    })
+    await until(() => (lineEvents.length === 2 ? true : undefined), 'both desk phone events')
+    const inCall = { number: '200', state: 'in-call', remote: '210', remoteName: 'Anna Weber', direction: 'incoming' }
+    expect(lineEvents).toEqual([{ number: '200', state: 'ringing', remote: '555', direction: 'incoming' }, inCall])
     const status = await backend.getStatus()
-    expect(status.deskPhone).toEqual({ number: '200', state: 'ringing', remote: '210', direction: 'incoming' })
+    expect(status.deskPhone).toEqual(inCall)
     expect(status.lines).toEqual([])
   })
 

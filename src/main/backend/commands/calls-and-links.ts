@@ -14,7 +14,7 @@ export function callsAndLinks(parts: BackendParts): CallCommands {
         pendingLinks: parts.links.pending,
         lines: parts.lineWatch.known
       }
-      const deskPhone = parts.lineWatch.deskPhone
+      const deskPhone = parts.deskPhone.status
       if (deskPhone) status.deskPhone = deskPhone
       if (parts.hotkeyProblem) status.hotkeyProblem = parts.hotkeyProblem
       return status
