@@ -140,6 +140,11 @@ export class BackendParts {
           number
         ),
       emit: (status) => options.emit('lineState', status),
+      notify,
+      notificationsOn: () => this.current.notifications,
+      screenPopTemplate: () => this.current.screenPopUrl,
+      ...(options.openExternal && { openExternal: options.openExternal }),
+      country: () => this.current.dialPlan.country,
       log: this.log
     })
     this.lineWatch = new LineWatchKeeper({

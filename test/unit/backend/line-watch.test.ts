@@ -8,6 +8,7 @@ import { defaultAppSettings } from '../../../src/main/settings/app-settings-defa
 import { MemorySecretStore } from '../../../src/main/settings/password-store'
 import type { DeskDialServiceOptions, WatchedLinesApi } from '../../../src/main/service/deskdial-service-api'
 import type { AppSettings } from '../../../src/shared/app-settings'
+import type { DesktopNotice } from '../../../src/main/backend/call-notices'
 import type { LineStatus } from '../../../src/shared/line-state'
 import { ServiceDouble } from '../../support/service-double'
 
@@ -43,6 +44,8 @@ class WatchingService extends ServiceDouble {
 let directory: string
 let services: WatchingService[]
 let lineEvents: LineStatus[]
+let notices: DesktopNotice[]
+let opened: string[]
 let backend: DeskAppBackend
 
 function account(): AppSettings {
@@ -73,6 +76,8 @@ beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'deskdial-lines-'))
   services = []
   lineEvents = []
+  notices = []
+  opened = []
   backend = createFileBackedBackend({
     directory,
     country: 'DE',
@@ -86,6 +91,8 @@ beforeEach(async () => {
     emit: (event, payload) => {
       if (event === 'lineState') lineEvents.push(payload as LineStatus)
     },
+    notify: (notice) => notices.push(notice),
+    openExternal: (url) => void opened.push(url),
     stopTimeoutMs: 100
   })
   await backend.start()
@@ -176,5 +183,49 @@ describe('watching the desk phone and the lines the windows show', () => {
     expect(checkCommandArguments('showLines', [['210']])).toMatchObject({ ok: true })
     expect(checkCommandArguments('showLines', ['210'])).toMatchObject({ ok: false })
     expect(checkCommandArguments('showLines', [Array.from({ length: 1001 }, () => '1')])).toMatchObject({ ok: false })
+  })
+})
+
+describe('a call ringing on the desk phone', () => {
+  async function withScreenPop(template: string) {
+    const settings = account()
+    settings.screenPopUrl = template
+    return backend.saveSettings({ settings })
+  }
+
+  it('tells who calls (named from the contacts, with the department) and opens the screen pop once, the number URL-encoded', async () => {
+    await backend.saveContact({
+      name: 'Anna Weber',
+      department: 'Sales',
+      numbers: [{ label: 'mobile', number: '+49 201 5550123' }]
+    })
+    expect(await withScreenPop('https://crm.example.com/find?phone={e164}')).toMatchObject({ ok: true })
+    const lines = lastService().lines
+    const ringing = { number: '200', state: 'ringing', remote: '+492015550123', direction: 'incoming' } as const
+    lines.change(ringing)
+    lines.change(ringing)
+    lines.change({ ...ringing, state: 'in-call' })
+    await until(() => (lineEvents.length === 3 ? true : undefined), 'the desk phone events')
+    expect(notices).toEqual([{ title: 'Anna Weber (Sales) is calling your desk phone', body: 'From +492015550123.' }])
+    expect(opened).toEqual(['https://crm.example.com/find?phone=%2B492015550123'])
+  })
+
+  it('opens nothing for an outgoing call or without a template, and names an unknown caller by number', async () => {
+    const lines = lastService().lines
+    lines.change({ number: '200', state: 'dialing', remote: '555', direction: 'outgoing' })
+    lines.change({ number: '200', state: 'ringing', remote: '556', direction: 'incoming' })
+    await until(() => (lineEvents.length === 2 ? true : undefined), 'the desk phone events')
+    expect(notices).toEqual([{ title: '556 is calling your desk phone', body: 'From 556.' }])
+    expect(opened).toEqual([])
+  })
+
+  it('keeps the screen-pop URL to https: anything else is refused with a sentence and changes nothing', async () => {
+    expect(await withScreenPop('http://crm.example.com/find?phone={e164}')).toEqual({
+      ok: false,
+      field: 'screenPopUrl',
+      error: expect.stringContaining('must be a web address starting with https://')
+    })
+    expect(await withScreenPop('javascript:alert(1)')).toMatchObject({ ok: false, field: 'screenPopUrl' })
+    expect((await backend.getSettings()).settings.screenPopUrl).toBe('')
   })
 })
