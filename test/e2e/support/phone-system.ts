@@ -32,7 +32,7 @@ export type PhoneSystemOptions =
   | { finalStatus: string }
   /** Answers every REGISTER with 503 Service Unavailable. */
   | { unavailable: true }
-  /** Registers DeskDial and tells line states (pbx-line-states.xml): 1001 called by 2001, then in a call; 2001 busy; others free. */
+  /** Registers DeskDial and tells line states (pbx-line-states.xml): 1001 called by +12015550123, then in a call; 2001 busy; others free. */
   | { lineStates: true }
 
 const SCENARIOS = path.resolve('test/e2e/scenarios')
