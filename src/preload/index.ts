@@ -36,6 +36,7 @@ const api: DeskDialApi = {
   searchDirectory: (query, limit) => invoke('searchDirectory', query, limit),
   listFavourites: () => invoke('listFavourites'),
   setFavourite: (target, starred) => invoke('setFavourite', target, starred),
+  showLines: (numbers) => invoke('showLines', numbers),
   previewContactImport: (file, mapping) => invoke('previewContactImport', file, mapping),
   importContacts: (file, mapping) => invoke('importContacts', file, mapping),
   exportContacts: (format) => invoke('exportContacts', format),

@@ -9,6 +9,7 @@ import { DIRECTORY_FIELD_LABELS, directorySettingsSchema } from './directory-set
 import { fieldProblems, type FieldProblem } from './field-problems'
 import { flag, text, wholeNumber, withoutUndefined } from './form-fields'
 import { hotkeyProblem } from './hotkey-accelerator'
+import { isScreenPopTemplate } from './screen-pop'
 
 /** How the phone system wants numbers dialled (applied after E.164 normalisation). */
 export const dialPlanSettingsSchema = z.object({
@@ -56,7 +57,12 @@ export const appSettingsSchema = z.object(
     /** Even trusted, at most one link is dialled without asking in this many seconds. */
     linkAutoDialIntervalSeconds: wholeNumber('Seconds between links dialled without asking', 5, 3_600),
     startAtLogin: flag('Start at login'),
-    notifications: flag('Notifications')
+    notifications: flag('Notifications'),
+    /** Opened in the default browser when the desk phone rings with a call: `{e164}` is the caller's number; empty for none. */
+    screenPopUrl: text('Screen-pop URL').refine(
+      isScreenPopTemplate,
+      'The screen-pop URL must be a web address starting with https://, e.g. https://crm.example.com/find?phone={e164}, or empty.'
+    )
   },
   { error: 'The settings are missing.' }
 )
@@ -121,6 +127,7 @@ const LABELS: Record<string, string> = {
   linkAutoDialIntervalSeconds: 'Seconds between links dialled without asking',
   startAtLogin: 'Start at login',
   notifications: 'Notifications',
+  screenPopUrl: 'Screen-pop URL',
   ...DIRECTORY_FIELD_LABELS
 }
 

@@ -17,6 +17,7 @@ import type {
   ContactFileUpload,
   ContactImportAnswer
 } from './contact-files'
+import type { LineStatus } from './line-state'
 import type { RegistrationStatus } from './registration-status'
 
 export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
@@ -123,6 +124,10 @@ export interface AppStatus {
   pendingLinks: PendingLink[]
   /** Set when the hotkey could not be registered, with what to do about it. */
   hotkeyProblem?: string
+  /** The known states of the lines the windows show (`showLines`), spelled as the windows gave them. */
+  lines: LineStatus[]
+  /** The user's desk phone's line, once heard of. */
+  deskPhone?: LineStatus
 }
 
 /**
@@ -232,6 +237,16 @@ export interface BrowserCommands {
   removeBrowserConnection(browser: BrowserId): Promise<BrowserConnections>
 }
 
+/** The desk phones' lines the windows show: a dot beside each person. */
+export interface LineCommands {
+  /**
+   * The window shows these numbers now (contacts' visible rows, quick-dial results, favourites):
+   * watch their lines, the least recently shown dropped first past 99. Answers what is known of
+   * them already; changes follow as `lineState` events.
+   */
+  showLines(numbers: string[]): Promise<LineStatus[]>
+}
+
 /** The window itself, answered by the app for the window that sends it. */
 export interface WindowCommands {
   /** Hides the window that sends it. */
@@ -247,6 +262,7 @@ export interface DeskDialCommands
     DemoCommands,
     DiagnosticsCommands,
     BrowserCommands,
+    LineCommands,
     WindowCommands {}
 
 /** Events: main -> renderer. */
@@ -263,6 +279,8 @@ export interface DeskDialEvents {
   directoryResults: DirectorySearchAnswer
   /** The company directory's state changed outside a search, e.g. its offline copy refreshing. */
   directoryStatus: DirectoryStatus
+  /** A watched line's state changed: a shown number's (as the window spelled it) or the desk phone's. */
+  lineState: LineStatus
 }
 
 export type DeskDialEventName = keyof DeskDialEvents
@@ -286,6 +304,7 @@ export const COMMAND_GROUPS: {
   demo: Record<keyof DemoCommands, true>
   diagnostics: Record<keyof DiagnosticsCommands, true>
   browser: Record<keyof BrowserCommands, true>
+  lines: Record<keyof LineCommands, true>
   window: Record<keyof WindowCommands, true>
 } = {
   calls: {
@@ -319,6 +338,7 @@ export const COMMAND_GROUPS: {
   demo: { startDemo: true, leaveDemo: true },
   diagnostics: { callLadder: true, diagnosticsReport: true },
   browser: { browserConnections: true, installBrowserConnection: true, removeBrowserConnection: true },
+  lines: { showLines: true },
   window: { hideWindow: true }
 }
 
@@ -332,7 +352,8 @@ const EVENTS: Record<DeskDialEventName, true> = {
   settingsChanged: true,
   hotkeyProblem: true,
   directoryResults: true,
-  directoryStatus: true
+  directoryStatus: true,
+  lineState: true
 }
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as readonly DeskDialCommandName[]

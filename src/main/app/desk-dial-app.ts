@@ -1,5 +1,16 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  globalShortcut,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  session,
+  shell
+} from 'electron'
 import { eventChannel, type DeskDialEventName, type DeskDialEvents } from '../../shared/ipc-contract'
 import { settleWithin } from '../../shared/settle-within'
 import { type AppSettings } from '../../shared/app-settings'
@@ -121,6 +132,7 @@ export class DeskDialApp {
       createService: (options) => new DeskDialService(options),
       emit,
       notify: showNotice,
+      openExternal: (url) => shell.openExternal(url),
       readClipboardText: () => clipboard.readText(),
       // Only Linux (X11, Wayland) has a primary selection, Electron's clipboard.selection; other systems keep the clipboard.
       readSelectionText:
@@ -184,6 +196,12 @@ export class DeskDialApp {
     if (event === 'pendingLink' && (payload as DeskDialEvents['pendingLink']).blockedLinks === 0) this.#open()
     if (event === 'settingsChanged') this.#applySettings((payload as DeskDialEvents['settingsChanged']).settings)
     if (event === 'registration' || event === 'callProgress' || event === 'settingsChanged') void this.#refreshTray()
+    // The desk phone's line only: colleagues' lines change often and do not show in the tray.
+    if (
+      event === 'lineState' &&
+      (payload as DeskDialEvents['lineState']).number === this.#backend?.settings.account.line
+    )
+      void this.#refreshTray()
   }
 
   /** Applies what the main process owns of the settings: the hotkey and start at login. */
@@ -208,7 +226,7 @@ export class DeskDialApp {
     if (!backend || !this.#tray) return
     const status = await backend.getStatus()
     const { account, demo, startAtLogin } = backend.settings
-    const { icon, tooltip } = trayPresentation(account, status.registration, status.calls, demo)
+    const { icon, tooltip } = trayPresentation(account, status.registration, status.calls, demo, status.deskPhone)
     const recentCalls = await backend.listHistory()
     // Quitting has taken over the tray meanwhile: it keeps saying so until DeskDial is gone.
     if (this.#shutDown) return

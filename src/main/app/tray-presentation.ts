@@ -1,5 +1,6 @@
 import { isFinalCallState, type CallProgress } from '../../shared/call-progress'
 import type { AccountSettings } from '../../shared/account-settings'
+import type { LineStatus } from '../../shared/line-state'
 import type { RegistrationStatus } from '../../shared/registration-status'
 
 /** One icon per state the user cares about, named after `resources/tray-<icon>.png`. */
@@ -22,16 +23,18 @@ function whoIs(account: AccountSettings, demo: boolean): string {
   return account.user ? `${account.user}@${account.domain ?? account.servers[0] ?? ''}` : 'no account set up'
 }
 
-/** The tray's icon and tooltip for the account (or the demo), the registration and the calls in progress. */
+/** The tray's icon and tooltip for the account (or the demo), the registration, the calls in progress and the desk phone's line. */
 export function trayPresentation(
   account: AccountSettings,
   registration: RegistrationStatus,
   calls: readonly CallProgress[],
-  demo = false
+  demo = false,
+  deskPhone?: LineStatus
 ): { icon: TrayIcon; tooltip: string } {
   const who = whoIs(account, demo)
   const live = calls.find((call) => !isFinalCallState(call.state))
   if (live) return { icon: 'call', tooltip: `DeskDial (${who}): calling ${live.target}` }
+  if (deskPhone?.state === 'in-call') return { icon: 'call', tooltip: `DeskDial (${who}): on the phone` }
   const icon: TrayIcon =
     registration.state === 'registered' || registration.state === 'disabled'
       ? 'registered'

@@ -37,6 +37,8 @@ export interface DeskAppBackendOptions {
   emit: DeskDialEventSink
   /** Desktop notifications: call progress, failures, refused links. */
   notify?: (notice: DesktopNotice) => void
+  /** Opens a web page in the default browser (Electron's shell.openExternal): the screen pop of a ringing desk phone. */
+  openExternal?: (url: string) => void | Promise<void>
   /** Electron 45's clipboard answers asynchronously; a plain value is fine elsewhere. */
   readClipboardText?: () => string | Promise<string>
   /** Linux only: the primary selection (the text just selected in any program); quick dial offers its number first. */

@@ -12,6 +12,9 @@ import { DemoMode } from './demo-mode'
 import { DiagnosticsKeeper } from './diagnostics-keeper'
 import { dialPreviewed, previewDial } from './dialling'
 import { DirectoryKeeper } from './directory-keeper'
+import { lookUpPerson } from './caller-lookup'
+import { DeskPhone } from './desk-phone'
+import { LineWatchKeeper } from './line-watch'
 import { LinkInbox } from './link-inbox'
 import { ServiceSupervisor } from './service-supervisor'
 import { SettingsKeeper } from './settings-keeper'
@@ -45,6 +48,10 @@ export class BackendParts {
   readonly diagnostics: DiagnosticsKeeper
   readonly demo: DemoMode
   readonly directory: DirectoryKeeper
+  /** The desk phone's line and the lines the windows show. */
+  readonly lineWatch: LineWatchKeeper
+  /** The user's own desk phone's line: its state, the other party named. */
+  readonly deskPhone: DeskPhone
   /** The administrator's policy, kept current; `undefined` when the backend runs without one. */
   readonly policy: PolicyKeeper | undefined
   /** Set by the app when the quick-dial hotkey could not be registered; `undefined` when it works. */
@@ -106,7 +113,10 @@ export class BackendParts {
       createService: options.createService,
       account: () => this.current.account,
       password: () => this.settings.password(),
-      onRegistration: (status) => options.emit('registration', status),
+      onRegistration: (status) => {
+        this.lineWatch.serviceChanged()
+        options.emit('registration', status)
+      },
       onCallProgress: (progress) => this.calls.onProgress(progress),
       onStopped: () =>
         this.calls.abandonCallsInProgress(
@@ -117,6 +127,31 @@ export class BackendParts {
       now: this.now,
       stopTimeoutMs: options.stopTimeoutMs ?? 3_000,
       reconnectDelayMs: options.reconnectDelayMs ?? 30_000
+    })
+    this.deskPhone = new DeskPhone({
+      lookUp: (number) =>
+        lookUpPerson(
+          {
+            contacts: options.contacts,
+            history: options.history,
+            directory: this.directory,
+            country: () => this.current.dialPlan.country
+          },
+          number
+        ),
+      emit: (status) => options.emit('lineState', status),
+      notify,
+      notificationsOn: () => this.current.notifications,
+      screenPopTemplate: () => this.current.screenPopUrl,
+      ...(options.openExternal && { openExternal: options.openExternal }),
+      country: () => this.current.dialPlan.country,
+      log: this.log
+    })
+    this.lineWatch = new LineWatchKeeper({
+      service: () => this.supervisor.service,
+      settings: () => this.current,
+      onLine: (status) => options.emit('lineState', status),
+      onDeskPhone: (status) => this.deskPhone.heard(status)
     })
     this.links = new LinkInbox({
       preview: (target) => previewDial(this, target),

@@ -77,7 +77,8 @@ const ARGUMENTS: ArgumentSchemas = {
   diagnosticsReport: z.tuple([id.optional()]),
   browserConnections: z.tuple([]),
   installBrowserConnection: z.tuple([z.enum(BROWSERS)]),
-  removeBrowserConnection: z.tuple([z.enum(BROWSERS)])
+  removeBrowserConnection: z.tuple([z.enum(BROWSERS)]),
+  showLines: z.tuple([z.array(z.string().max(MAX_ID)).max(MAX_TEXT)])
 }
 
 export type ArgumentCheck<K extends DeskDialCommandName> =

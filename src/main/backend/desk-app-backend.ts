@@ -8,6 +8,7 @@ import { contactsAndFiles } from './commands/contacts-and-files'
 import { demo, useDemo } from './commands/demo'
 import { diagnostics } from './commands/diagnostics'
 import { directoryAndFavourites } from './commands/directory-and-favourites'
+import { lines } from './commands/lines'
 import { settingsAndTests } from './commands/settings-and-tests'
 import type { LinkInbox, LinkOutcome } from './link-inbox'
 import { applyPolicyChange } from './policy-changes'
@@ -135,7 +136,8 @@ export function createDeskAppBackend(options: DeskAppBackendOptions): DeskAppBac
     ...settingsAndTests(parts),
     ...demo(parts),
     ...diagnostics(parts),
-    ...browser(parts)
+    ...browser(parts),
+    ...lines(parts)
   }
   return Object.assign(new BackendLifecycle(parts), commands)
 }

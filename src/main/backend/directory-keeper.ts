@@ -132,6 +132,12 @@ export class DirectoryKeeper {
     return { searchId, results, directory: DIRECTORY_STATUS.searching }
   }
 
+  /** The best result here (contacts, the directory's offline copy, recent calls) for `number`, e.g. a caller's. */
+  async findNumber(number: string): Promise<DirectoryResult | undefined> {
+    await this.start()
+    return this.#localResults(number, 1)[0]
+  }
+
   /** A contact added or edited: its entry is replaced in the index, nothing else is rebuilt. */
   async contactSaved(contact: Contact): Promise<void> {
     await this.start()

@@ -1,20 +1,8 @@
 /** What DeskDial tells people about a watched line, and how a dialog's state ranks. */
 
-/** idle; ringing (an incoming call alerting); dialing (an outgoing call not answered yet); in-call (confirmed); unknown (not watchable, refused, unregistered). */
-export type LineState = 'idle' | 'ringing' | 'dialing' | 'in-call' | 'unknown'
+import type { CallDirection, LineState, LineStatus } from '../../shared/line-state'
 
-export type CallDirection = 'incoming' | 'outgoing'
-
-export interface LineStatus {
-  /** The watched number. */
-  number: string
-  state: LineState
-  /** The other party's number (the user part of its identity), when the document names it. */
-  remote?: string
-  /** The other party's display name, when the document gives one. */
-  remoteName?: string
-  direction?: CallDirection
-}
+export type { CallDirection, LineState, LineStatus }
 
 /** RFC 4235 dialog states, lower case. */
 export type DialogState = 'trying' | 'proceeding' | 'early' | 'confirmed' | 'terminated'

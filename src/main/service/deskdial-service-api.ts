@@ -1,6 +1,7 @@
 import type { AccountSettings } from '../../shared/account-settings'
 import type { CallProgress } from '../../shared/call-progress'
 import type { RegistrationStatus } from '../../shared/registration-status'
+import type { LineStatus } from '../../shared/line-state'
 import type { SipTrace } from '../../shared/sip-trace'
 
 export type Unsubscribe = () => void
@@ -61,4 +62,13 @@ export interface DeskDialServiceApi {
   dial(dialString: string): CallProgress
   onRegistration(listener: (status: RegistrationStatus) => void): Unsubscribe
   onCallProgress(listener: (progress: CallProgress) => void): Unsubscribe
+  /** The desk phones' lines this service watches (see `LineWatch`); absent in services that watch none. */
+  readonly lines?: WatchedLinesApi
+}
+
+/** What the app needs of `LineWatch`: watch a number (marking it as just shown), read and hear its state. */
+export interface WatchedLinesApi {
+  watch(number: string): void
+  lineStatus(number: string): LineStatus | undefined
+  onLine(listener: (status: LineStatus) => void): Unsubscribe
 }

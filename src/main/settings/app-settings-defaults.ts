@@ -44,6 +44,7 @@ export function defaultAppSettings(country: string = FALLBACK_COUNTRY): AppSetti
     trustLinksWithoutConfirmation: false,
     linkAutoDialIntervalSeconds: 30,
     startAtLogin: false,
-    notifications: true
+    notifications: true,
+    screenPopUrl: ''
   }
 }

@@ -8,6 +8,7 @@ import './styles/layout.css'
 import './styles/controls.css'
 import './styles/views.css'
 import './styles/ladder.css'
+import './styles/line-state.css'
 
 // The quick-dial window loads this same page with #quick-dial.
 const isQuickDial = window.location.hash === '#quick-dial'

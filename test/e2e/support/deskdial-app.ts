@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppSettings } from '../../../src/shared/app-settings'
+import type { ContactDraft } from '../../../src/shared/contact'
+import type { DesktopNotice } from '../../../src/main/backend/call-notices'
 import { createFileBackedBackend } from '../../../src/main/backend/file-backed-backend'
 import { commandsForWindow, type DeskAppBackend } from '../../../src/main/backend/desk-app-backend'
 import { defaultAppSettings } from '../../../src/main/settings/app-settings-defaults'
@@ -24,6 +26,10 @@ export interface DeskDialApp {
   backend: DeskAppBackend
   /** Times the renderer asked to hide its window (Esc in quick dial). */
   hideRequests: number
+  /** The desktop notifications shown so far. */
+  notices: DesktopNotice[]
+  /** The web pages opened in the default browser so far (the screen pop): recorded, not opened. */
+  openedUrls: string[]
   /** Stops the backend (unregistering) so that another can open the same directory. */
   shutdown(): Promise<void>
 }
@@ -50,6 +56,10 @@ export interface DeskDialAppOptions {
    * only once this resolves, so that events in between reach a window that has not shown it yet.
    */
   holdStatus?: Promise<void>
+  /** Saved before the account, so that the phone system's first messages about them already find them. */
+  contacts?: ContactDraft[]
+  /** Settings' screen-pop URL template, saved with the account. */
+  screenPopUrl?: string
   /** The administrator's policy (issue 17), written to a policy file of its own; `${username}` is "alice". */
   policy?: unknown
 }
@@ -80,6 +90,8 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
   const bridge: { sink?: EventSink } = {}
   const secrets = new MemorySecretStore('basic-text')
   let hideRequests = 0
+  const notices: DesktopNotice[] = []
+  const openedUrls: string[] = []
   const policyFile = path.join(options.directory, 'test-policy.json')
   if (options.policy !== undefined) await writeFile(policyFile, JSON.stringify(options.policy))
   const backend = createFileBackedBackend({
@@ -89,6 +101,8 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     secrets,
     createService: (serviceOptions) => new DeskDialService(serviceOptions),
     emit: (event, payload) => bridge.sink?.(event, payload),
+    notify: (notice) => notices.push(notice),
+    openExternal: (url) => void openedUrls.push(url),
     readClipboardText: () => options.clipboard ?? '',
     ...(options.selection === undefined ? {} : { readSelectionText: () => options.selection ?? '' }),
     ...(options.browserHost ? { browserHost: options.browserHost } : {}),
@@ -101,8 +115,10 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
         })
   })
   await backend.start()
+  for (const contact of options.contacts ?? []) await backend.saveContact(contact)
   if (options.account) {
     const settings = deskSettings(options.account)
+    if (options.screenPopUrl !== undefined) settings.screenPopUrl = options.screenPopUrl
     if (options.companyDirectory) settings.directory = options.companyDirectory
     const saved = await backend.saveSettings({
       settings,
@@ -129,6 +145,8 @@ export async function openDeskDial(page: Page, rendererUrl: string, options: Des
     get hideRequests() {
       return hideRequests
     },
+    notices,
+    openedUrls,
     shutdown: () => backend.shutdown()
   }
 }

@@ -32,6 +32,8 @@ export type PhoneSystemOptions =
   | { finalStatus: string }
   /** Answers every REGISTER with 503 Service Unavailable. */
   | { unavailable: true }
+  /** Registers DeskDial and tells line states (pbx-line-states.xml): 1001 called by +12015550123, then in a call; 2001 busy; others free. */
+  | { lineStates: true }
 
 const SCENARIOS = path.resolve('test/e2e/scenarios')
 const SIPP_BINARY = process.env.SIPP ?? 'sipp'
@@ -72,7 +74,9 @@ export async function startPhoneSystem(options: PhoneSystemOptions): Promise<Pho
   const scenario =
     'finalStatus' in options
       ? ['-sf', path.join(SCENARIOS, 'pbx-click-to-dial.xml'), '-key', 'final', options.finalStatus]
-      : ['-sf', path.join(SCENARIOS, 'pbx-unavailable.xml')]
+      : 'lineStates' in options
+        ? ['-sf', path.join(SCENARIOS, 'pbx-line-states.xml')]
+        : ['-sf', path.join(SCENARIOS, 'pbx-unavailable.xml')]
   // -m: registrations, connection tests and calls each count as one SIPp call; the test stops SIPp.
   const args = [
     ...scenario,

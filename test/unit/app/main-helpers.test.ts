@@ -62,6 +62,17 @@ describe('tray presentation', () => {
     )
   })
 
+  it('shows "on the phone" while the desk phone is in a call, and not while it only rings', () => {
+    const account = { ...DEFAULT_ACCOUNT_SETTINGS, servers: ['pbx.example.com'], user: '201', line: '200' }
+    expect(trayPresentation(account, status('registered'), [], false, { number: '200', state: 'in-call' })).toEqual({
+      icon: 'call',
+      tooltip: 'DeskDial (201@pbx.example.com): on the phone'
+    })
+    expect(trayPresentation(account, status('registered'), [], false, { number: '200', state: 'ringing' }).icon).toBe(
+      'registered'
+    )
+  })
+
   it('while quitting, says it finishes a call that just ended, or signs out', () => {
     const ended = { ...call('connected'), at: 10_000 }
     expect(quittingTooltip([ended], 12_000, 4_000)).toBe(

@@ -11,8 +11,11 @@ export function callsAndLinks(parts: BackendParts): CallCommands {
       const status: AppStatus = {
         registration: parts.supervisor.registration,
         calls: parts.calls.calls,
-        pendingLinks: parts.links.pending
+        pendingLinks: parts.links.pending,
+        lines: parts.lineWatch.known
       }
+      const deskPhone = parts.deskPhone.status
+      if (deskPhone) status.deskPhone = deskPhone
       if (parts.hotkeyProblem) status.hotkeyProblem = parts.hotkeyProblem
       return status
     },

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { RegistrationStatus } from '../../../shared/registration-status'
+import { DeskPhoneLine } from './desk-phone-line'
 import { registrationSentence } from './registration-words'
 
 interface RegistrationLineProps {
   status: RegistrationStatus
   user?: string
+  /** The desk phone's number: its line's state is shown beside the registration. */
+  deskPhone?: string
   hotkeyProblem?: string
   /** DeskDial uses its built-in demo phone system. */
   demo: boolean
@@ -16,6 +19,7 @@ interface RegistrationLineProps {
 export function RegistrationLine({
   status,
   user,
+  deskPhone,
   hotkeyProblem,
   demo,
   onLeaveDemo,
@@ -35,6 +39,7 @@ export function RegistrationLine({
         <span className="status-dot" aria-hidden="true" />
         {registrationSentence(status, user, Math.max(now, status.at))}
       </p>
+      <DeskPhoneLine line={deskPhone} />
       {demo && (
         <p className="demo-badge" data-testid="demo-badge">
           Demo phone system

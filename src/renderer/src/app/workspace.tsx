@@ -138,6 +138,7 @@ export function Workspace({ status, registration, settings, onSettingsSaved }: W
       <RegistrationLine
         status={registration}
         user={settings.settings.account.user}
+        deskPhone={settings.settings.account.line || undefined}
         hotkeyProblem={hotkeyProblem}
         demo={settings.demo !== undefined}
         onLeaveDemo={leaveDemo}

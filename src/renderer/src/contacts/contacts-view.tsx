@@ -3,6 +3,7 @@ import type { Contact } from '../../../shared/contact'
 import { MAX_SEARCH_RESULTS, type DirectoryResult } from '../../../shared/directory-search'
 import { DirectoryStatusLine } from '../common/directory-status-line'
 import { HighlightedText } from '../common/highlighted-text'
+import { CallWords, LineDot } from '../common/line-dot'
 import { contactAsResult, isFavouriteContact, isStarKey, SOURCE_LABEL } from '../common/result-labels'
 import { SearchField } from '../common/search-field'
 import { favouriteTarget, StarButton } from '../common/star-button'
@@ -147,6 +148,7 @@ export function ContactsView({ contacts, dial, onNew, onEdit, onDelete, focusSea
               <span className="contact-row-text">
                 <span className="contact-row-name">
                   <HighlightedText text={result.name} ranges={result.highlights.name} />
+                  <LineDot number={result.number} />
                 </span>
                 <span className="contact-row-company">
                   {searching && (
@@ -224,7 +226,9 @@ function ResultDetails({
             <button type="button" className="number-button" onClick={() => dial(entry.number, result.contactId)}>
               <span className="number-label">{entry.label}</span>
               <span className="number-value">{entry.number}</span>
-              <span className="number-call">Call</span>
+              <span className="number-call">
+                <CallWords number={entry.number} />
+              </span>
             </button>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { VirtualList } from '../common/virtual-list'
 import { CALL_STATE_LABEL } from '../calls/call-state-words'
 import { historyMatches } from './history-search'
 import type { History } from './use-history'
+import { LineDot } from '../common/line-dot'
 
 interface HistoryViewProps {
   history: History
@@ -85,6 +86,7 @@ export function HistoryView({ history, redial, showMessages, onClear, focusSearc
               <span className="history-row-name">
                 {record.contactName ?? record.target}
                 {record.contactName && <span className="muted"> · {record.target}</span>}
+                <LineDot number={record.target} />
               </span>
               <span className="history-row-reason">{record.reason}</span>
             </span>

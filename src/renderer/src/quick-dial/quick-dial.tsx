@@ -3,6 +3,7 @@ import { placeCall } from '../calls/place-call'
 import { DirectoryStatusLine } from '../common/directory-status-line'
 import { errorText } from '../common/error-text'
 import { HighlightedText } from '../common/highlighted-text'
+import { LineDot } from '../common/line-dot'
 import { isStarKey, SOURCE_LABEL } from '../common/result-labels'
 import { SearchField } from '../common/search-field'
 import { favouriteTarget, StarButton } from '../common/star-button'
@@ -144,6 +145,7 @@ export function QuickDial() {
                 <span className="quick-dial-text">
                   <span className="quick-dial-title">
                     <HighlightedText text={row.result.name} ranges={row.result.highlights.name} />
+                    <LineDot number={row.target} />
                   </span>
                   <span className="quick-dial-detail">
                     {row.label} · <HighlightedText text={row.target} ranges={row.numberRanges} />

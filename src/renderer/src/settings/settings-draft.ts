@@ -70,6 +70,7 @@ export const SETTINGS_FIELDS = [
   'linkAutoDialIntervalSeconds',
   'startAtLogin',
   'notifications',
+  'screenPopUrl',
   'directory.enabled',
   'directory.kind',
   'directory.url',

@@ -247,6 +247,20 @@ function SettingsForm({ view, onSaved, onLeaveDemo, leavingDemo, focusAccount }:
             checked={settings.notifications}
             onChange={(notifications) => setSettings({ notifications })}
           />
+          <Field
+            field="screenPopUrl"
+            label="Screen-pop URL"
+            hint="Opened in your browser when your desk phone rings; {e164} is the caller's number. Empty for none."
+            error={errorFor('screenPopUrl')}
+          >
+            <input
+              {...describedBy('screenPopUrl', errorFor('screenPopUrl'), true)}
+              type="url"
+              value={settings.screenPopUrl}
+              placeholder="https://crm.example.com/find?phone={e164}"
+              onChange={(event) => setSettings({ screenPopUrl: event.target.value })}
+            />
+          </Field>
         </fieldset>
         <fieldset>
           <legend>Browser</legend>
