@@ -23,9 +23,15 @@ function keeperOf(): PolicyKeeper {
   return new PolicyKeeper({ file: { path: file, named: true }, dataDirectory: join(folder, 'data'), username: 'alice' })
 }
 
-/** Lets the file reads of a refresh run (setImmediate is not faked) until `done`, at most `turns` turns of the event loop. */
-async function settle(done: () => boolean = () => false, turns = 500): Promise<void> {
-  for (let turn = 0; turn < turns && !done(); turn += 1) await new Promise((resolve) => setImmediate(resolve))
+/**
+ * Lets the file reads of a refresh run (setImmediate and Date are not faked): until `done`, for at
+ * most 10 s of real time on a loaded machine; without `done`, 500 turns of the event loop, for
+ * checking that nothing happens.
+ */
+async function settle(done?: () => boolean): Promise<void> {
+  const until = Date.now() + 10_000
+  for (let turn = 0; done ? !done() && Date.now() < until : turn < 500; turn += 1)
+    await new Promise((resolve) => setImmediate(resolve))
 }
 
 describe('the policy keeper', () => {
