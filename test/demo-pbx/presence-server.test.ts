@@ -152,6 +152,53 @@ describe('the demo phone system as a presence server', () => {
     expect(first).not.toContain('on-the-phone')
   })
 
+  it('notifies every change of a call: early with the remote party, confirmed, on-the-phone in PIDF; a refresh sends the state again', async () => {
+    const { pbx, peer } = await setUp()
+    subscribe(peer, pbx.port, { callId: 'watch-1002', event: 'dialog', expires: '600', number: '1002' })
+    const ok = await peer.next(responseFor('watch-1002'))
+    subscribe(peer, pbx.port, { callId: 'presence-1002', event: 'presence', expires: '600', number: '1002' })
+    expect(statusOf(await peer.next(responseFor('presence-1002')))).toBe(200)
+    await peer.next(() => notifiesFor(peer, 'watch-1002').length >= 1)
+    peer.send(
+      [
+        `REFER sip:1001@127.0.0.1:${pbx.port} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${peer.port};branch=z9hG4bK-presence-refer`,
+        'Max-Forwards: 70',
+        'From: <sip:deskdial@127.0.0.1>;tag=referrer',
+        'To: <sip:1001@127.0.0.1>',
+        'Call-ID: refer-1002',
+        'CSeq: 1 REFER',
+        `Contact: <sip:deskdial@127.0.0.1:${peer.port}>`,
+        'Refer-To: <sip:1002@127.0.0.1>',
+        'Content-Length: 0',
+        '',
+        ''
+      ].join('\r\n')
+    )
+    const dialogs = (): string[] => notifiesFor(peer, 'watch-1002')
+    await peer.next(() => dialogs().find((notify) => notify.includes('<state>confirmed</state>')), 10_000)
+    const early = dialogs().find((notify) => notify.includes('<state>early</state>')) ?? ''
+    expect(early).toMatch(/<dialog id="[^"]+" direction="recipient">/)
+    expect(early).toMatch(/<remote><identity>sip:1001@127\.0\.0\.1:\d+<\/identity><\/remote>/)
+    expect(dialogs().map((notify) => /version="(\d+)"/.exec(notify)?.[1])).toEqual(['0', '1', '2'])
+    await peer.next(() => notifiesFor(peer, 'presence-1002').find((notify) => notify.includes('<rpid:on-the-phone/>')))
+
+    subscribe(peer, pbx.port, {
+      callId: 'watch-1002',
+      event: 'dialog',
+      expires: '900',
+      toTag: toTagOf(ok),
+      cseq: 2,
+      number: '1002'
+    })
+    const refreshed = await peer.next(responseFor('watch-1002', 2))
+    expect(statusOf(refreshed)).toBe(200)
+    expect(headerOf(refreshed, 'Expires')).toBe('900')
+    await peer.next(() => dialogs()[3])
+    expect(dialogs()[3]).toContain('version="3"')
+    expect(dialogs()[3]).toContain('<state>confirmed</state>')
+  })
+
   it('sends its first NOTIFY again, unchanged, until it is answered (UDP)', async () => {
     const { pbx, peer } = await setUp({ answerNotifies: false })
     subscribe(peer, pbx.port, { callId: 'unanswered', event: 'dialog', expires: '600' })
