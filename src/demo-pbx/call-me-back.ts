@@ -1,7 +1,7 @@
 /**
  * The demo-only "call me" number: dialling it makes a virtual colleague (1003) ring the user's
- * desk phone a few seconds later, so that a first run shows an incoming call. The REFER is
- * answered at once (100 Trying, then 200 OK: the request is taken); the call back then rings the
+ * desk phone a few seconds later, so that a first run shows an incoming call. The REFER's
+ * subscription hears 100 Trying, then 200 OK when the number "answers"; the call back then rings the
  * desk phone, which talks for a while when answered, and is cancelled when nobody answers.
  *
  * ```
@@ -43,9 +43,12 @@ export class CallMeBack {
   /** `deskPhoneLeg` rings the desk phone from the colleague. */
   start(deskPhoneLeg: (events: PhoneLegEvents) => PhoneLeg): void {
     this.#subscription.report(100, 'Trying', false)
-    this.#subscription.report(200, 'OK', true)
-    this.#settings.log(`${CALLING_COLLEAGUE} calls the desk phone ${this.#deskPhone} back in ${CALL_ME_DELAY_MS} ms`)
-    this.#timer = setTimeout(() => this.#ring(deskPhoneLeg), CALL_ME_DELAY_MS)
+    // The call-me number answers as a virtual phone does; the call back follows a few seconds later.
+    this.#timer = setTimeout(() => {
+      this.#subscription.report(200, 'OK', true)
+      this.#settings.log(`${CALLING_COLLEAGUE} calls the desk phone ${this.#deskPhone} back in ${CALL_ME_DELAY_MS} ms`)
+      this.#timer = setTimeout(() => this.#ring(deskPhoneLeg), CALL_ME_DELAY_MS)
+    }, this.#settings.virtualPhones.answerDelayMs)
   }
 
   #ring(deskPhoneLeg: (events: PhoneLegEvents) => PhoneLeg): void {

@@ -128,14 +128,14 @@ describe('deskdial watch against deskdial demo-pbx', () => {
 
       const called = await dial('1002', port)
       expect(called.code, called.output).toBe(0)
-      await watching.waitFor(() => (lineEvents(watching.lines, '1002').length >= 4 ? 'done' : undefined), 10_000)
+      await watching.waitFor(() => lineEvents(watching.lines, '1002').length >= 4, 10_000)
       expect(compact(lineEvents(watching.lines, '1002'))).toEqual([
         'idle',
         'ringing 1001 incoming',
         'in-call 1001 incoming',
         'idle'
       ])
-      await watching.waitFor(() => (lineEvents(watching.lines, '1001').length >= 4 ? 'done' : undefined), 10_000)
+      await watching.waitFor(() => lineEvents(watching.lines, '1001').length >= 4, 10_000)
       expect(compact(lineEvents(watching.lines, '1001'))).toEqual([
         'idle',
         'ringing 1002 incoming',
@@ -145,7 +145,7 @@ describe('deskdial watch against deskdial demo-pbx', () => {
 
       const callMe = await dial('1099', port)
       expect(callMe.code, callMe.output).toBe(0)
-      await watching.waitFor(() => (lineEvents(watching.lines, '1001').length >= 7 ? 'done' : undefined), 15_000)
+      await watching.waitFor(() => lineEvents(watching.lines, '1001').length >= 7, 15_000)
       expect(compact(lineEvents(watching.lines, '1001')).slice(4)).toEqual([
         'ringing 1003 incoming',
         'in-call 1003 incoming',
