@@ -56,7 +56,7 @@ interface Subscription {
   cseq: number
   version: number
   expiresAt: number
-  timer: ReturnType<typeof setTimeout>
+  timer?: ReturnType<typeof setTimeout>
   sending: boolean
   /** A change happened while a NOTIFY was on its way. */
   dirty: boolean
@@ -78,10 +78,6 @@ export class PresenceServer {
       for (const subscription of this.#subscriptions.values())
         if (subscription.number === number) this.#notify(subscription)
     })
-  }
-
-  get size(): number {
-    return this.#subscriptions.size
   }
 
   /** A SUBSCRIBE outside any dialog: a new subscription. */
@@ -119,7 +115,6 @@ export class PresenceServer {
       cseq: 1,
       version: 0,
       expiresAt: 0,
-      timer: setTimeout(() => undefined, 0),
       sending: false,
       dirty: false,
       terminated: false
