@@ -10,8 +10,8 @@
  *     active --refresh--> active (NOTIFY)     active --Expires: 0 / expiry--> terminated (NOTIFY)
  *     active --NOTIFY refused (>=300) or unanswered--> gone
  * ```
- * NOTIFYs go one at a time through the transaction layer (retransmitted over UDP); a change while
- * one is on its way is sent, as full state, when it is answered. Tables are bounded per watcher
+ * NOTIFYs go one at a time through the transaction layer (retransmitted over UDP); changes while
+ * one is on its way are sent after it, in order, each as full state (a few are kept, then the latest). Tables are bounded per watcher
  * and in total.
  */
 import type { Flow } from '../sip-network'
@@ -26,7 +26,7 @@ import {
   type SipRequest
 } from '../sip-message'
 import { dialogInfo, pidf } from './documents'
-import type { LineBook } from './line-book'
+import type { LineBook, LineDialog } from './line-book'
 
 export const PRESENCE_EVENTS = ['dialog', 'presence'] as const
 type PresenceEvent = (typeof PRESENCE_EVENTS)[number]
@@ -34,6 +34,8 @@ export const MAX_SUBSCRIPTIONS = 1_000
 export const MAX_SUBSCRIPTIONS_PER_WATCHER = 200
 export const MAX_SUBSCRIPTION_SECONDS = 3_600
 const MIN_SUBSCRIPTION_SECONDS = 60
+/** Changes queued per subscription while a NOTIFY is on its way. */
+const MAX_WAITING_STATES = 8
 const DEFAULT_SUBSCRIPTION_SECONDS = 3_600
 const NUMBER = /^[A-Za-z0-9*#+._~-]{1,64}$/
 
@@ -58,8 +60,8 @@ interface Subscription {
   expiresAt: number
   timer?: ReturnType<typeof setTimeout>
   sending: boolean
-  /** A change happened while a NOTIFY was on its way. */
-  dirty: boolean
+  /** The states of changes that happened while a NOTIFY was on its way, oldest first. */
+  waiting: LineDialog[][]
   terminated: boolean
 }
 
@@ -116,7 +118,7 @@ export class PresenceServer {
       version: 0,
       expiresAt: 0,
       sending: false,
-      dirty: false,
+      waiting: [],
       terminated: false
     }
     respond(
@@ -212,17 +214,19 @@ export class PresenceServer {
   }
 
   /** Sends the full state now, or once the NOTIFY on its way is answered. */
-  #notify(subscription: Subscription): void {
+  #notify(subscription: Subscription, state?: LineDialog[]): void {
+    let dialogs = state ?? this.#lines.dialogsOf(subscription.number)
     if (subscription.sending) {
-      subscription.dirty = true
+      // Every state is told in order (a short ring is not lost); a flood of changes is told as its latest.
+      if (subscription.waiting.length >= MAX_WAITING_STATES) subscription.waiting.pop()
+      subscription.waiting.push(dialogs)
       return
     }
+    const final = subscription.terminated
+    if (final && subscription.waiting.length > 0) dialogs = subscription.waiting.splice(0).pop() ?? dialogs
     subscription.sending = true
-    subscription.dirty = false
     const context = this.#context
     const entity = `sip:${subscription.number}@${context.domain}`
-    const dialogs = this.#lines.dialogsOf(subscription.number)
-    const final = subscription.terminated
     const remaining = Math.max(0, Math.round((subscription.expiresAt - Date.now()) / 1000))
     const body =
       subscription.event === 'dialog' ? dialogInfo(entity, subscription.version++, dialogs) : pidf(entity, dialogs)
@@ -250,7 +254,10 @@ export class PresenceServer {
         if (response.status >= 300) {
           context.log(`a NOTIFY to ${subscription.watcher} was refused (${response.status}): the subscription ends`)
           this.#forget(subscription)
-        } else if (subscription.dirty) this.#notify(subscription)
+        } else {
+          const next = subscription.waiting.shift()
+          if (next) this.#notify(subscription, next)
+        }
       },
       timeout: () => {
         subscription.sending = false
