@@ -75,7 +75,7 @@ describe.skipIf(!requireTool('baresip'))('the demo phone system with two real ph
       await dut.service.start()
       await dut.waitForRegistration('registered', 10_000)
       const watch = track(watchLine(TARGET, pbx.port, transport), async (watcher) => watcher.stop())
-      await until(() => watch.lines().length > 0, `deskdial watch ${TARGET} to see the line`)
+      await until(() => watch.lines().length > 0, `deskdial watch ${TARGET} to see the line`, 20_000)
 
       const call = dut.dial(TARGET)
       const final = await dut.waitForFinal(call.id, 20_000).catch((error: Error) => {
