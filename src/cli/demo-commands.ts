@@ -27,6 +27,7 @@ demo-pbx options:
   --user NAME             DeskDial's account (default ${DEMO_DEFAULTS.user})
   --password PW           DeskDial's password: its REGISTER and REFER are then digest-challenged
   --phone-password PW     phones must register with their number as user name and this password
+  --talk-time SECONDS     virtual phones hang up after talking this long (default 60)
 
 Phones (baresip, Linphone, a desk phone) register under any number. Every number without a phone
 is a virtual phone that answers after a second, except:
@@ -55,6 +56,7 @@ function parseDemoPbxOptions(argv: string[]) {
         user: { type: 'string' },
         password: { type: 'string' },
         'phone-password': { type: 'string' },
+        'talk-time': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -71,7 +73,11 @@ function parseDemoPbxOptions(argv: string[]) {
     throw new DemoUsageError('--user must be letters, digits and . _ ~ + - only.')
   if (values.password !== undefined && values.user === undefined)
     throw new DemoUsageError('--password needs --user: the account it protects.')
+  const talkTime = Number(values['talk-time'] ?? 60)
+  if (!/^\d{1,5}$/.test(values['talk-time'] ?? '60') || talkTime < 1)
+    throw new DemoUsageError(`--talk-time must be a whole number of seconds from 1, not "${values['talk-time']}".`)
   return {
+    virtualPhones: { talkTimeMs: talkTime * 1000 },
     help: values.help === true,
     host: values.host ?? DEMO_DEFAULTS.host,
     port,

@@ -4,9 +4,13 @@
  * `refer-ood enable` and `authenticate ood-refer`. Every message in and out, and every call event,
  * is one log line.
  */
+import { CallMeBack, CALL_ME_NUMBER, CALLING_COLLEAGUE, COLLEAGUE } from './call-me-back'
 import { ClickToDialCall } from './click-to-dial-call'
 import { DigestChallenger, type DigestAlgorithm, type DigestVerdict } from './digest-challenge'
 import type { PhoneLeg, PhoneLegEvents } from './phone-leg'
+import { LineBook } from './presence/line-book'
+import { PresenceServer } from './presence/presence-server'
+import { trackedLeg } from './presence/tracked-leg'
 import { ReferSubscription } from './refer-subscription'
 import { DEFAULT_EXPIRES_SECONDS, MAX_EXPIRES_SECONDS, Registrar } from './registrar'
 import { flowToContact, randomToken, type SipContext } from './sip-context'
@@ -28,7 +32,7 @@ import { specialNumber } from './special-numbers'
 import { TransactionLayer, type TransactionTiming } from './transactions'
 import { VirtualPhoneLeg, type VirtualPhoneTiming } from './virtual-phone-leg'
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, REFER'
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, REFER, SUBSCRIBE'
 /** Methods SIP defines that the demo phone system does not take (405); anything else is unknown (501). */
 const KNOWN_METHODS = new Set([
   'INVITE',
@@ -78,7 +82,9 @@ export class DemoPhoneSystemServer {
   readonly #network: SipNetwork
   readonly #registrar = new Registrar()
   readonly #digest: DigestChallenger
-  readonly #calls = new Map<string, ClickToDialCall>()
+  readonly #calls = new Map<string, ClickToDialCall | CallMeBack>()
+  readonly #lines = new LineBook()
+  #presence: PresenceServer | undefined
   #context: SipContext | undefined
 
   constructor(settings: PhoneSystemSettings) {
@@ -108,6 +114,9 @@ export class DemoPhoneSystemServer {
         }
       })
     }
+    this.#presence = new PresenceServer(this.#context, this.#lines, (request, watcher, respond) =>
+      this.#authenticated(request, this.#credentialsFor(watcher), respond)
+    )
     return bound
   }
 
@@ -122,6 +131,7 @@ export class DemoPhoneSystemServer {
   async stop(): Promise<void> {
     for (const call of this.#calls.values()) call.stop()
     this.#calls.clear()
+    this.#presence?.stop()
     this.#context?.transactions.stop()
     await this.#network.stop()
   }
@@ -182,6 +192,9 @@ export class DemoPhoneSystemServer {
         return
       case 'REFER':
         this.#refer(context, message, flow, respond)
+        return
+      case 'SUBSCRIBE':
+        this.#presence?.subscribe(message, flow, respond)
         return
       case 'INVITE':
         respond(403, 'Forbidden (the demo phone system only places click-to-dial calls)')
@@ -291,6 +304,7 @@ export class DemoPhoneSystemServer {
     respond(202, 'Accepted', [['Contact', `<sip:demo-pbx@${context.sentBy};transport=${flow.transport}>`]], toTag)
     const id = header(request, 'call-id') ?? toTag
     const subscription = new ReferSubscription(context, request, flowToContact(contact.uri, flow), contact.uri, toTag)
+    if (target === CALL_ME_NUMBER) return this.#callMeBack(context, id, deskPhone, subscription)
     const caller = parseNameAddress(header(request, 'from'))
     const call = new ClickToDialCall({
       id,
@@ -306,20 +320,30 @@ export class DemoPhoneSystemServer {
           context,
           deskPhone,
           { displayName: `Calling ${target}`, user: parseUri(caller?.uri ?? '')?.user || deskPhone },
+          target,
           events
         ),
-      targetLeg: (events) => this.#legTo(context, target, { displayName: deskPhone, user: deskPhone }, events),
+      targetLeg: (events) =>
+        this.#legTo(context, target, { displayName: deskPhone, user: deskPhone }, deskPhone, events),
       finished: () => this.#calls.delete(id)
     })
     this.#calls.set(id, call)
     call.start()
   }
 
-  #legTo(context: SipContext, number: string, caller: Caller, events: PhoneLegEvents): PhoneLeg {
+  #callMeBack(context: SipContext, id: string, deskPhone: string, subscription: ReferSubscription): void {
+    const call = new CallMeBack(deskPhone, subscription, this.#settings, () => this.#calls.delete(id))
+    this.#calls.set(id, call)
+    call.start((events) => this.#legTo(context, deskPhone, COLLEAGUE, CALLING_COLLEAGUE, events))
+  }
+
+  #legTo(context: SipContext, number: string, caller: Caller, remote: string, events: PhoneLegEvents): PhoneLeg {
     const binding = specialNumber(number) ? undefined : this.#registrar.lookup(number)
-    if (binding) return new SipPhoneLeg(context, binding, caller, events)
-    this.#settings.log(`${number} is a virtual phone (no phone registered under it)`)
-    return new VirtualPhoneLeg(number, this.#settings.host, this.#settings.virtualPhones, events)
+    return trackedLeg(this.#lines, number, remote, events, (tracked) => {
+      if (binding) return new SipPhoneLeg(context, binding, caller, tracked)
+      this.#settings.log(`${number} is a virtual phone (no phone registered under it)`)
+      return new VirtualPhoneLeg(number, this.#settings.host, this.#settings.virtualPhones, tracked)
+    })
   }
 }
 

@@ -24,7 +24,14 @@ export const SPECIAL_NUMBERS: readonly SpecialNumber[] = [
     rings: true
   },
   { number: '404', behaviour: 'does not exist', status: 404, reason: 'Not Found', rings: false },
-  { number: '403', behaviour: 'refuses the call', status: 403, reason: 'Forbidden', rings: false }
+  { number: '403', behaviour: 'refuses the call', status: 403, reason: 'Forbidden', rings: false },
+  {
+    number: '1099',
+    behaviour: 'calls you back: a few seconds later your desk phone rings from 1003, a virtual colleague',
+    status: 200,
+    reason: 'OK',
+    rings: false
+  }
 ]
 
 export function specialNumber(number: string): SpecialNumber | undefined {

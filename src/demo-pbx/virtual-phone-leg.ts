@@ -41,7 +41,8 @@ export class VirtualPhoneLeg implements PhoneLeg {
 
   invite(offer: string | undefined): void {
     const special = specialNumber(this.number)
-    if (special && !special.rings) {
+    // The call-me number (a success status) only calls back when dialled; called, it answers.
+    if (special && !special.rings && special.status >= 300) {
       this.#after(0, () => {
         this.#ended = true
         this.#events.failed(special.status, special.reason)

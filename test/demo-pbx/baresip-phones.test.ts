@@ -1,8 +1,13 @@
 /**
  * Two real SIP phones (baresip) registered to the demo phone system: DeskDial dials, the desk
  * phone answers, the target rings and answers, and the audio really flows between the two phones,
- * as baresip itself reports it. Hanging up one phone ends the other's call.
+ * as baresip itself reports it. Hanging up one phone ends the other's call. Meanwhile the built
+ * CLI's `deskdial watch 1002 --json` (out/cli, made by `npm run build`) sees the real target phone
+ * ring with the desk phone as caller, talk, and go idle, through the demo phone system's presence server.
  */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startDemoPhoneSystem, type DemoPhoneSystem } from '../../src/demo-pbx'
 import { requireTool } from '../sip/support/require-tool'
@@ -10,6 +15,32 @@ import { createService, TEST_ACCOUNT, useCleanup } from '../sip/support/service-
 import { startBaresip, type BaresipPhone } from './support/baresip'
 
 const TARGET = '1002'
+const CLI = path.resolve(__dirname, '../../out/cli/deskdial.cjs')
+
+/** `deskdial watch <number> --json` from the built CLI; `lines()` are its line events so far, compacted. */
+function watchLine(number: string, port: number, transport: 'udp' | 'tcp'): { lines(): string[]; stop(): void } {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
+  const args = ['watch', number, '--server', `127.0.0.1:${port}`, '--transport', transport, '--user', TEST_ACCOUNT.user]
+  args.push('--auth-user', TEST_ACCOUNT.authUser)
+  const child = spawn(process.execPath, [CLI, ...args, '--json', '--duration', '60'], {
+    env: { PATH: process.env.PATH, DESKDIAL_PASSWORD: TEST_ACCOUNT.password },
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const lines = (): string[] =>
+    output
+      .split('\n')
+      .filter((line) => line.includes('"event":"line"'))
+      .map((line) => JSON.parse(line) as { state: string; remote?: string })
+      .map((event) => [event.state, event.remote].filter(Boolean).join(' '))
+  return { lines, stop: () => child.kill('SIGKILL') }
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  for (const started = Date.now(); !check(); await new Promise((resolve) => setTimeout(resolve, 50)))
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`)
+}
 
 describe.skipIf(!requireTool('baresip'))('the demo phone system with two real phones (baresip)', () => {
   const track = useCleanup()
@@ -43,6 +74,8 @@ describe.skipIf(!requireTool('baresip'))('the demo phone system with two real ph
       track(dut.service, (service) => service.stop())
       await dut.service.start()
       await dut.waitForRegistration('registered', 10_000)
+      const watch = track(watchLine(TARGET, pbx.port, transport), async (watcher) => watcher.stop())
+      await until(() => watch.lines().length > 0, `deskdial watch ${TARGET} to see the line`, 20_000)
 
       const call = dut.dial(TARGET)
       const final = await dut.waitForFinal(call.id, 20_000).catch((error: Error) => {
@@ -66,6 +99,8 @@ describe.skipIf(!requireTool('baresip'))('the demo phone system with two real ph
       await first.waitForEvent('CALL_CLOSED', 10_000)
       await other.waitForEvent('CALL_CLOSED', 10_000)
       expect(pbx.activeCalls).toBe(0)
+      await until(() => watch.lines().length >= 4, `the watched line to go idle: ${watch.lines().join(', ')}`)
+      expect(watch.lines()).toEqual(['idle', `ringing ${TEST_ACCOUNT.line}`, `in-call ${TEST_ACCOUNT.line}`, 'idle'])
     })
   }
 })

@@ -66,6 +66,14 @@ describe('the demo commands of the built CLI', () => {
       expect(run.stdout).toContain(`${special.number.padEnd(6)}${special.behaviour} (SIP ${special.status})`)
   })
 
+  it('deskdial demo-pbx refuses a --talk-time that is not a whole number of seconds, with a sentence and exit 2', async () => {
+    for (const value of ['0', 'soon', '1.5']) {
+      const run = await deskdial(['demo-pbx', '--port', '0', '--talk-time', value])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain(`--talk-time must be a whole number of seconds from 1, not "${value}".`)
+    }
+  })
+
   it('the README lists the same special numbers', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8')
     // A table row, whatever padding the formatter gave its cells.

@@ -86,7 +86,7 @@ describe('the demo phone system under bad input', () => {
     expect(statusOf(await peer.next(forCallId('still-there')))).toBe(200)
   }
 
-  it('answers 400 to a request without CSeq, 501 to an unknown method, 405 to SUBSCRIBE, 400 to two Refer-To, and drops garbage', async () => {
+  it('answers 400 to a request without CSeq, 501 to an unknown method, 405 to PUBLISH, 400 to two Refer-To, and drops garbage', async () => {
     const { pbx, peer } = await setUp()
     peer.send('\u0000\u0001 not SIP at all \r\n\r\n')
     peer.send('INVITE sip:x SIP/2.0\r\nVia: nonsense\r\n\r\n')
@@ -95,7 +95,7 @@ describe('the demo phone system under bad input', () => {
     expect(statusOf(await peer.next(forCallId('no-cseq')))).toBe(400)
     peer.send(request('FROBNICATE', peer.port, pbx.port, { callId: 'unknown' }))
     expect(statusOf(await peer.next(forCallId('unknown')))).toBe(501)
-    peer.send(request('SUBSCRIBE', peer.port, pbx.port, { callId: 'subscribe' }))
+    peer.send(request('PUBLISH', peer.port, pbx.port, { callId: 'subscribe' }))
     expect(statusOf(await peer.next(forCallId('subscribe')))).toBe(405)
     peer.send(
       request('REFER', peer.port, pbx.port, {
