@@ -67,8 +67,23 @@ function portTaken(port: number): Promise<boolean> {
   })
 }
 
+/**
+ * Starts SIPp on a free port. The port is free when asked for, but another process (a DeskDial
+ * socket, Chromium) may take it before SIPp binds it: then SIPp starts again on another port.
+ */
 export async function startPhoneSystem(options: PhoneSystemOptions): Promise<PhoneSystem> {
-  const port = await freeUdpPort()
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startPhoneSystemOnce(options, await freeUdpPort())
+    } catch (error) {
+      if (!(error instanceof PortTakenMeanwhile) || attempt === 5) throw error
+    }
+  }
+}
+
+class PortTakenMeanwhile extends Error {}
+
+async function startPhoneSystemOnce(options: PhoneSystemOptions, port: number): Promise<PhoneSystem> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'deskdial-phone-system-'))
   const messages = path.join(workDir, 'messages.log')
   const scenario =
@@ -108,7 +123,8 @@ export async function startPhoneSystem(options: PhoneSystemOptions): Promise<Pho
   while (!(await portTaken(port))) {
     if (sipp.exitCode !== null || Date.now() > deadline) {
       await stop()
-      throw new Error(`SIPp did not start on udp 127.0.0.1:${port}: ${stderr}`)
+      const message = `SIPp did not start on udp 127.0.0.1:${port}: ${stderr}`
+      throw stderr.includes('Address already in use') ? new PortTakenMeanwhile(message) : new Error(message)
     }
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
