@@ -3,7 +3,6 @@
  * The preload exposes `window.deskdial: DeskDialApi`, one method per action; the main process
  * registers one handler per command channel and validates the sender and every argument.
  */
-import type { AppSettings } from './app-settings'
 import type { CallLadder } from './call-ladder'
 import type { CallRecord } from './call-record'
 import type { CallProgress } from './call-progress'
@@ -19,61 +18,28 @@ import type {
 } from './contact-files'
 import type { LineStatus } from './line-state'
 import type { RegistrationStatus } from './registration-status'
+import type { BrowserConnections, BrowserId } from './browser-connections'
+import type {
+  ConnectionTestResult,
+  DeskPhoneProposal,
+  DirectoryTestResult,
+  SaveResult,
+  SettingsUpdate,
+  SettingsView
+} from './settings-view'
 
-export type SecretStorageKind = 'os-keychain' | 'basic-text' | 'unavailable'
-
-export interface SettingsView {
-  settings: AppSettings
-  /** Whether a SIP password is stored (the password itself never crosses IPC towards the renderer). */
-  passwordSet: boolean
-  /** Whether the company directory's bind password is stored (never the password itself). */
-  directoryPasswordSet: boolean
-  secretStorage: SecretStorageKind
-  /** True until the first-run setup has been completed. */
-  firstRun: boolean
-  /** A message for the user about the settings file, e.g. that a corrupt file was backed up. */
-  notice?: string
-  /** Set while DeskDial uses the built-in demo phone system it runs itself. */
-  demo?: DemoPhoneSystemView
-  /** The administrator's policy in force (see README "For administrators: policy"). */
-  policy: PolicyView
-}
-
-/** What the window shows of the administrator's policy. */
-export interface PolicyView {
-  /** The policy file's path and the provisioning URL in force: "Managed by …". */
-  sources: string[]
-  /** Dotted settings keys the policy locks ("account.servers"): shown disabled, "Set by your administrator". */
-  locked: string[]
-  /** Dotted settings keys the policy gives a default: the first run does not ask for them. */
-  defaults: string[]
-  /** Wrong keys of the policy, each a sentence naming the file (or URL) and the key. */
-  problems: string[]
-  /** The provisioning URL could not be fetched: which copy is used. */
-  notice?: string
-}
-
-/** What the window tells about the built-in demo phone system. */
-export interface DemoPhoneSystemView {
-  /** host:port it listens on, on this computer only. */
-  server: string
-  /** The virtual desk phone that rings first. */
-  deskPhone: string
-  /** A number that answers. */
-  answeringNumber: string
-  /** Numbers that fail on purpose, e.g. 486 "is busy". */
-  specialNumbers: { number: string; behaviour: string }[]
-}
-
-export interface SettingsUpdate {
-  settings: AppSettings
-  /** A new password; omitted keeps the stored one, empty string removes it. */
-  password?: string
-  /** A new bind password for the company directory, likewise; empty string binds anonymously. */
-  directoryPassword?: string
-}
-
-export type SaveResult = { ok: true; view: SettingsView } | { ok: false; error: string; field?: string }
+export type { BrowserConnection, BrowserConnections, BrowserId } from './browser-connections'
+export type {
+  ConnectionTestResult,
+  DemoPhoneSystemView,
+  DeskPhoneProposal,
+  DirectoryTestResult,
+  PolicyView,
+  SaveResult,
+  SecretStorageKind,
+  SettingsUpdate,
+  SettingsView
+} from './settings-view'
 
 export type DialPreview =
   | {
@@ -106,17 +72,6 @@ export interface PendingLink {
   /** Links that arrived while this one waited: refused, and counted here (the event comes again with the new count). */
   blockedLinks: number
 }
-
-export type ConnectionTestResult =
-  | { ok: true; status: RegistrationStatus }
-  /** `field` names the setting to fix, e.g. "password" when it must be typed again. */
-  | { ok: false; error: string; field?: string; status?: RegistrationStatus }
-
-/** "Test directory": what the server said, e.g. "Found 2,000 people", or why it failed. */
-export type DirectoryTestResult =
-  | { ok: true; detail: string }
-  /** `field` names the setting to fix, e.g. "directoryPassword" when it must be typed again. */
-  | { ok: false; error: string; field?: string }
 
 export interface AppStatus {
   registration: RegistrationStatus
@@ -174,16 +129,6 @@ export interface DirectoryCommands {
   setFavourite(target: FavouriteTarget, starred: boolean): Promise<FavouriteTarget[]>
 }
 
-/**
- * The user's own desk phone, as the company directory knows them by login name: proposed, never
- * set without the person saying yes. `none` when the directory is off, the desk phone is already
- * set, nobody was found, or the directory could not be asked.
- */
-export type DeskPhoneProposal =
-  | { state: 'found'; deskPhone: string; name: string }
-  | { state: 'several'; choices: { deskPhone: string; name: string }[] }
-  | { state: 'none' }
-
 /** The settings, and trying them before saving. */
 export interface SettingsCommands {
   getSettings(): Promise<SettingsView>
@@ -209,25 +154,6 @@ export interface DiagnosticsCommands {
   callLadder(callId: string): Promise<CallLadder>
   /** The plain-text report for the phone administrator: of one call, or of the whole app without `callId`. */
   diagnosticsReport(callId?: string): Promise<string>
-}
-
-/** The browsers whose connection to DeskDial (the native messaging host) Settings → Browser sets up. */
-export type BrowserId = 'chrome' | 'chromium' | 'edge' | 'brave' | 'firefox'
-
-/** Where one browser stands: connected, not yet, or not found on this computer (it has never run for this user). */
-export interface BrowserConnection {
-  browser: BrowserId
-  /** For people, e.g. "Google Chrome". */
-  name: string
-  state: 'installed' | 'not-installed' | 'browser-not-found'
-  /** The host manifest's file (the registry key on Windows). */
-  where: string
-}
-
-/** Every browser's state; `error` says, as a sentence, why the last install or removal failed. */
-export interface BrowserConnections {
-  browsers: BrowserConnection[]
-  error?: string
 }
 
 /** Settings → Browser: what `deskdial browser-host install|uninstall|status` does, per browser. */

@@ -3,44 +3,11 @@
  * unknown methods, floods. Each is answered 400/405/501 or dropped, the tables stay bounded, and
  * the server keeps answering. Also its own retransmissions: an unanswered NOTIFY is sent again.
  */
-import dgram from 'node:dgram'
 import net from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startDemoPhoneSystem, type DemoPhoneSystem } from '../../src/demo-pbx'
 import { useCleanup } from '../sip/support/service-harness'
-import { Waiters } from '../sip/support/waiters'
-
-interface RawPeer {
-  port: number
-  received: string[]
-  send(text: string): void
-  /** Resolves with the first message received (so far or later) that matches. */
-  next(match: (message: string) => boolean, timeoutMs?: number): Promise<string>
-  close(): Promise<void>
-}
-
-async function rawUdpPeer(pbxPort: number): Promise<RawPeer> {
-  const socket = dgram.createSocket('udp4')
-  const received: string[] = []
-  const waiters = new Waiters()
-  socket.on('message', (data) => {
-    received.push(data.toString())
-    waiters.notify()
-  })
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
-  return {
-    port: socket.address().port,
-    received,
-    send: (text) => socket.send(text, pbxPort, '127.0.0.1'),
-    next: (match, timeoutMs = 5_000) =>
-      waiters.waitFor(
-        () => received.find(match),
-        timeoutMs,
-        () => `No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`
-      ),
-    close: () => new Promise((resolve) => socket.close(() => resolve()))
-  }
-}
+import { rawUdpPeer, type RawPeer } from './support/raw-udp-peer'
 
 let branches = 0
 

@@ -4,47 +4,10 @@
  * `Expires: 0` ending it, NOTIFY retransmission, and hostile input (huge Expires, no Event, a flood)
  * answered and bounded.
  */
-import dgram from 'node:dgram'
 import { describe, expect, it } from 'vitest'
 import { startDemoPhoneSystem, type DemoPhoneSystem } from '../../src/demo-pbx'
 import { useCleanup } from '../sip/support/service-harness'
-import { Waiters } from '../sip/support/waiters'
-
-interface RawPeer {
-  port: number
-  received: string[]
-  send(text: string): void
-  next(match: (message: string) => boolean, timeoutMs?: number): Promise<string>
-  close(): Promise<void>
-}
-
-async function rawUdpPeer(pbxPort: number, answerNotifies: boolean): Promise<RawPeer> {
-  const socket = dgram.createSocket('udp4')
-  const received: string[] = []
-  const waiters = new Waiters()
-  socket.on('message', (data) => {
-    const text = data.toString()
-    received.push(text)
-    if (answerNotifies && text.startsWith('NOTIFY ')) {
-      const copied = text.split('\r\n').filter((line) => /^(Via|From|To|Call-ID|CSeq):/i.test(line))
-      socket.send(['SIP/2.0 200 OK', ...copied, 'Content-Length: 0', '', ''].join('\r\n'), pbxPort, '127.0.0.1')
-    }
-    waiters.notify()
-  })
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
-  return {
-    port: socket.address().port,
-    received,
-    send: (text) => socket.send(text, pbxPort, '127.0.0.1'),
-    next: (match, timeoutMs = 5_000) =>
-      waiters.waitFor(
-        () => received.find(match),
-        timeoutMs,
-        () => `No matching message within ${timeoutMs} ms. Received:\n${received.join('\n---\n')}`
-      ),
-    close: () => new Promise((resolve) => socket.close(() => resolve()))
-  }
-}
+import { rawUdpPeer, type RawPeer } from './support/raw-udp-peer'
 
 let branches = 0
 
@@ -97,7 +60,9 @@ describe('the demo phone system as a presence server', () => {
       }),
       (system) => system.stop()
     )
-    const peer = track(await rawUdpPeer(pbx.port, options.answerNotifies ?? true), (socket) => socket.close())
+    const peer = track(await rawUdpPeer(pbx.port, { answerNotifies: options.answerNotifies ?? true }), (socket) =>
+      socket.close()
+    )
     return { pbx, peer }
   }
 
